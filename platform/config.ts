@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const port = z.coerce
+  .number({ error: "expected a whole number from 0 to 65535" })
+  .int("expected a whole number from 0 to 65535")
+  .min(0, "expected a whole number from 0 to 65535")
+  .max(65535, "expected a whole number from 0 to 65535");
+
+const url = z.url({ error: "expected an absolute http(s) URL" });
+
+const schema = z
+  .object({
+    BOT_TOKEN: optionalString,
+    TELEGRAM_API_ROOT: url.default("https://api.telegram.org"),
+    BOT_MODE: z.enum(["polling", "webhook"], { error: "expected polling or webhook" }).default("polling"),
+    WEBHOOK_URL: optionalString.pipe(url.optional()),
+    WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or -")
+        .optional(),
+    ),
+    HTTP_HOST: z.string().trim().min(1).default("127.0.0.1"),
+    HTTP_PORT: port.default(8080),
+    MONGODB_URI: optionalString.pipe(
+      z.string().regex(/^mongodb(\+srv)?:\/\//, "expected a mongodb:// or mongodb+srv:// URI").optional(),
+    ),
+    DATA_DIR: z.string().trim().min(1).default(".data"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "expected fatal, error, warn, info, debug, trace or silent",
+      })
+      .default("info"),
+    DEFAULT_LOCALE: z.enum(["vi", "en"], { error: "expected vi or en" }).default("vi"),
+    REGISTRY_SIGNING_KEY: optionalString.pipe(
+      z.string().min(16, "expected at least 16 characters").optional(),
+    ),
+  })
+  .superRefine((c, ctx) => {
+    if (c.BOT_MODE === "webhook" && c.BOT_TOKEN) {
+      if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
+      if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
+    }
+  });
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config {
+  botToken: string | undefined;
+  telegramApiRoot: string;
+  botMode: "polling" | "webhook";
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  httpHost: string;
+  httpPort: number;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  logLevel: RawConfig["LOG_LEVEL"];
+  defaultLocale: "vi" | "en";
+  /** Signs official poster payloads. Without it, offline mode derives a development key and says so. */
+  registrySigningKey: string | undefined;
+  offline: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { key: string; message: string }[]) {
+    super(
+      "Invalid configuration:\n" + problems.map((p) => `  ${p.key}: ${p.message}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Pure: reads only the given environment, so tests never see the real one. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ key: String(i.path[0] ?? "?"), message: i.message })),
+    );
+  }
+  const c = parsed.data;
+  return {
+    botToken: c.BOT_TOKEN,
+    telegramApiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    botMode: c.BOT_MODE,
+    webhookUrl: c.WEBHOOK_URL,
+    webhookSecret: c.WEBHOOK_SECRET,
+    httpHost: c.HTTP_HOST,
+    httpPort: c.HTTP_PORT,
+    mongodbUri: c.MONGODB_URI,
+    dataDir: c.DATA_DIR,
+    logLevel: c.LOG_LEVEL,
+    defaultLocale: c.DEFAULT_LOCALE,
+    registrySigningKey: c.REGISTRY_SIGNING_KEY,
+    offline: c.BOT_TOKEN === undefined,
+  };
+}
