@@ -1,0 +1,69 @@
+import { Schema, type Connection, type InferSchemaType } from "mongoose";
+import { modelOn } from "./model-on.js";
+import { eq, toPlain, type Plain } from "./plain.js";
+
+export const CHANNELS = ["telegram", "zalo"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ROLES = ["resident", "officer", "supervisor", "enforcement", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+const accountSchema = new Schema(
+  {
+    channel: { type: String, required: true, enum: CHANNELS },
+    /** The user's id on that channel (Telegram user id, Zalo user id), as a string. */
+    externalId: { type: String, required: true },
+    role: { type: String, required: true, enum: ROLES, default: "resident" },
+    /** Officers act for one ward. */
+    wardCode: { type: String, required: false },
+    /** Supervisors and enforcement act for one province. */
+    provinceCode: { type: String, required: false },
+    locale: { type: String, required: true, enum: ["vi", "en"], default: "vi" },
+    displayName: { type: String, required: false },
+    /** Shared by the resident on request; shown to the ward's officers only after acknowledging. */
+    phone: { type: String, required: false },
+    revokedAt: { type: Date, required: false },
+  },
+  { timestamps: true },
+);
+accountSchema.index({ channel: 1, externalId: 1 }, { unique: true });
+accountSchema.index({ role: 1, wardCode: 1 });
+accountSchema.index({ role: 1, provinceCode: 1 });
+
+export type AccountDoc = InferSchemaType<typeof accountSchema>;
+export type Account = Plain<AccountDoc>;
+
+export function accountStore(conn: Connection) {
+  const Account = modelOn(conn, "Account", accountSchema);
+  return {
+    /** The account of this channel user, created as a resident on first contact. */
+    async ensure(channel: Channel, externalId: string, defaults: { locale?: "vi" | "en"; displayName?: string } = {}): Promise<Account> {
+      const doc = await Account.findOneAndUpdate(
+        { channel: eq(channel), externalId: eq(externalId) },
+        { $setOnInsert: { role: "resident", locale: defaults.locale ?? "vi", displayName: defaults.displayName } },
+        { upsert: true, new: true, lean: true },
+      );
+      return toPlain(doc!);
+    },
+    async byId(id: string): Promise<Account | undefined> {
+      const doc = await Account.findById(String(id)).lean();
+      return doc ? toPlain(doc) : undefined;
+    },
+    async setLocale(id: string, locale: "vi" | "en"): Promise<void> {
+      await Account.updateOne({ _id: String(id) }, { $set: { locale } });
+    },
+    async grantRole(id: string, role: Role, scope: { wardCode?: string; provinceCode?: string }): Promise<Account | undefined> {
+      const doc = await Account.findByIdAndUpdate(
+        String(id),
+        { $set: { role, wardCode: scope.wardCode, provinceCode: scope.provinceCode }, $unset: { revokedAt: 1 } },
+        { new: true, lean: true },
+      );
+      return doc ? toPlain(doc) : undefined;
+    },
+    async officersOfWard(wardCode: string): Promise<Account[]> {
+      const docs = await Account.find({ role: "officer", wardCode: eq(wardCode), revokedAt: { $exists: false } }).lean();
+      return docs.map(toPlain);
+    },
+    syncIndexes: () => Account.syncIndexes(),
+  };
+}

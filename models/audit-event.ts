@@ -1,0 +1,39 @@
+import { Schema, type Connection, type InferSchemaType } from "mongoose";
+import { modelOn } from "./model-on.js";
+import { eq, toPlain, type Plain } from "./plain.js";
+
+/**
+ * Every action anyone takes — state changes, views of a reporter's contact, exports,
+ * registry edits, invitations — in one append-only collection.
+ */
+const auditEventSchema = new Schema({
+  at: { type: Date, required: true },
+  actorId: { type: String, required: false },
+  actorRole: { type: String, required: true },
+  action: { type: String, required: true },
+  subjectKind: { type: String, required: true, enum: ["ticket", "venue", "ward", "account", "invitation", "evidence"] },
+  subjectId: { type: String, required: true },
+  from: { type: String, required: false },
+  to: { type: String, required: false },
+  note: { type: String, required: false },
+  meta: { type: Schema.Types.Mixed, required: false },
+});
+auditEventSchema.index({ subjectKind: 1, subjectId: 1, at: 1 });
+auditEventSchema.index({ actorId: 1, at: -1 });
+
+export type AuditEventDoc = InferSchemaType<typeof auditEventSchema>;
+export type AuditEvent = Plain<AuditEventDoc>;
+
+export function auditStore(conn: Connection) {
+  const Audit = modelOn(conn, "AuditEvent", auditEventSchema);
+  return {
+    async append(e: AuditEventDoc): Promise<void> {
+      await Audit.create(e);
+    },
+    async of(subjectKind: AuditEventDoc["subjectKind"], subjectId: string): Promise<AuditEvent[]> {
+      const docs = await Audit.find({ subjectKind: eq(subjectKind), subjectId: eq(subjectId) }).sort({ at: 1 }).lean();
+      return docs.map((d) => toPlain(d));
+    },
+    syncIndexes: () => Audit.syncIndexes(),
+  };
+}

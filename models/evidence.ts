@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import mongoose, { Schema, type Connection, type InferSchemaType } from "mongoose";
+import { CHANNELS } from "./account.js";
+import { modelOn } from "./model-on.js";
+import { eq, toPlain, type Plain } from "./plain.js";
+
+/**
+ * One received photo: its original bytes in GridFS (never re-encoded, so the hash
+ * an enforcement team checks is of exactly what the resident sent) and the facts
+ * the server derived from it.
+ */
+const evidenceSchema = new Schema(
+  {
+    sha256: { type: String, required: true },
+    fileId: { type: String, required: true },
+    previewFileId: { type: String, required: false },
+    size: { type: Number, required: true },
+    mime: { type: String, required: true },
+    filename: { type: String, required: false },
+    accountId: { type: String, required: true },
+    channel: { type: String, required: true, enum: CHANNELS },
+    /** EXIF facts (time, GPS, device), decode result and registry verdict: plain data from the core. */
+    exif: { type: Schema.Types.Mixed, required: false },
+    decode: { type: Schema.Types.Mixed, required: false },
+    verdict: { type: Schema.Types.Mixed, required: false },
+  },
+  { timestamps: true },
+);
+evidenceSchema.index({ sha256: 1 });
+evidenceSchema.index({ accountId: 1, createdAt: -1 });
+
+export type EvidenceDoc = InferSchemaType<typeof evidenceSchema>;
+export type Evidence = Plain<EvidenceDoc>;
+
+export interface NewEvidence {
+  bytes: Buffer;
+  mime: string;
+  filename?: string;
+  accountId: string;
+  channel: EvidenceDoc["channel"];
+  preview?: Buffer;
+  exif?: unknown;
+  decode?: unknown;
+  verdict?: unknown;
+}
+
+export function evidenceStore(conn: Connection) {
+  const Evidence = modelOn(conn, "Evidence", evidenceSchema);
+  const bucket = () => new mongoose.mongo.GridFSBucket(conn.db!, { bucketName: "photos" });
+
+  async function putFile(bytes: Buffer, filename: string, contentType: string): Promise<string> {
+    const upload = bucket().openUploadStream(filename, { metadata: { contentType } });
+    await new Promise<void>((resolve, reject) => {
+      upload.once("finish", () => resolve());
+      upload.once("error", reject);
+      upload.end(bytes);
+    });
+    return String(upload.id);
+  }
+
+  return {
+    /** Stores the bytes first, then the record: a record never points at a missing photo. */
+    async save(e: NewEvidence): Promise<Evidence> {
+      const sha256 = createHash("sha256").update(e.bytes).digest("hex");
+      const fileId = await putFile(e.bytes, e.filename ?? `${sha256}.bin`, e.mime);
+      const previewFileId = e.preview ? await putFile(e.preview, `${sha256}.preview.jpg`, "image/jpeg") : undefined;
+      const doc = await Evidence.create({
+        sha256,
+        fileId,
+        previewFileId,
+        size: e.bytes.length,
+        mime: e.mime,
+        filename: e.filename,
+        accountId: e.accountId,
+        channel: e.channel,
+        exif: e.exif,
+        decode: e.decode,
+        verdict: e.verdict,
+      });
+      return toPlain(doc.toObject());
+    },
+    async byId(id: string): Promise<Evidence | undefined> {
+      const doc = await Evidence.findById(String(id)).lean();
+      return doc ? toPlain(doc) : undefined;
+    },
+    async bySha256(sha256: string): Promise<Evidence[]> {
+      const docs = await Evidence.find({ sha256: eq(sha256) }).lean();
+      return docs.map((d) => toPlain(d));
+    },
+    async readFile(fileId: string): Promise<Buffer> {
+      const chunks: Buffer[] = [];
+      for await (const chunk of bucket().openDownloadStream(new mongoose.Types.ObjectId(String(fileId)))) {
+        chunks.push(chunk as Buffer);
+      }
+      return Buffer.concat(chunks);
+    },
+    syncIndexes: () => Evidence.syncIndexes(),
+  };
+}

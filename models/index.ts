@@ -1,0 +1,29 @@
+import type { Connection } from "mongoose";
+import { accountStore } from "./account.js";
+import { auditStore } from "./audit-event.js";
+import { counterStore } from "./counter.js";
+import { evidenceStore } from "./evidence.js";
+import { ticketStore } from "./ticket.js";
+import { venueStore } from "./venue.js";
+import { wardStore } from "./ward.js";
+
+export function createStores(conn: Connection) {
+  const stores = {
+    wards: wardStore(conn),
+    venues: venueStore(conn),
+    accounts: accountStore(conn),
+    tickets: ticketStore(conn),
+    evidence: evidenceStore(conn),
+    audit: auditStore(conn),
+    counters: counterStore(conn),
+  };
+  return {
+    ...stores,
+    /** Creates the declared indexes; run once at start-up (autoIndex is off). */
+    async syncIndexes(): Promise<void> {
+      for (const s of Object.values(stores)) await s.syncIndexes();
+    },
+  };
+}
+
+export type Stores = ReturnType<typeof createStores>;

@@ -1,0 +1,172 @@
+import { Schema, type Connection, type InferSchemaType } from "mongoose";
+import { CHANNELS, ROLES } from "./account.js";
+import { modelOn } from "./model-on.js";
+import { eq, toPlain, type Plain } from "./plain.js";
+
+export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
+export type ViolationType = (typeof VIOLATION_TYPES)[number];
+
+export const OPEN_STATES = ["new", "acknowledged", "inspecting"] as const;
+export const CLOSED_STATES = ["violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward"] as const;
+export const TICKET_STATES = [...OPEN_STATES, ...CLOSED_STATES] as const;
+export type TicketState = (typeof TICKET_STATES)[number];
+
+export function isOpen(state: TicketState): boolean {
+  return (OPEN_STATES as readonly string[]).includes(state);
+}
+
+const pointSchema = new Schema({ lat: { type: Number, required: true }, lng: { type: Number, required: true } }, { _id: false });
+
+const reportSchema = new Schema(
+  {
+    accountId: { type: String, required: true },
+    channel: { type: String, required: true, enum: CHANNELS },
+    violationType: { type: String, required: true, enum: VIOLATION_TYPES },
+    note: { type: String, required: false, maxlength: 1000 },
+    location: { type: pointSchema, required: false },
+    address: { type: String, required: false },
+    evidenceIds: { type: [String], default: [] },
+    /** Set when the photo's own GPS lies far from the shared location: officers should look twice. */
+    flags: { type: [String], default: [] },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const historySchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    actorId: { type: String, required: false },
+    actorRole: { type: String, required: false, enum: [...ROLES, "system"] },
+    action: { type: String, required: true },
+    from: { type: String, required: false },
+    to: { type: String, required: false },
+    note: { type: String, required: false },
+  },
+  { _id: false },
+);
+
+const ticketSchema = new Schema(
+  {
+    /** Short human number, e.g. HUE-2611-0042. */
+    number: { type: String, required: true },
+    violationType: { type: String, required: true, enum: VIOLATION_TYPES },
+    state: { type: String, required: true, enum: TICKET_STATES, default: "new" },
+    wardCode: { type: String, required: true },
+    provinceCode: { type: String, required: true },
+    venueCode: { type: String, required: false },
+    location: { type: pointSchema, required: false },
+    address: { type: String, required: false },
+    /** The registry's answer for the decoded code (official, forged, …) or no_code. */
+    verdict: { type: String, required: true },
+    decodedText: { type: String, required: false },
+    reports: { type: [reportSchema], default: [] },
+    history: { type: [historySchema], default: [] },
+    acknowledgeBy: { type: Date, required: false },
+    closeBy: { type: Date, required: false },
+    duplicateOf: { type: String, required: false },
+    outcome: { type: String, required: false },
+    /** Bumped by every change, so a client can tell a stale card. */
+    version: { type: Number, required: true, default: 0 },
+  },
+  { timestamps: true },
+);
+ticketSchema.index({ number: 1 }, { unique: true });
+ticketSchema.index({ wardCode: 1, state: 1, createdAt: 1 });
+ticketSchema.index({ venueCode: 1, state: 1 });
+ticketSchema.index({ "reports.accountId": 1, createdAt: -1 });
+
+export type TicketDoc = InferSchemaType<typeof ticketSchema>;
+export type Ticket = Plain<TicketDoc>;
+export type TicketReport = InferSchemaType<typeof reportSchema>;
+export type TicketEvent = InferSchemaType<typeof historySchema>;
+
+export interface NewTicket {
+  number: string;
+  violationType: ViolationType;
+  wardCode: string;
+  provinceCode: string;
+  venueCode?: string;
+  location?: { lat: number; lng: number };
+  address?: string;
+  verdict: string;
+  decodedText?: string;
+  report: TicketReport;
+  event: TicketEvent;
+  acknowledgeBy?: Date;
+  closeBy?: Date;
+}
+
+export function ticketStore(conn: Connection) {
+  const Ticket = modelOn(conn, "Ticket", ticketSchema);
+  const one = (doc: TicketDoc & { _id: unknown } | null): Ticket | undefined =>
+    doc ? toPlain(doc as TicketDoc & { _id: string }) : undefined;
+  return {
+    async create(t: NewTicket): Promise<Ticket> {
+      const { report, event, ...fields } = t;
+      const doc = await Ticket.create({ ...fields, state: "new", reports: [report], history: [event] });
+      return toPlain(doc.toObject());
+    },
+    async byId(id: string): Promise<Ticket | undefined> {
+      return one(await Ticket.findById(String(id)).lean());
+    },
+    async byNumber(number: string): Promise<Ticket | undefined> {
+      return one(await Ticket.findOne({ number: eq(number.toUpperCase()) }).lean());
+    },
+    /**
+     * Moves the ticket only if it is still in `from`: of two concurrent changes
+     * exactly one matches, the other gets undefined and must tell its user.
+     */
+    async transition(id: string, from: TicketState, to: TicketState, event: TicketEvent, set: Partial<TicketDoc> = {}): Promise<Ticket | undefined> {
+      return one(
+        await Ticket.findOneAndUpdate(
+          { _id: String(id), state: eq(from) },
+          { $set: { ...set, state: to }, $push: { history: event }, $inc: { version: 1 } },
+          { new: true, lean: true },
+        ),
+      );
+    },
+    /** Adds a report to a ticket that is still open; undefined when it closed meanwhile. */
+    async attachReport(id: string, report: TicketReport, event: TicketEvent): Promise<Ticket | undefined> {
+      return one(
+        await Ticket.findOneAndUpdate(
+          { _id: String(id), state: { $in: [...OPEN_STATES] } },
+          { $push: { reports: report, history: event }, $inc: { version: 1 } },
+          { new: true, lean: true },
+        ),
+      );
+    },
+    async openForVenue(venueCode: string): Promise<Ticket | undefined> {
+      return one(
+        await Ticket.findOne({ venueCode: eq(venueCode), state: { $in: [...OPEN_STATES] } }).sort({ createdAt: 1 }).lean(),
+      );
+    },
+    /** Open tickets of one type in a ward since a date; the distance filter runs in the application. */
+    async openOfTypeSince(wardCode: string, violationType: ViolationType, since: Date): Promise<Ticket[]> {
+      const docs = await Ticket.find({
+        wardCode: eq(wardCode),
+        violationType: eq(violationType),
+        state: { $in: [...OPEN_STATES] },
+        createdAt: { $gte: since },
+      }).lean();
+      return docs.map((d) => toPlain(d));
+    },
+    async ofReporter(accountId: string, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
+      const filter = { "reports.accountId": eq(accountId) };
+      const [docs, total] = await Promise.all([
+        Ticket.find(filter).sort({ createdAt: -1 }).skip(page.skip).limit(page.limit).lean(),
+        Ticket.countDocuments(filter),
+      ]);
+      return { tickets: docs.map((d) => toPlain(d)), total };
+    },
+    async openOfWard(wardCode: string, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
+      const filter = { wardCode: eq(wardCode), state: { $in: [...OPEN_STATES] } };
+      const [docs, total] = await Promise.all([
+        Ticket.find(filter).sort({ createdAt: 1 }).skip(page.skip).limit(page.limit).lean(),
+        Ticket.countDocuments(filter),
+      ]);
+      return { tickets: docs.map((d) => toPlain(d)), total };
+    },
+    syncIndexes: () => Ticket.syncIndexes(),
+  };
+}
