@@ -38,11 +38,17 @@ export function accountStore(conn: Connection) {
   return {
     /** The account of this channel user, created as a resident on first contact. */
     async ensure(channel: Channel, externalId: string, defaults: { locale?: "vi" | "en"; displayName?: string } = {}): Promise<Account> {
-      const doc = await Account.findOneAndUpdate(
-        { channel: eq(channel), externalId: eq(externalId) },
-        { $setOnInsert: { role: "resident", locale: defaults.locale ?? "vi", displayName: defaults.displayName } },
-        { upsert: true, new: true, lean: true },
-      );
+      const upsert = () =>
+        Account.findOneAndUpdate(
+          { channel: eq(channel), externalId: eq(externalId) },
+          { $setOnInsert: { role: "resident", locale: defaults.locale ?? "vi", displayName: defaults.displayName } },
+          { upsert: true, new: true, lean: true },
+        );
+      // Two first messages at once can both try to insert; the loser finds the winner's document.
+      const doc = await upsert().catch((e: { code?: number }) => {
+        if (e.code === 11000) return upsert();
+        throw e;
+      });
       return toPlain(doc!);
     },
     async byId(id: string): Promise<Account | undefined> {

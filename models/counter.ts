@@ -11,11 +11,13 @@ export function counterStore(conn: Connection) {
   const Counter = modelOn(conn, "Counter", counterSchema);
   return {
     async next(name: string): Promise<number> {
-      const doc = await Counter.findOneAndUpdate(
-        { _id: { $eq: String(name) } },
-        { $inc: { seq: 1 } },
-        { upsert: true, new: true, lean: true },
-      );
+      const bump = () =>
+        Counter.findOneAndUpdate({ _id: { $eq: String(name) } }, { $inc: { seq: 1 } }, { upsert: true, new: true, lean: true });
+      // The first two bumps of a new sequence can both try to insert it; the loser then increments.
+      const doc = await bump().catch((e: { code?: number }) => {
+        if (e.code === 11000) return bump();
+        throw e;
+      });
       return (doc as { seq: number }).seq;
     },
     syncIndexes: () => Counter.syncIndexes(),

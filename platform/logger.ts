@@ -29,7 +29,8 @@ export const REDACTED_PATHS = [
 ];
 
 /** Bot tokens also appear inside URLs (api.telegram.org/bot<token>/…); scrub them from messages. */
-const TOKEN_IN_TEXT = /\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g;
+// No leading \b: in URLs the token follows "bot" directly (…/bot123:ABC/getMe).
+const TOKEN_IN_TEXT = /(?<!\d)\d{5,}:[A-Za-z0-9_-]{20,}/g;
 
 export function scrubSecrets(text: string): string {
   return text.replace(TOKEN_IN_TEXT, "<bot-token>");

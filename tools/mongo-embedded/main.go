@@ -42,8 +42,13 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
+	// FerretDB listens on a private port; clients reach it through the serializer on addr.
+	backend, err := freeAddr(0)
+	if err != nil {
+		log.Fatalf("mongo-embedded: %v", err)
+	}
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: addr},
+		Listener:  ferretdb.ListenerConfig{TCP: backend},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + *dir + "/",
@@ -59,11 +64,16 @@ func main() {
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
 
-	if err := waitListening(addr, 10*time.Second); err != nil {
+	if err := waitListening(backend, 10*time.Second); err != nil {
 		log.Fatalf("mongo-embedded: %v", err)
 	}
+	front, err := net.Listen("tcp", addr)
+	if err != nil {
+		log.Fatalf("mongo-embedded: %v", err)
+	}
+	go (&serializer{backend: backend, log: logger}).serve(front)
 	// The parent reads this exact line to learn where to connect.
-	fmt.Printf("READY %s\n", f.MongoDBURI())
+	fmt.Printf("READY mongodb://%s/\n", addr)
 
 	if err := <-done; err != nil && ctx.Err() == nil {
 		log.Fatalf("mongo-embedded: %v", err)

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"encoding/binary"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+)
+
+// FerretDB v1's SQLite handler reads a document and writes it back outside one
+// transaction (FerretDB issue #3040), so two concurrent findAndModify calls with
+// the same precondition can both succeed. MongoDB guarantees single-document
+// atomicity, and the product relies on it (one officer wins a double press), so
+// this proxy runs one command at a time: the embedded server then behaves like
+// MongoDB for every test that checks a race. Handshakes and pings skip the queue.
+
+const (
+	opMsg       = 2013
+	moreToCome  = 1 << 1
+	headerBytes = 16
+)
+
+var unqueued = map[string]bool{"hello": true, "isMaster": true, "ismaster": true, "ping": true, "buildInfo": true, "buildinfo": true, "endSessions": true}
+
+type serializer struct {
+	backend string
+	mu      sync.Mutex
+	log     *slog.Logger
+}
+
+func (s *serializer) serve(l net.Listener) {
+	for {
+		client, err := l.Accept()
+		if err != nil {
+			return
+		}
+		go s.relay(client)
+	}
+}
+
+func (s *serializer) relay(client net.Conn) {
+	defer client.Close()
+	server, err := net.Dial("tcp", s.backend)
+	if err != nil {
+		s.log.Error("backend dial failed", "err", err)
+		return
+	}
+	defer server.Close()
+	for {
+		req, err := readMessage(client)
+		if err != nil {
+			return
+		}
+		queued := binary.LittleEndian.Uint32(req[12:16]) == opMsg && !unqueued[commandName(req)]
+		if queued {
+			s.mu.Lock()
+		}
+		err = s.roundTrip(req, server, client)
+		if queued {
+			s.mu.Unlock()
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// roundTrip forwards one request and every reply to it (none for moreToCome requests).
+func (s *serializer) roundTrip(req []byte, server, client net.Conn) error {
+	if _, err := server.Write(req); err != nil {
+		return err
+	}
+	if isOpMsg(req) && msgFlags(req)&moreToCome != 0 {
+		return nil
+	}
+	for {
+		reply, err := readMessage(server)
+		if err != nil {
+			return err
+		}
+		if _, err := client.Write(reply); err != nil {
+			return err
+		}
+		if !isOpMsg(reply) || msgFlags(reply)&moreToCome == 0 {
+			return nil
+		}
+	}
+}
+
+func readMessage(r io.Reader) ([]byte, error) {
+	var head [4]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil {
+		return nil, err
+	}
+	n := int(binary.LittleEndian.Uint32(head[:]))
+	if n < headerBytes || n > 64<<20 {
+		return nil, errors.New("malformed wire message length")
+	}
+	msg := make([]byte, n)
+	copy(msg, head[:])
+	if _, err := io.ReadFull(r, msg[4:]); err != nil {
+		return nil, err
+	}
+	return msg, nil
+}
+
+func isOpMsg(m []byte) bool { return binary.LittleEndian.Uint32(m[12:16]) == opMsg }
+
+func msgFlags(m []byte) uint32 {
+	if len(m) < headerBytes+4 {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(m[16:20])
+}
+
+// commandName is the first key of the body section (kind 0) of an OP_MSG.
+func commandName(m []byte) string {
+	// header, flags, section kind, document length, element type
+	i := headerBytes + 4
+	if len(m) < i+6 || m[i] != 0 {
+		return ""
+	}
+	start := i + 1 + 4 + 1
+	for end := start; end < len(m); end++ {
+		if m[end] == 0 {
+			return string(m[start:end])
+		}
+	}
+	return ""
+}
