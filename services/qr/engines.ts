@@ -36,12 +36,18 @@ const jsQR = (typeof jsqrExport === "function" ? jsqrExport : (jsqrExport as { d
  * jsQR 1.4.0 merges the options it is given into one shared default object, so a partial
  * object passed once would leak into every later call: always pass every option.
  */
-const JSQR_OPTIONS: Required<JsQrOptions> = { inversionAttempts: "dontInvert" };
+export interface JsQrSettings {
+  /** Look for light-on-dark codes instead of dark-on-light. */
+  invert?: boolean;
+  /** Accept only text that is exactly the UTF-8 reading of the bytes (default true; see roundTrips). */
+  verifyText?: boolean;
+}
 
-export function readWithJsQr(pixels: Pixels, invert = false): EngineCode[] {
-  const options: Required<JsQrOptions> = { ...JSQR_OPTIONS, inversionAttempts: invert ? "onlyInvert" : "dontInvert" };
+export function readWithJsQr(pixels: Pixels, settings: JsQrSettings = {}): EngineCode[] {
+  // Required<>: every option, every call (see above).
+  const options: Required<JsQrOptions> = { inversionAttempts: settings.invert ? "onlyInvert" : "dontInvert" };
   const code = jsQR(pixels.data, pixels.width, pixels.height, options);
-  if (!code || !roundTrips(code)) return [];
+  if (!code || ((settings.verifyText ?? true) && !roundTrips(code))) return [];
   const { topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner } = code.location;
   return [
     {

@@ -60,13 +60,6 @@ export async function toPixels(image: Sharp): Promise<Pixels> {
   return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 
-/** Raw RGBA pixels back into a sharp pipeline, for preprocessing variants. */
-export function fromPixels(pixels: Pixels): Sharp {
-  return sharp(Buffer.from(pixels.data.buffer, pixels.data.byteOffset, pixels.data.length), {
-    raw: { width: pixels.width, height: pixels.height, channels: 4 },
-  });
-}
-
 function inputOptions(): SharpOptions {
   // First frame only; "truncated" refuses cut-off uploads instead of decoding grey padding.
   return { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: "truncated", pages: 1, page: 0 };

@@ -1,5 +1,5 @@
 import type { Pixels } from "./engines.js";
-import { fromPixels, renderPixels, toPixels, type ImageFacts } from "./load-image.js";
+import { renderPixels, type ImageFacts } from "./load-image.js";
 import type { VariantName } from "./strategy.js";
 
 /**
@@ -8,8 +8,6 @@ import type { VariantName } from "./strategy.js";
  * module at this size, and zxing reads 1.6 MP in ~20 ms against ~300 ms at 12 MP.
  */
 export const BASE_MAX_SIDE = 1600;
-/** Enlarging helps only codes whose modules are a pixel or two wide, i.e. small images. */
-const UP2_MAX_SIDE = 800;
 /** The full-resolution retry is capped to keep one attempt within the time budget. */
 const FULL_MAX_SIDE = 4096;
 
@@ -29,11 +27,6 @@ export function variantSource(bytes: Buffer, facts: ImageFacts) {
     switch (name) {
       case "base":
         return scaled(await renderPixels(bytes, { maxSide: BASE_MAX_SIDE }));
-      case "up2": {
-        const base = await get("base");
-        if (!base || Math.max(base.pixels.width, base.pixels.height) > UP2_MAX_SIDE) return undefined;
-        return scaled(await toPixels(fromPixels(base.pixels).resize({ width: base.pixels.width * 2 })));
-      }
       case "full":
         if (longSide <= BASE_MAX_SIDE) return undefined;
         return scaled(await renderPixels(bytes, { maxSide: FULL_MAX_SIDE }));
