@@ -19,7 +19,8 @@ export async function inspectImage(bytes: Buffer): Promise<ImageFacts> {
   if (bytes.length === 0) throw new ImageRejectedError("empty");
   if (bytes.length > IMAGE_LIMITS.maxBytes) throw new ImageRejectedError("too_large_bytes", `${bytes.length} bytes`);
   const format = sniffFormat(bytes);
-  const meta = await sharp(bytes, inputOptions()).metadata().catch((error: unknown) => {
+  // No `pages` option here: with it, metadata reports the one page asked for, not the count.
+  const meta = await sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels }).metadata().catch((error: unknown) => {
     throw rejection(error);
   });
   if (!meta.width || !meta.height) throw new ImageRejectedError("corrupt", "no dimensions");
