@@ -13,8 +13,11 @@ const wardSchema = new Schema(
     provinceName: { type: String, required: true },
     /** Lower-case ASCII words of kind + name, for search that forgives missing diacritics. */
     searchKey: { type: String, required: true },
-    /** GeoJSON Polygon or MultiPolygon; point lookups run in memory, not in the database. */
-    boundary: { type: Schema.Types.Mixed, required: false },
+    /**
+     * GeoJSON Polygon or MultiPolygon as JSON text: FerretDB v1 rejects nested arrays ("nested
+     * arrays are not supported"), and point lookups run in memory, never in the database.
+     */
+    boundaryGeoJson: { type: String, required: false },
     source: { type: String, required: true, default: "import" },
     /** Hash of the unit fields and of the boundary as last imported: re-imports skip what did not change. */
     unitHash: { type: String, required: false },
@@ -31,11 +34,11 @@ export type Ward = Plain<WardDoc>;
 /** The fields an import sets; the boundary only when the import brings one. */
 export type WardImport = Pick<WardDoc, "code" | "name" | "kind" | "provinceCode" | "provinceName" | "searchKey" | "source"> & {
   unitHash: string;
-  boundary?: unknown;
+  boundaryGeoJson?: string;
   boundaryHash?: string;
 };
 
-export type WardSummary = Omit<Ward, "boundary">;
+export type WardSummary = Omit<Ward, "boundaryGeoJson">;
 
 export function wardStore(conn: Connection) {
   const Ward = modelOn(conn, "Ward", wardSchema);
@@ -45,17 +48,17 @@ export function wardStore(conn: Connection) {
       return doc ? toPlain(doc) : undefined;
     },
     async inProvince(provinceCode: string): Promise<Ward[]> {
-      const docs = await Ward.find({ provinceCode: eq(provinceCode) }, { boundary: 0 }).sort({ code: 1 }).lean();
+      const docs = await Ward.find({ provinceCode: eq(provinceCode) }, { boundaryGeoJson: 0 }).sort({ code: 1 }).lean();
       return docs.map(toPlain);
     },
     /** Every ward without its boundary (a few hundred kB for the whole country). */
     async all(): Promise<WardSummary[]> {
-      const docs = await Ward.find({}, { boundary: 0 }).sort({ code: 1 }).lean();
+      const docs = await Ward.find({}, { boundaryGeoJson: 0 }).sort({ code: 1 }).lean();
       return docs.map(toPlain);
     },
     /** Every ward that has a boundary, for the in-memory locator. */
     async withBoundaries(): Promise<Ward[]> {
-      const docs = await Ward.find({ boundary: { $exists: true } }).sort({ code: 1 }).lean();
+      const docs = await Ward.find({ boundaryGeoJson: { $exists: true } }).sort({ code: 1 }).lean();
       return docs.map(toPlain);
     },
     /** code → [unitHash, boundaryHash], to tell added/updated/unchanged before writing. */

@@ -27,7 +27,7 @@ export function createWardDirectory(wards: Pick<ReturnType<typeof wardStore>, "a
     async refresh() {
       const [all, bounded] = await Promise.all([wards.all(), wards.withBoundaries()]);
       const refs = all.map(wardRef);
-      locator = createWardLocator(bounded.map((w) => ({ ...wardRef(w), boundary: w.boundary as Boundary })));
+      locator = createWardLocator(bounded.map((w) => ({ ...wardRef(w), boundary: JSON.parse(w.boundaryGeoJson!) as Boundary })));
       names = createWardSearch(refs);
       codes = new Map(refs.map((w) => [w.code, w]));
       return { wards: refs.length, boundaries: locator.size };

@@ -44,7 +44,10 @@ export async function importWards(
   for (const w of parsed.wards) {
     const boundary = boundaries.get(w.code);
     const doc: WardImport = { ...w, searchKey: searchKey(fullName(w)), source, unitHash: hash(w) };
-    if (boundary) Object.assign(doc, { boundary, boundaryHash: hash(boundary) });
+    if (boundary) {
+      doc.boundaryGeoJson = JSON.stringify(boundary);
+      doc.boundaryHash = hash(boundary);
+    }
     const before = existing.get(w.code);
     if (!before) added++;
     else if (before.unitHash === doc.unitHash && (!boundary || before.boundaryHash === doc.boundaryHash)) {
