@@ -4,6 +4,11 @@ import { eq, toPlain, type Plain } from "./plain.js";
 
 const wardSchema = new Schema(
   {
+    /**
+     * The code doubles as _id: FerretDB v1 over SQLite finds documents by _id directly but
+     * scans and decodes the whole collection for any other filter (an import took minutes).
+     */
+    _id: { type: String, required: true },
     /** The official code of the commune-level unit (phường, xã, đặc khu). */
     code: { type: String, required: true },
     name: { type: String, required: true },
@@ -13,9 +18,15 @@ const wardSchema = new Schema(
     provinceName: { type: String, required: true },
     /** Lower-case ASCII words of kind + name, for search that forgives missing diacritics. */
     searchKey: { type: String, required: true },
-    /** GeoJSON Polygon or MultiPolygon; point lookups run in memory, not in the database. */
-    boundary: { type: Schema.Types.Mixed, required: false },
+    /**
+     * GeoJSON Polygon or MultiPolygon as JSON text: FerretDB v1 rejects nested arrays ("nested
+     * arrays are not supported"), and point lookups run in memory, never in the database.
+     */
+    boundaryGeoJson: { type: String, required: false },
     source: { type: String, required: true, default: "import" },
+    /** Hash of the unit fields and of the boundary as last imported: re-imports skip what did not change. */
+    unitHash: { type: String, required: false },
+    boundaryHash: { type: String, required: false },
   },
   { timestamps: true },
 );
@@ -25,16 +36,50 @@ wardSchema.index({ provinceCode: 1, searchKey: 1 });
 export type WardDoc = InferSchemaType<typeof wardSchema>;
 export type Ward = Plain<WardDoc>;
 
+/** The fields an import sets; the boundary only when the import brings one. */
+export type WardImport = Pick<WardDoc, "code" | "name" | "kind" | "provinceCode" | "provinceName" | "searchKey" | "source"> & {
+  unitHash: string;
+  boundaryGeoJson?: string;
+  boundaryHash?: string;
+};
+
+export type WardSummary = Omit<Ward, "boundaryGeoJson">;
+
 export function wardStore(conn: Connection) {
   const Ward = modelOn(conn, "Ward", wardSchema);
   return {
     async byCode(code: string): Promise<Ward | undefined> {
-      const doc = await Ward.findOne({ code: eq(code) }).lean();
+      const doc = await Ward.findOne({ _id: eq(code) }).lean();
       return doc ? toPlain(doc) : undefined;
     },
     async inProvince(provinceCode: string): Promise<Ward[]> {
-      const docs = await Ward.find({ provinceCode: eq(provinceCode) }, { boundary: 0 }).sort({ code: 1 }).lean();
+      const docs = await Ward.find({ provinceCode: eq(provinceCode) }, { boundaryGeoJson: 0 }).sort({ code: 1 }).lean();
       return docs.map(toPlain);
+    },
+    /** Every ward without its boundary (a few hundred kB for the whole country). */
+    async all(): Promise<WardSummary[]> {
+      const docs = await Ward.find({}, { boundaryGeoJson: 0 }).sort({ code: 1 }).lean();
+      return docs.map(toPlain);
+    },
+    /** Every ward that has a boundary, for the in-memory locator. */
+    async withBoundaries(): Promise<Ward[]> {
+      const docs = await Ward.find({ boundaryGeoJson: { $exists: true } }).sort({ code: 1 }).lean();
+      return docs.map(toPlain);
+    },
+    /** code → [unitHash, boundaryHash], to tell added/updated/unchanged before writing. */
+    async hashes(): Promise<Map<string, { unitHash?: string | null; boundaryHash?: string | null }>> {
+      const docs = await Ward.find({}, { code: 1, unitHash: 1, boundaryHash: 1 }).lean();
+      return new Map(docs.map((d) => [d.code, { unitHash: d.unitHash, boundaryHash: d.boundaryHash }]));
+    },
+    /** Upserts by code; each ward is one atomic single-document write. */
+    async upsertMany(wards: WardImport[]): Promise<void> {
+      if (wards.length === 0) return;
+      await Ward.bulkWrite(
+        wards.map((w) => ({
+          updateOne: { filter: { _id: eq(w.code) }, update: { $set: w }, upsert: true },
+        })),
+        { ordered: false },
+      );
     },
     syncIndexes: () => Ward.syncIndexes(),
   };
