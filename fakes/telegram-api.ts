@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { UserFromGetMe } from "grammy/types";
 
 /** One Bot API call the bot made, in order. */
 export interface RecordedCall {
@@ -21,7 +22,7 @@ export interface FakeTelegramApi {
   /** e.g. http://127.0.0.1:43121 — pass as the bot's apiRoot. */
   readonly apiRoot: string;
   readonly calls: RecordedCall[];
-  readonly botInfo: { id: number; is_bot: true; first_name: string; username: string; can_join_groups: boolean; can_read_all_group_messages: boolean; supports_inline_queries: boolean; can_connect_to_business: boolean; has_main_web_app: boolean };
+  readonly botInfo: UserFromGetMe;
   /** Delivers an update: to the webhook when one is set, else to the next getUpdates. Returns its update_id. */
   push(update: Omit<Update, "update_id"> & { update_id?: number }): Promise<number>;
   /** Makes bytes downloadable as a Telegram file; returns what a message would carry. */
@@ -47,9 +48,9 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
   let nextUpdateId = 1000;
   let nextMessageId = 1;
   let webhook: { url: string; secret?: string } | undefined;
-  const botInfo = {
+  const botInfo: UserFromGetMe = {
     id: 777000111,
-    is_bot: true as const,
+    is_bot: true,
     first_name: "QR Check-in Report",
     username: options.username ?? "qr_report_test_bot",
     can_join_groups: true,
@@ -57,6 +58,10 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
     supports_inline_queries: false,
     can_connect_to_business: false,
     has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
   };
 
   const message = (p: Record<string, unknown>, extra: Record<string, unknown>) => ({

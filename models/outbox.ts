@@ -56,11 +56,12 @@ export function outboxStore(conn: Connection) {
         { upsert: true },
       );
     },
-    /** Takes the next due message of this audience for `leaseMs`; undefined when nothing is due. */
-    async claimDue(audience: "account" | "ward", now: Date, leaseMs: number): Promise<OutboxMessage | undefined> {
+    /** Takes the next due message for one of `channels` for `leaseMs`; undefined when nothing is due. */
+    async claimDue(audience: "account" | "ward", channels: readonly string[], now: Date, leaseMs: number): Promise<OutboxMessage | undefined> {
       const doc = await Outbox.findOneAndUpdate(
         {
           audience: eq(audience),
+          channel: { $in: channels.map(String) },
           state: "pending",
           nextAttemptAt: { $lte: now },
           $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }],
