@@ -41,11 +41,22 @@ const schema = z
     REGISTRY_SIGNING_KEY: optionalString.pipe(
       z.string().min(16, "expected at least 16 characters").optional(),
     ),
+    ZALO_APP_ID: optionalString,
+    ZALO_APP_SECRET: optionalString,
+    ZALO_OA_SECRET_KEY: optionalString,
+    ZALO_REFRESH_TOKEN: optionalString,
+    ZALO_API_ROOT: url.default("https://openapi.zalo.me"),
+    ZALO_OAUTH_ROOT: url.default("https://oauth.zaloapp.com"),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook" && c.BOT_TOKEN) {
       if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
       if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
+    }
+    if (c.ZALO_APP_ID) {
+      for (const key of ["ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const) {
+        if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when ZALO_APP_ID is set" });
+      }
     }
   });
 
@@ -66,6 +77,20 @@ export interface Config {
   /** Signs official poster payloads. Without it, offline mode derives a development key and says so. */
   registrySigningKey: string | undefined;
   offline: boolean;
+  /** Set only when a Zalo Official Account is configured (app id and both keys). */
+  zalo: ZaloConfig | undefined;
+}
+
+export interface ZaloConfig {
+  appId: string;
+  /** The app's secret key: sent as `secret_key` when refreshing tokens. */
+  appSecret: string;
+  /** The OA secret key: signs webhook events. */
+  oaSecretKey: string;
+  /** Seeds the token store on first start; later refresh tokens live in the database. */
+  initialRefreshToken: string | undefined;
+  apiRoot: string;
+  oauthRoot: string;
 }
 
 export class ConfigError extends Error {
@@ -100,5 +125,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: c.DEFAULT_LOCALE,
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
     offline: c.BOT_TOKEN === undefined,
+    zalo:
+      c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY
+        ? {
+            appId: c.ZALO_APP_ID,
+            appSecret: c.ZALO_APP_SECRET,
+            oaSecretKey: c.ZALO_OA_SECRET_KEY,
+            initialRefreshToken: c.ZALO_REFRESH_TOKEN,
+            apiRoot: c.ZALO_API_ROOT.replace(/\/+$/, ""),
+            oauthRoot: c.ZALO_OAUTH_ROOT.replace(/\/+$/, ""),
+          }
+        : undefined,
   };
 }
