@@ -1,5 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import axios, { type AxiosInstance } from "axios";
+import type { ZaloLeaseStore } from "../../models/zalo-lease.js";
 import type { ZaloTokenStore } from "../../models/zalo-token.js";
 import type { Logger } from "../../platform/logger.js";
 import type { ZaloAccessTokens } from "./client.js";
@@ -12,6 +13,7 @@ export interface ZaloTokenManagerOptions {
   /** Seeds the store on the very first start only. */
   initialRefreshToken: string | undefined;
   store: ZaloTokenStore;
+  leases: ZaloLeaseStore;
   logger: Logger;
   clock?: () => Date;
   http?: AxiosInstance;
@@ -81,27 +83,25 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloAccessTo
         continue;
       }
       if (fresh(pair, now)) return pair.accessToken!;
-      const leased = await o.store.lease(o.appId, owner, now, new Date(now.getTime() + leaseMs));
-      if (!leased) {
+      // The lease is per refresh token: whoever wins it is the only one ever to spend that token.
+      const subject = `zalo-token:${o.appId}:${createHash("sha256").update(pair.refreshToken).digest("hex")}`;
+      const generation = await o.leases.acquire(subject, owner, now, leaseMs);
+      if (generation === undefined) {
         // Another instance is refreshing; its pair appears in the store shortly.
         await new Promise((r) => setTimeout(r, pollMs));
         continue;
       }
-      if (fresh(leased, now)) {
-        await o.store.release(o.appId, owner);
-        return leased.accessToken!;
-      }
+      const current = await o.store.read(o.appId);
+      if (current?.refreshToken !== pair.refreshToken) continue;
       let next;
       try {
-        next = await spend(leased.refreshToken);
+        next = await spend(pair.refreshToken);
       } catch (e) {
-        await o.store.release(o.appId, owner);
+        await o.leases.release(subject, generation);
         throw e;
       }
-      if (!(await o.store.store(o.appId, owner, leased.refreshToken, next))) {
-        o.logger.error({ appId: o.appId }, "zalo token lease lost while refreshing; the new pair was not stored");
-        throw new ZaloApiError(-1, REFRESH_ENDPOINT, "lease lost during refresh");
-      }
+      // Stored before use: if we die now, the others find the new pair instead of the spent token.
+      await o.store.store(o.appId, next);
       o.logger.info({ appId: o.appId, accessExpiresAt: next.accessExpiresAt }, "zalo access token refreshed");
       return next.accessToken;
     }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createZaloClient } from "../../../bot/zalo/client.js";
 import { createZaloTokenManager } from "../../../bot/zalo/tokens.js";
 import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
+import { zaloLeaseStore } from "../../../models/zalo-lease.js";
 import { zaloTokenStore } from "../../../models/zalo-token.js";
 import { createLogger } from "../../../platform/logger.js";
 import { useTestDatabase } from "../../support/database.js";
@@ -23,13 +24,14 @@ describe("Zalo access tokens", () => {
       oauthRoot: fake.root,
       initialRefreshToken: keys.refreshToken,
       store: zaloTokenStore(db()),
+      leases: zaloLeaseStore(db()),
       logger: createLogger("silent"),
       pollMs: 20,
     });
 
-  it("two instances starting together spend the first refresh token once and share the pair", async () => {
-    const [a, b] = [manager(), manager()];
-    const tokens = await Promise.all([a.accessToken(), b.accessToken(), a.accessToken(), b.accessToken()]);
+  it("instances starting together spend the first refresh token once and share the pair", async () => {
+    const instances = [manager(), manager(), manager(), manager()];
+    const tokens = await Promise.all(instances.flatMap((m) => [m.accessToken(), m.accessToken()]));
     expect(new Set(tokens).size).toBe(1);
     expect(fake.refreshTokenUses(keys.refreshToken)).toBe(1);
     expect(fake.calls.filter((c) => c.path === "/v4/oa/access_token" && c.error !== 0)).toEqual([]);
@@ -57,6 +59,7 @@ describe("Zalo access tokens", () => {
       oauthRoot: fake.root,
       initialRefreshToken: undefined,
       store,
+      leases: zaloLeaseStore(db()),
       logger: createLogger("silent"),
       clock: () => new Date(old!.accessExpiresAt.getTime() - 60_000),
     });
