@@ -1,0 +1,72 @@
+import type { Bot, Context } from "grammy";
+import type { Connection } from "mongoose";
+import { accountStore } from "../../models/account.js";
+import { zaloInboxStore } from "../../models/zalo-inbox.js";
+import { zaloLeaseStore } from "../../models/zalo-lease.js";
+import { zaloTokenStore } from "../../models/zalo-token.js";
+import { zaloUserStore } from "../../models/zalo-user.js";
+import type { ZaloConfig } from "../../platform/config.js";
+import type { Logger } from "../../platform/logger.js";
+import type { ZaloWebhookDeps } from "../../server/zalo-webhook.js";
+import { createZaloBot } from "./bot.js";
+import { createZaloClient } from "./client.js";
+import { createZaloInboxWorker } from "./inbox-worker.js";
+import { createZaloSender, type ZaloQuotaPolicy } from "./sender.js";
+import { createZaloTokenManager } from "./tokens.js";
+
+export interface ZaloChannelDeps<C extends Context> {
+  config: ZaloConfig;
+  conn: Connection;
+  logger: Logger;
+  /** Installs the resident composers, exactly as on the Telegram bot. */
+  installFeatures: (bot: Bot<C>) => void;
+  t: (locale: string, key: string) => string;
+  ContextConstructor?: new (...args: ConstructorParameters<typeof Context>) => C;
+  policy?: ZaloQuotaPolicy;
+  clock?: () => Date;
+}
+
+/**
+ * Everything the Zalo channel needs, wired: tokens, client, quota-aware sender,
+ * the grammY bridge and the inbox worker. The HTTP server registers
+ * `registerZaloWebhook(app, channel.webhook)`; the outbox calls `channel.sender.notify`.
+ */
+export function createZaloChannel<C extends Context = Context>(d: ZaloChannelDeps<C>) {
+  const clock = d.clock ?? (() => new Date());
+  const leases = zaloLeaseStore(d.conn);
+  const inbox = zaloInboxStore(d.conn);
+  const users = zaloUserStore(d.conn);
+  const tokenStore = zaloTokenStore(d.conn);
+  const accounts = accountStore(d.conn);
+  const tokens = createZaloTokenManager({
+    appId: d.config.appId,
+    appSecret: d.config.appSecret,
+    oauthRoot: d.config.oauthRoot,
+    initialRefreshToken: d.config.initialRefreshToken,
+    store: tokenStore,
+    leases,
+    logger: d.logger,
+    clock,
+  });
+  const client = createZaloClient({ apiRoot: d.config.apiRoot, tokens });
+  const sender = createZaloSender({ client, users, policy: d.policy, clock });
+  const localeOf = async (zaloUserId: string) => (await accounts.ensure("zalo", zaloUserId)).locale;
+  const { bot, processEvent } = createZaloBot(d.installFeatures, { client, sender, users, localeOf, t: d.t, logger: d.logger, ContextConstructor: d.ContextConstructor });
+  const worker = createZaloInboxWorker({ inbox, leases, process: processEvent, logger: d.logger, clock });
+  const webhook: ZaloWebhookDeps = { appId: d.config.appId, oaSecretKey: d.config.oaSecretKey, inbox, onStored: () => void worker.drain(), clock };
+
+  return {
+    bot,
+    client,
+    sender,
+    users,
+    worker,
+    webhook,
+    /** Creates the channel's indexes (the inbox and alias ones must be unique before the first event). */
+    async syncIndexes(): Promise<void> {
+      for (const s of [leases, inbox, users, tokenStore]) await s.syncIndexes();
+    },
+  };
+}
+
+export type ZaloChannel = ReturnType<typeof createZaloChannel>;

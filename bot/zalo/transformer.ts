@@ -1,0 +1,132 @@
+import type { InputFile, Transformer } from "grammy";
+import type { InlineKeyboardButton, KeyboardButton, Message, ReplyKeyboardMarkup } from "grammy/types";
+import type { ZaloChoice, ZaloUserStore } from "../../models/zalo-user.js";
+import type { ZaloButton, ZaloClient } from "./client.js";
+import type { ZaloSender } from "./sender.js";
+import { QUERY_PREFIX } from "./update.js";
+
+/** Zalo shows at most five buttons under a message; longer menus become numbered replies. */
+const MAX_BUTTONS = 5;
+
+export interface ZaloTransformerDeps {
+  client: ZaloClient;
+  sender: ZaloSender;
+  users: ZaloUserStore;
+  /** The user's language, and a translator for the few texts the bridge adds itself. */
+  localeOf: (zaloUserId: string) => Promise<string>;
+  t: (locale: string, key: string) => string;
+}
+
+type Payload = Record<string, unknown>;
+type Option = { title: string; callbackData?: string; url?: string; text?: string };
+
+function toButton(o: Option): ZaloButton {
+  if (o.url) return { title: o.title, type: "oa.open.url", url: o.url };
+  if (o.callbackData !== undefined) return { title: o.title, type: "oa.query.hide", payload: QUERY_PREFIX + o.callbackData };
+  // A reply-keyboard button is text the user sends: show it in the chat, as Telegram does.
+  return { title: o.title, type: "oa.query.show", payload: o.text ?? o.title };
+}
+
+type Markup = { inline_keyboard?: InlineKeyboardButton[][]; keyboard?: ReplyKeyboardMarkup["keyboard"] };
+
+/** Zalo shows plain text: drop Telegram's HTML tags and Markdown escapes. */
+export function plainText(text: string, parseMode: unknown): string {
+  if (parseMode === "HTML") {
+    return text
+      .replace(/<br\s*\/?>/gi, "\n")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
+  }
+  if (parseMode === "MarkdownV2") return text.replace(/\\([_*[\]()~`>#+\-=|{}.!\\])/g, "$1");
+  return text;
+}
+
+async function bytesOf(file: InputFile | string): Promise<Uint8Array> {
+  if (typeof file === "string") return new Uint8Array(await (await fetch(file)).arrayBuffer());
+  const raw = await file.toRaw();
+  if (raw instanceof Uint8Array) return raw;
+  const chunks: Uint8Array[] = [];
+  for await (const c of raw as AsyncIterable<Uint8Array>) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Presents Zalo as the Bot API to grammY: the resident handlers call sendMessage,
+ * sendPhoto, getFile… and this turns each call into Zalo OA calls (or answers it
+ * locally where Zalo has no such thing). Telegram is never called.
+ */
+export function zaloTransformer(deps: ZaloTransformerDeps): Transformer {
+  async function userOf(chatId: unknown) {
+    const user = await deps.users.byChatId(Number(chatId));
+    if (!user) throw new Error(`no Zalo user for chat ${String(chatId)}`);
+    return user;
+  }
+
+  async function sendText(p: Payload): Promise<Message> {
+    const user = await userOf(p.chat_id);
+    const locale = await deps.localeOf(user.zaloUserId);
+    let text = plainText(String(p.text ?? ""), p.parse_mode);
+    const markup = (p.reply_markup ?? {}) as Markup;
+    const inline = (markup.inline_keyboard ?? []).flat();
+    const reply = (markup.keyboard ?? []).flat().map((b: KeyboardButton) => (typeof b === "string" ? { text: b } : b));
+    if (reply.some((b) => "request_location" in b && b.request_location)) text += "\n\n" + deps.t(locale, "zalo-share-location");
+    const options = [
+      ...inline.map((b): Option => ({ title: b.text, callbackData: "callback_data" in b ? b.callback_data : undefined, url: "url" in b ? b.url : undefined })),
+      ...reply.filter((b) => !("request_location" in b && b.request_location) && !("request_contact" in b && b.request_contact)).map((b): Option => ({ title: b.text, text: b.text })),
+    ].filter((o) => o.callbackData !== undefined || o.url !== undefined || o.text !== undefined);
+
+    let buttons: ZaloButton[] = [];
+    let choices: ZaloChoice[] = [];
+    if (options.length <= MAX_BUTTONS) {
+      buttons = options.map(toButton);
+    } else {
+      const pickable = options.filter((o) => !o.url);
+      choices = pickable.map((o, i) => ({ n: i + 1, callbackData: o.callbackData, text: o.text }));
+      const lines = [...pickable.map((o, i) => `${i + 1}. ${o.title}`), ...options.filter((o) => o.url).map((o) => `${o.title}: ${o.url}`)];
+      text += `\n\n${deps.t(locale, "zalo-choose-number")}\n${lines.join("\n")}`;
+    }
+    // Numbers refer to the latest message only, as a typed "2" answers the menu the user sees last.
+    if (choices.length || user.choices.length) await deps.users.setChoices(user.zaloUserId, choices);
+    const sent = await deps.sender.deliver(user.zaloUserId, { kind: "text", text, buttons });
+    return { message_id: sent.messageId, date: Math.floor(Date.now() / 1000), chat: { id: user.chatId, type: "private", first_name: "Zalo" }, text } as Message;
+  }
+
+  async function sendMedia(p: Payload, kind: "photo" | "document"): Promise<Message> {
+    const user = await userOf(p.chat_id);
+    const file = p[kind] as InputFile | string;
+    const bytes = await bytesOf(file);
+    const name = typeof file === "string" ? file.split("/").pop() ?? kind : (file.filename ?? kind);
+    const caption = p.caption ? plainText(String(p.caption), p.parse_mode) : undefined;
+    let sent;
+    if (kind === "photo") {
+      sent = await deps.sender.deliver(user.zaloUserId, { kind: "image", attachmentId: await deps.client.uploadImage(bytes, name), text: caption });
+    } else {
+      if (caption) await deps.sender.deliver(user.zaloUserId, { kind: "text", text: caption });
+      sent = await deps.sender.deliver(user.zaloUserId, { kind: "file", token: await deps.client.uploadFile(bytes, name) });
+    }
+    return { message_id: sent.messageId, date: Math.floor(Date.now() / 1000), chat: { id: user.chatId, type: "private", first_name: "Zalo" } } as Message;
+  }
+
+  const local: Record<string, (p: Payload) => Promise<unknown>> = {
+    sendMessage: sendText,
+    // Zalo cannot edit a sent message: the new text arrives as a new message.
+    editMessageText: (p) => (p.chat_id === undefined ? Promise.resolve(true) : sendText(p)),
+    sendPhoto: (p) => sendMedia(p, "photo"),
+    sendDocument: (p) => sendMedia(p, "document"),
+    // The attachment URL is the file: the downloader fetches it with its usual size limits.
+    getFile: async (p) => ({ file_id: p.file_id, file_unique_id: String(p.file_id).slice(-16), file_path: p.file_id }),
+    getMyCommands: async () => [],
+  };
+  const noOps = ["sendChatAction", "answerCallbackQuery", "setMyCommands", "deleteMyCommands", "setChatMenuButton", "editMessageReplyMarkup", "deleteMessage", "setMyDescription", "setMyShortDescription"];
+
+  return async (_prev, method, payload) => {
+    const handler = local[method];
+    if (handler) return { ok: true, result: (await handler(payload as Payload)) as never };
+    if (noOps.includes(method)) return { ok: true, result: true as never };
+    return { ok: false, error_code: 400, description: `Bad Request: ${method} is not available on Zalo` };
+  };
+}
