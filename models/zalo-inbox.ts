@@ -64,6 +64,10 @@ export function zaloInboxStore(conn: Connection) {
     async countByState(state: "pending" | "done" | "failed"): Promise<number> {
       return Inbox.countDocuments({ state });
     },
+    /** Processed entries older than `before`: a redelivery after that long would be processed again. */
+    async prune(before: Date): Promise<number> {
+      return (await Inbox.deleteMany({ state: "done", updatedAt: { $lt: before } })).deletedCount;
+    },
     syncIndexes: () => Inbox.syncIndexes(),
   };
 }

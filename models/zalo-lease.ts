@@ -10,6 +10,7 @@ const leaseSchema = new Schema({
   until: { type: Date, required: true },
 });
 leaseSchema.index({ subject: 1, generation: -1 });
+leaseSchema.index({ until: 1 });
 
 /**
  * Time-limited exclusive claims. A conditional update (findOneAndUpdate with a filter)
@@ -36,6 +37,10 @@ export function zaloLeaseStore(conn: Connection) {
     /** Lets the next claimer in at once (only the holder writes its own generation). */
     async release(subject: string, generation: number): Promise<void> {
       await Lease.updateOne({ _id: `${subject}#${generation}` }, { $set: { until: new Date(0) } });
+    },
+    /** Expired claims older than `before` only keep history: removed by the inbox sweeper. */
+    async prune(before: Date): Promise<number> {
+      return (await Lease.deleteMany({ until: { $lt: before } })).deletedCount;
     },
     syncIndexes: () => Lease.syncIndexes(),
   };

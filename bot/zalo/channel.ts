@@ -10,6 +10,7 @@ import type { Logger } from "../../platform/logger.js";
 import type { ZaloWebhookDeps } from "../../server/zalo-webhook.js";
 import { createZaloBot } from "./bot.js";
 import { createZaloClient } from "./client.js";
+import { zaloUserOf, type ZaloEvent } from "./events.js";
 import { createZaloInboxWorker } from "./inbox-worker.js";
 import { createZaloSender, type ZaloQuotaPolicy } from "./sender.js";
 import { createZaloTokenManager } from "./tokens.js";
@@ -52,7 +53,15 @@ export function createZaloChannel<C extends Context = Context>(d: ZaloChannelDep
   const sender = createZaloSender({ client, users, policy: d.policy, clock });
   const localeOf = async (zaloUserId: string) => (await accounts.ensure("zalo", zaloUserId)).locale;
   const { bot, processEvent } = createZaloBot(d.installFeatures, { client, sender, users, localeOf, t: d.t, logger: d.logger, ContextConstructor: d.ContextConstructor });
-  const worker = createZaloInboxWorker({ inbox, leases, process: processEvent, logger: d.logger, clock });
+  const worker = createZaloInboxWorker({
+    inbox,
+    leases,
+    process: processEvent,
+    logger: d.logger,
+    clock,
+    // One conversation step at a time per resident, across instances.
+    serializeBy: (entry) => zaloUserOf(entry.event as unknown as ZaloEvent),
+  });
   const webhook: ZaloWebhookDeps = { appId: d.config.appId, oaSecretKey: d.config.oaSecretKey, inbox, onStored: () => void worker.drain(), clock };
 
   return {

@@ -14,6 +14,10 @@ export interface ZaloInboxWorkerOptions {
   maxAttempts?: number;
   /** How often to look for entries left by crashed claims or other instances. */
   sweepMs?: number;
+  /** Entries with the same key (the Zalo user) are never processed at the same time by two instances. */
+  serializeBy?: (entry: ZaloInboxEntry) => string | undefined;
+  /** How long processed entries (and so their dedupe keys) are kept. */
+  retentionMs?: number;
 }
 
 /**
@@ -47,12 +51,19 @@ export function createZaloInboxWorker(o: ZaloInboxWorkerOptions) {
   async function pass(): Promise<boolean> {
     let worked = false;
     for (const entry of await o.inbox.available(clock(), 20)) {
+      const serial = o.serializeBy?.(entry);
+      const serialSubject = serial === undefined ? undefined : `zalo-serial:${serial}`;
+      const serialGeneration = serialSubject ? await o.leases.acquire(serialSubject, owner, clock(), leaseMs) : 0;
+      // Another instance is busy with this user: it takes this entry on its next pass.
+      if (serialGeneration === undefined) continue;
       const subject = `zalo-inbox:${entry.key}`;
       const attempt = await o.leases.acquire(subject, owner, clock(), leaseMs);
       // Lost the race, or done by the winner between our read and our claim.
-      if (attempt === undefined || !(await o.inbox.isPending(entry.key))) continue;
-      await runOne(entry, attempt, subject);
-      worked = true;
+      if (attempt !== undefined && (await o.inbox.isPending(entry.key))) {
+        await runOne(entry, attempt, subject);
+        worked = true;
+      }
+      if (serialSubject) await o.leases.release(serialSubject, serialGeneration);
     }
     return worked;
   }
@@ -62,6 +73,15 @@ export function createZaloInboxWorker(o: ZaloInboxWorkerOptions) {
       again = false;
       while (await pass());
     } while (again);
+  }
+
+  let prunedAt = 0;
+  async function prune(): Promise<void> {
+    const now = clock().getTime();
+    if (now - prunedAt < 3600_000) return;
+    prunedAt = now;
+    const before = new Date(now - (o.retentionMs ?? 7 * 24 * 3600_000));
+    await Promise.all([o.inbox.prune(before), o.leases.prune(before)]).catch((e: unknown) => o.logger.warn({ err: e }, "zalo inbox prune failed"));
   }
 
   function drain(): Promise<void> {
@@ -82,7 +102,7 @@ export function createZaloInboxWorker(o: ZaloInboxWorkerOptions) {
     drain,
     /** Picks up what a previous run left, then sweeps periodically. */
     start(): Promise<void> {
-      timer ??= setInterval(() => void drain(), o.sweepMs ?? 5000);
+      timer ??= setInterval(() => void drain().then(prune), o.sweepMs ?? 5000);
       timer.unref();
       return drain();
     },
