@@ -1,4 +1,5 @@
 import type { InputFile, Transformer } from "grammy";
+import sharp from "sharp";
 import type { InlineKeyboardButton, KeyboardButton, Message, ReplyKeyboardMarkup } from "grammy/types";
 import type { ZaloChoice, ZaloUserStore } from "../../models/zalo-user.js";
 import type { ZaloButton, ZaloClient } from "./client.js";
@@ -54,6 +55,15 @@ async function bytesOf(file: InputFile | string): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** Zalo takes images up to 1 MB: larger ones are re-encoded as a smaller JPEG. */
+const MAX_IMAGE_BYTES = 1_000_000;
+
+async function fitImage(bytes: Uint8Array, name: string): Promise<{ bytes: Uint8Array; name: string; type: string }> {
+  if (bytes.length <= MAX_IMAGE_BYTES) return { bytes, name, type: name.toLowerCase().endsWith(".png") ? "image/png" : "image/jpeg" };
+  const jpeg = await sharp(bytes).rotate().resize({ width: 1600, height: 1600, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+  return { bytes: jpeg, name: name.replace(/\.\w+$/, "") + ".jpg", type: "image/jpeg" };
+}
+
 /**
  * Presents Zalo as the Bot API to grammY: the resident handlers call sendMessage,
  * sendPhoto, getFile… and this turns each call into Zalo OA calls (or answers it
@@ -103,7 +113,9 @@ export function zaloTransformer(deps: ZaloTransformerDeps): Transformer {
     const caption = p.caption ? plainText(String(p.caption), p.parse_mode) : undefined;
     let sent;
     if (kind === "photo") {
-      sent = await deps.sender.deliver(user.zaloUserId, { kind: "image", attachmentId: await deps.client.uploadImage(bytes, name), text: caption });
+      const image = await fitImage(bytes, name);
+      const attachmentId = await deps.client.uploadImage(image.bytes, image.name, image.type);
+      sent = await deps.sender.deliver(user.zaloUserId, { kind: "image", attachmentId, text: caption });
     } else {
       if (caption) await deps.sender.deliver(user.zaloUserId, { kind: "text", text: caption });
       sent = await deps.sender.deliver(user.zaloUserId, { kind: "file", token: await deps.client.uploadFile(bytes, name) });

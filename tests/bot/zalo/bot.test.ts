@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { Composer, InlineKeyboard, Keyboard } from "grammy";
 import { I18n } from "@grammyjs/i18n";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createZaloChannel, type ZaloChannel } from "../../../bot/zalo/channel.js";
 import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
@@ -99,6 +100,17 @@ describe("the resident's Telegram handlers on Zalo", () => {
     const element = (replies[1]!.attachment!.payload as { elements: { media_type: string; attachment_id: string }[] }).elements[0]!;
     expect(element.media_type).toBe("image");
     expect(fake.uploaded(element.attachment_id)?.data.equals(png)).toBe(true);
+  });
+
+  it("a photo larger than Zalo's 1 MB limit is sent back re-encoded below it", async () => {
+    const u = resident("8400000000000000105");
+    const big = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).jpeg({ quality: 95 }).toBuffer();
+    expect(big.length).toBeGreaterThan(1_000_000);
+    await u.image(fake.hostAttachment(big, "image/jpeg"));
+    const [size, photo] = u.replies();
+    expect(size!.text).toBe(`Ảnh ${big.length} byte`);
+    const element = (photo!.attachment!.payload as { elements: { attachment_id: string }[] }).elements[0]!;
+    expect(fake.uploaded(element.attachment_id)!.data.length).toBeLessThanOrEqual(1_000_000);
   });
 
   it("stickers get a polite refusal in Vietnamese", async () => {
