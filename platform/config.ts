@@ -41,6 +41,10 @@ const schema = z
     REGISTRY_SIGNING_KEY: optionalString.pipe(
       z.string().min(16, "expected at least 16 characters").optional(),
     ),
+    VENUE_MAX_DISTANCE_M: z.coerce
+      .number({ error: "expected a distance in metres" })
+      .positive("expected a distance in metres")
+      .default(200),
     ZALO_APP_ID: optionalString,
     ZALO_APP_SECRET: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
@@ -76,6 +80,8 @@ export interface Config {
   defaultLocale: "vi" | "en";
   /** Signs official poster payloads. Without it, offline mode derives a development key and says so. */
   registrySigningKey: string | undefined;
+  /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
+  venueMaxDistanceM: number;
   offline: boolean;
   /** Set only when a Zalo Official Account is configured (app id and both keys). */
   zalo: ZaloConfig | undefined;
@@ -124,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     defaultLocale: c.DEFAULT_LOCALE,
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
+    venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
     offline: c.BOT_TOKEN === undefined,
     zalo:
       c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY

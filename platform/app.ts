@@ -1,0 +1,23 @@
+import type { Config } from "./config.js";
+import { connectDatabase } from "./database.js";
+import type { Logger } from "./logger.js";
+import { createStores, type Stores } from "../models/index.js";
+
+export interface RunningApp {
+  stores: Stores;
+  stop(): Promise<void>;
+}
+
+/** Opens the database and starts every channel the configuration enables. */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const db = await connectDatabase(config, logger);
+  const stores = createStores(db.connection);
+  await stores.syncIndexes();
+  if (config.offline) logger.info("BOT_TOKEN is not set: running in offline mode (no Telegram connection)");
+  return {
+    stores,
+    async stop() {
+      await db.close();
+    },
+  };
+}
