@@ -1,8 +1,11 @@
 import type { Connection } from "mongoose";
 import { accountStore } from "./account.js";
 import { auditStore } from "./audit-event.js";
+import { botStateStore } from "./bot-state.js";
 import { counterStore } from "./counter.js";
 import { evidenceStore } from "./evidence.js";
+import { outboxStore } from "./outbox.js";
+import { processedUpdateStore } from "./processed-update.js";
 import { ticketStore } from "./ticket.js";
 import { venueStore } from "./venue.js";
 import { wardStore } from "./ward.js";
@@ -16,6 +19,9 @@ export function createStores(conn: Connection) {
     evidence: evidenceStore(conn),
     audit: auditStore(conn),
     counters: counterStore(conn),
+    outbox: outboxStore(conn),
+    botState: botStateStore(conn),
+    processedUpdates: processedUpdateStore(conn),
   };
   return {
     ...stores,
