@@ -42,7 +42,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   if (options.throttle !== false) bot.api.config.use(apiThrottler());
-  const i18n = createI18n<BotContext>(stores.accounts, config.defaultLocale);
+  const i18n = createI18n<BotContext>(stores.accounts, config.defaultLocale, deps.channel);
   const full: FeatureDeps = { ...deps, downloadFile: deps.downloadFile ?? telegramFileDownloader(bot.api, config) };
 
   bot.catch(async (err) => {
@@ -52,7 +52,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
     await err.ctx.reply(err.ctx.t?.("error-generic") ?? "Xin lỗi, đã có lỗi. Vui lòng thử lại.").catch(() => undefined);
   });
   bot.use(async (ctx, next) => {
-    if (await stores.processedUpdates.claim("telegram", ctx.update.update_id, deps.clock())) return next();
+    if (await stores.processedUpdates.claim(deps.channel ?? "telegram", ctx.update.update_id, deps.clock())) return next();
     logger.info({ updateId: ctx.update.update_id }, "update delivered again: skipped");
   });
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

@@ -1,4 +1,4 @@
-import { Bot, BotError, type Context } from "grammy";
+import { BotError, type Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ZaloInboxEntry } from "../../models/zalo-inbox.js";
 import type { ZaloUserStore } from "../../models/zalo-user.js";
@@ -9,18 +9,16 @@ import type { ZaloSender } from "./sender.js";
 import { zaloTransformer } from "./transformer.js";
 import { zaloEventToUpdate } from "./update.js";
 
-export interface ZaloBotDeps<C extends Context> {
+export interface ZaloBotDeps {
   client: ZaloClient;
   sender: ZaloSender;
   users: ZaloUserStore;
   localeOf: (zaloUserId: string) => Promise<string>;
   t: (locale: string, key: string) => string;
   logger: Logger;
-  ContextConstructor?: new (...args: ConstructorParameters<typeof Context>) => C;
-  botInfo?: UserFromGetMe;
 }
 
-/** What grammY believes it is; Zalo has no getMe, and nothing reaches Telegram. */
+/** The identity to build the Zalo bot with (`botInfo`): Zalo has no getMe, and nothing reaches Telegram. */
 export const ZALO_BOT_INFO: UserFromGetMe = {
   id: 1,
   is_bot: true,
@@ -36,14 +34,11 @@ export const ZALO_BOT_INFO: UserFromGetMe = {
 } as UserFromGetMe;
 
 /**
- * A grammY bot whose updates come from Zalo and whose API calls go to Zalo:
- * `installFeatures` installs the same composers as on Telegram.
- * `processEvent` is the inbox worker's handler for one stored Zalo event.
+ * Turns an assembled bot (e.g. createBot's, with its plugins and features) into the Zalo
+ * bot: its API calls go to Zalo. `processEvent` is the inbox worker's handler for one stored event.
  */
-export function createZaloBot<C extends Context = Context>(installFeatures: (bot: Bot<C>) => void, deps: ZaloBotDeps<C>) {
-  const bot = new Bot<C>("zalo-oa", { botInfo: deps.botInfo ?? ZALO_BOT_INFO, ContextConstructor: deps.ContextConstructor });
+export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps) {
   bot.api.config.use(zaloTransformer(deps));
-  installFeatures(bot);
 
   async function processEvent(entry: ZaloInboxEntry): Promise<void> {
     const event = entry.event as unknown as ZaloEvent;

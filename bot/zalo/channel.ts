@@ -8,7 +8,7 @@ import { zaloUserStore } from "../../models/zalo-user.js";
 import type { ZaloConfig } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
 import type { ZaloWebhookDeps } from "../../server/zalo-webhook.js";
-import { createZaloBot } from "./bot.js";
+import { bridgeZaloBot } from "./bot.js";
 import { createZaloClient } from "./client.js";
 import { zaloUserOf, type ZaloEvent } from "./events.js";
 import { createZaloInboxWorker } from "./inbox-worker.js";
@@ -19,10 +19,12 @@ export interface ZaloChannelDeps<C extends Context> {
   config: ZaloConfig;
   conn: Connection;
   logger: Logger;
-  /** Installs the resident composers, exactly as on the Telegram bot. */
-  installFeatures: (bot: Bot<C>) => void;
+  /**
+   * The assembled bot with the resident features, e.g. createBot + installFeatures with
+   * `channel: "zalo"`, `downloadFile: zaloFileDownloader()` and `botInfo: ZALO_BOT_INFO`.
+   */
+  bot: Bot<C>;
   t: (locale: string, key: string) => string;
-  ContextConstructor?: new (...args: ConstructorParameters<typeof Context>) => C;
   policy?: ZaloQuotaPolicy;
   clock?: () => Date;
 }
@@ -51,8 +53,9 @@ export function createZaloChannel<C extends Context = Context>(d: ZaloChannelDep
   });
   const client = createZaloClient({ apiRoot: d.config.apiRoot, tokens });
   const sender = createZaloSender({ client, users, policy: d.policy, clock });
-  const localeOf = async (zaloUserId: string) => (await accounts.ensure("zalo", zaloUserId)).locale;
-  const { bot, processEvent } = createZaloBot(d.installFeatures, { client, sender, users, localeOf, t: d.t, logger: d.logger, ContextConstructor: d.ContextConstructor });
+  // grammY handlers know a Zalo resident by the integer alias, so the account is keyed by it too.
+  const localeOf = async (zaloUserId: string) => (await accounts.ensure("zalo", String((await users.ensure(zaloUserId)).chatId))).locale;
+  const { processEvent } = bridgeZaloBot(d.bot, { client, sender, users, localeOf, t: d.t, logger: d.logger });
   const worker = createZaloInboxWorker({
     inbox,
     leases,
@@ -65,12 +68,18 @@ export function createZaloChannel<C extends Context = Context>(d: ZaloChannelDep
   const webhook: ZaloWebhookDeps = { appId: d.config.appId, oaSecretKey: d.config.oaSecretKey, inbox, onStored: () => void worker.drain(), clock };
 
   return {
-    bot,
+    bot: d.bot,
     client,
     sender,
     users,
     worker,
     webhook,
+    /** A notification to a Zalo account (externalId = the alias): sent now if allowed, else held for the resident's next message. */
+    async notifyAccount(externalId: string, text: string) {
+      const user = await users.byChatId(Number(externalId));
+      if (!user) throw new Error(`no Zalo user behind account ${externalId}`);
+      return sender.notify(user.zaloUserId, text);
+    },
     /** Creates the channel's indexes (the inbox and alias ones must be unique before the first event). */
     async syncIndexes(): Promise<void> {
       for (const s of [leases, inbox, users, tokenStore]) await s.syncIndexes();

@@ -1,8 +1,9 @@
 import Fastify, { type FastifyInstance } from "fastify";
-import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { Bot, Composer, InlineKeyboard, Keyboard, type Context } from "grammy";
 import { I18n } from "@grammyjs/i18n";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZALO_BOT_INFO } from "../../../bot/zalo/bot.js";
 import { createZaloChannel, type ZaloChannel } from "../../../bot/zalo/channel.js";
 import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
 import { createLogger } from "../../../platform/logger.js";
@@ -32,6 +33,12 @@ function features() {
   return c;
 }
 
+function createZaloBotWith(c: Composer<Context>) {
+  const bot = new Bot("zalo-oa", { botInfo: ZALO_BOT_INFO });
+  bot.use(c);
+  return bot;
+}
+
 describe("the resident's Telegram handlers on Zalo", () => {
   const db = useTestDatabase();
   let fake: FakeZaloApi;
@@ -46,7 +53,7 @@ describe("the resident's Telegram handlers on Zalo", () => {
       config: { ...ZALO_TEST_KEYS, initialRefreshToken: ZALO_TEST_KEYS.refreshToken, apiRoot: fake.root, oauthRoot: fake.root },
       conn: db(),
       logger: createLogger("silent"),
-      installFeatures: (bot) => bot.use(features()),
+      bot: createZaloBotWith(features()),
       t: (locale, key) => i18n.t(locale, key),
     });
     await channel.syncIndexes();
