@@ -20,6 +20,8 @@ export interface CreateBotOptions {
   throttle?: boolean;
   /** Updates per user per window before the bot stops answering for a while. */
   rateLimit?: { limit: number; timeFrameMs: number };
+  /** Replaces how Bot API requests are made, e.g. Zalo's bridge answering them (every Api, conversations' too). */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -38,7 +40,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   if (!config.botToken) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
   const bot = new Bot<BotContext>(config.botToken, {
     botInfo: options.botInfo,
-    client: { apiRoot: config.telegramApiRoot },
+    client: { apiRoot: config.telegramApiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   if (options.throttle !== false) bot.api.config.use(apiThrottler());

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { zaloSignature } from "../bot/zalo/signature.js";
-import { parseMultipart } from "./multipart.js";
+import { parseMultipart } from "../bot/zalo/multipart.js";
 
 export interface RecordedZaloCall {
   method: string;

@@ -3,14 +3,11 @@ import type { UserFromGetMe } from "grammy/types";
 import type { ZaloInboxEntry } from "../../models/zalo-inbox.js";
 import type { ZaloUserStore } from "../../models/zalo-user.js";
 import type { Logger } from "../../platform/logger.js";
-import type { ZaloClient } from "./client.js";
 import { REFUSED_EVENTS, zaloUserOf, type ZaloEvent } from "./events.js";
 import type { ZaloSender } from "./sender.js";
-import { zaloTransformer } from "./transformer.js";
 import { zaloEventToUpdate } from "./update.js";
 
 export interface ZaloBotDeps {
-  client: ZaloClient;
   sender: ZaloSender;
   users: ZaloUserStore;
   localeOf: (zaloUserId: string) => Promise<string>;
@@ -34,12 +31,11 @@ export const ZALO_BOT_INFO: UserFromGetMe = {
 } as UserFromGetMe;
 
 /**
- * Turns an assembled bot (e.g. createBot's, with its plugins and features) into the Zalo
- * bot: its API calls go to Zalo. `processEvent` is the inbox worker's handler for one stored event.
+ * Feeds stored Zalo events to an assembled bot (e.g. createBot's, with its plugins and
+ * features) built with `client.fetch = zaloBotApiFetch(…)`, so its API calls go to Zalo.
+ * `processEvent` is the inbox worker's handler for one stored event.
  */
 export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps) {
-  bot.api.config.use(zaloTransformer(deps));
-
   async function processEvent(entry: ZaloInboxEntry): Promise<void> {
     const event = entry.event as unknown as ZaloEvent;
     const userId = zaloUserOf(event);

@@ -1,7 +1,7 @@
 import type { Bot, Context } from "grammy";
 import type { Connection } from "mongoose";
 import { accountStore } from "../../models/account.js";
-import { zaloInboxStore } from "../../models/zalo-inbox.js";
+import { zaloInboxStore, type ZaloInboxEntry } from "../../models/zalo-inbox.js";
 import { zaloLeaseStore } from "../../models/zalo-lease.js";
 import { zaloTokenStore } from "../../models/zalo-token.js";
 import { zaloUserStore } from "../../models/zalo-user.js";
@@ -14,16 +14,12 @@ import { zaloUserOf, type ZaloEvent } from "./events.js";
 import { createZaloInboxWorker } from "./inbox-worker.js";
 import { createZaloSender, type ZaloQuotaPolicy } from "./sender.js";
 import { createZaloTokenManager } from "./tokens.js";
+import { zaloBotApiFetch } from "./transformer.js";
 
-export interface ZaloChannelDeps<C extends Context> {
+export interface ZaloChannelDeps {
   config: ZaloConfig;
   conn: Connection;
   logger: Logger;
-  /**
-   * The assembled bot with the resident features, e.g. createBot + installFeatures with
-   * `channel: "zalo"`, `downloadFile: zaloFileDownloader()` and `botInfo: ZALO_BOT_INFO`.
-   */
-  bot: Bot<C>;
   t: (locale: string, key: string) => string;
   policy?: ZaloQuotaPolicy;
   clock?: () => Date;
@@ -34,7 +30,7 @@ export interface ZaloChannelDeps<C extends Context> {
  * the grammY bridge and the inbox worker. The HTTP server registers
  * `registerZaloWebhook(app, channel.webhook)`; the outbox calls `channel.sender.notify`.
  */
-export function createZaloChannel<C extends Context = Context>(d: ZaloChannelDeps<C>) {
+export function createZaloChannel(d: ZaloChannelDeps) {
   const clock = d.clock ?? (() => new Date());
   const leases = zaloLeaseStore(d.conn);
   const inbox = zaloInboxStore(d.conn);
@@ -55,11 +51,14 @@ export function createZaloChannel<C extends Context = Context>(d: ZaloChannelDep
   const sender = createZaloSender({ client, users, policy: d.policy, clock });
   // grammY handlers know a Zalo resident by the integer alias, so the account is keyed by it too.
   const localeOf = async (zaloUserId: string) => (await accounts.ensure("zalo", String((await users.ensure(zaloUserId)).chatId))).locale;
-  const { processEvent } = bridgeZaloBot(d.bot, { client, sender, users, localeOf, t: d.t, logger: d.logger });
+  let processEvent: ((entry: ZaloInboxEntry) => Promise<void>) | undefined;
   const worker = createZaloInboxWorker({
     inbox,
     leases,
-    process: processEvent,
+    process: (entry) => {
+      if (!processEvent) throw new Error("no bot attached to the Zalo channel yet");
+      return processEvent(entry);
+    },
     logger: d.logger,
     clock,
     // One conversation step at a time per resident, across instances.
@@ -68,7 +67,15 @@ export function createZaloChannel<C extends Context = Context>(d: ZaloChannelDep
   const webhook: ZaloWebhookDeps = { appId: d.config.appId, oaSecretKey: d.config.oaSecretKey, inbox, onStored: () => void worker.drain(), clock };
 
   return {
-    bot: d.bot,
+    /** The `client.fetch` to build the Zalo bot with: its Bot API calls are answered from Zalo. */
+    fetch: zaloBotApiFetch({ client, sender, users, localeOf, t: d.t }),
+    /**
+     * Connects the assembled bot (createBot + installFeatures with `channel: "zalo"`,
+     * `downloadFile: zaloFileDownloader()`, `botInfo: ZALO_BOT_INFO`, `client.fetch: fetch`).
+     */
+    attach<C extends Context>(bot: Bot<C>): void {
+      processEvent = bridgeZaloBot(bot, { sender, users, localeOf, t: d.t, logger: d.logger }).processEvent;
+    },
     client,
     sender,
     users,

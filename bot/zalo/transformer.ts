@@ -1,9 +1,10 @@
-import type { InputFile, Transformer } from "grammy";
+import type { InputFile } from "grammy";
 import sharp from "sharp";
-import type { InlineKeyboardButton, KeyboardButton, Message, ReplyKeyboardMarkup } from "grammy/types";
+import type { ApiResponse, InlineKeyboardButton, KeyboardButton, Message, ReplyKeyboardMarkup } from "grammy/types";
 import type { ZaloChoice, ZaloUserStore } from "../../models/zalo-user.js";
 import type { ZaloButton, ZaloClient } from "./client.js";
 import type { ZaloSender } from "./sender.js";
+import { parseMultipart } from "./multipart.js";
 import { QUERY_PREFIX } from "./update.js";
 
 /** Zalo shows at most five buttons under a message; longer menus become numbered replies. */
@@ -46,7 +47,10 @@ export function plainText(text: string, parseMode: unknown): string {
   return text;
 }
 
-async function bytesOf(file: InputFile | string): Promise<Uint8Array> {
+/** A file in a call: an InputFile, or a part of a multipart request; both give their bytes through toRaw. */
+type FileLike = Pick<InputFile, "filename"> & { toRaw(): Promise<Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>> };
+
+async function bytesOf(file: FileLike | string): Promise<Uint8Array> {
   if (typeof file === "string") return new Uint8Array(await (await fetch(file)).arrayBuffer());
   const raw = await file.toRaw();
   if (raw instanceof Uint8Array) return raw;
@@ -65,11 +69,11 @@ async function fitImage(bytes: Uint8Array, name: string): Promise<{ bytes: Uint8
 }
 
 /**
- * Presents Zalo as the Bot API to grammY: the resident handlers call sendMessage,
- * sendPhoto, getFile… and this turns each call into Zalo OA calls (or answers it
- * locally where Zalo has no such thing). Telegram is never called.
+ * Zalo presented as the Bot API: the resident handlers call sendMessage, sendPhoto,
+ * getFile… and each call becomes Zalo OA calls (or is answered locally where Zalo has
+ * no such thing).
  */
-export function zaloTransformer(deps: ZaloTransformerDeps): Transformer {
+function zaloBotApi(deps: ZaloTransformerDeps) {
   async function userOf(chatId: unknown) {
     const user = await deps.users.byChatId(Number(chatId));
     if (!user) throw new Error(`no Zalo user for chat ${String(chatId)}`);
@@ -107,7 +111,7 @@ export function zaloTransformer(deps: ZaloTransformerDeps): Transformer {
 
   async function sendMedia(p: Payload, kind: "photo" | "document"): Promise<Message> {
     const user = await userOf(p.chat_id);
-    const file = p[kind] as InputFile | string;
+    const file = p[kind] as FileLike | string;
     const bytes = await bytesOf(file);
     const name = typeof file === "string" ? file.split("/").pop() ?? kind : (file.filename ?? kind);
     const caption = p.caption ? plainText(String(p.caption), p.parse_mode) : undefined;
@@ -135,10 +139,55 @@ export function zaloTransformer(deps: ZaloTransformerDeps): Transformer {
   };
   const noOps = ["sendChatAction", "answerCallbackQuery", "setMyCommands", "deleteMyCommands", "setChatMenuButton", "editMessageReplyMarkup", "deleteMessage", "setMyDescription", "setMyShortDescription"];
 
-  return async (_prev, method, payload) => {
+  return async (method: string, payload: Payload): Promise<ApiResponse<unknown>> => {
     const handler = local[method];
-    if (handler) return { ok: true, result: (await handler(payload as Payload)) as never };
-    if (noOps.includes(method)) return { ok: true, result: true as never };
+    if (handler) return { ok: true, result: await handler(payload) };
+    if (noOps.includes(method)) return { ok: true, result: true };
     return { ok: false, error_code: 400, description: `Bad Request: ${method} is not available on Zalo` };
   };
+}
+
+/** The call as grammY encoded it: JSON, or multipart with files under attach:// names. */
+async function decodeRequest(init: RequestInit | undefined): Promise<Payload> {
+  const body = init?.body as string | AsyncIterable<Uint8Array> | undefined;
+  if (typeof body === "string") return JSON.parse(body) as Payload;
+  if (!body) return {};
+  const chunks: Buffer[] = [];
+  for await (const c of body) chunks.push(Buffer.from(c));
+  const parts = parseMultipart(Buffer.concat(chunks), new Headers(init?.headers).get("content-type") ?? "");
+  const payload: Payload = {};
+  for (const part of parts) {
+    if (part.filename !== undefined) continue;
+    const value = part.data.toString("utf8");
+    if (value.startsWith("attach://")) {
+      const file = parts.find((p) => p.name === value.slice("attach://".length));
+      if (file) payload[part.name] = { filename: file.filename, toRaw: async () => new Uint8Array(file.data) };
+      continue;
+    }
+    try {
+      payload[part.name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      payload[part.name] = value;
+    }
+  }
+  return payload;
+}
+
+/**
+ * The bot's `client.fetch`: every Bot API request — also those made inside conversations,
+ * which build their own Api from the bot's options — is answered from Zalo, never from Telegram.
+ */
+export function zaloBotApiFetch(deps: ZaloTransformerDeps): typeof fetch {
+  const call = zaloBotApi(deps);
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const method = String(input instanceof Request ? input.url : input).split("/").pop() ?? "";
+    let answer: ApiResponse<unknown>;
+    try {
+      answer = await call(method, await decodeRequest(init));
+    } catch (e) {
+      // Zalo refused or could not be reached: grammY sees an API error, as it would from Telegram.
+      answer = { ok: false, error_code: 502, description: `Zalo: ${(e as Error).message}` };
+    }
+    return new Response(JSON.stringify(answer), { headers: { "content-type": "application/json" } });
+  }) as typeof fetch;
 }

@@ -37,13 +37,25 @@ export function zaloResident(o: { webhookUrl: string; fake: FakeZaloApi; userId:
   const keys = { appId: ZALO_TEST_KEYS.appId, oaSecretKey: ZALO_TEST_KEYS.oaSecretKey };
   const seen = () => o.fake.messagesTo(o.userId).length;
   let read = 0;
-  async function say(event_name: string, message: Record<string, unknown>): Promise<number> {
-    const status = await sendSignedZaloEvent(o.webhookUrl, { event_name, sender: { id: o.userId }, recipient: { id: "oa" }, message: { msg_id: `z${Date.now()}-${++msgSeq}`, ...message } }, keys);
-    await o.settle();
+  let last: Record<string, unknown> | undefined;
+  /** Waits for processing only on the live webhook; another URL may stand for a process that crashed. */
+  async function deliver(event: Record<string, unknown>, url = o.webhookUrl): Promise<number> {
+    const status = await sendSignedZaloEvent(url, event, keys);
+    if (url === o.webhookUrl) await o.settle();
     return status;
   }
+  function say(event_name: string, message: Record<string, unknown>, url?: string): Promise<number> {
+    last = { event_name, sender: { id: o.userId }, recipient: { id: "oa" }, message: { msg_id: `z${Date.now()}-${++msgSeq}`, ...message } };
+    return deliver(last, url);
+  }
   return {
-    text: (text: string) => say("user_send_text", { text }),
+    /** A button tap by its callback data (what a query button's payload carries). */
+    press: (data: string, url?: string) => say("user_send_text", { text: `#q:${data}` }, url),
+    /** Zalo delivering the previous event once more (same msg_id, fresh signature). */
+    redeliver: () => deliver({ ...last!, timestamp: String(Date.now()) }),
+    /** The previous event replayed as captured, its old timestamp and all. */
+    replayStale: () => deliver({ ...last!, timestamp: String(Date.now() - 15 * 60_000) }),
+    text: (text: string, url?: string) => say("user_send_text", { text }, url),
     /** A tap on a query button: Zalo sends its payload as the user's message. */
     tap: (button: { payload?: unknown }) => say("user_send_text", { text: String(button.payload) }),
     image: (url: string) => say("user_send_image", { attachments: [{ type: "image", payload: { url, thumbnail: url } }] }),
@@ -55,6 +67,13 @@ export function zaloResident(o: { webhookUrl: string; fake: FakeZaloApi; userId:
       const status = await sendSignedZaloEvent(o.webhookUrl, { event_name: "follow", follower: { id: o.userId }, oa_id: "oa", source: "oa_profile" }, keys);
       await o.settle();
       return status;
+    },
+    /** The newest message matching `re` among those sent since the last read. */
+    expectReply(re: RegExp): string {
+      const texts = this.replies().map((m) => String(m.text ?? ""));
+      const hit = texts.findLast((t) => re.test(t));
+      if (!hit) throw new Error(`no reply matching ${re}; got:\n${texts.join("\n---\n")}`);
+      return hit;
     },
     /** Messages the OA sent since the last call. */
     replies(): { text?: string; attachment?: { payload?: { buttons?: { title: string; type: string; payload: unknown }[] } } }[] {

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from "fastify";
-import { Bot, Composer, InlineKeyboard, Keyboard, type Context } from "grammy";
+import { Bot, Composer, InlineKeyboard, Keyboard } from "grammy";
 import { I18n } from "@grammyjs/i18n";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,12 +33,6 @@ function features() {
   return c;
 }
 
-function createZaloBotWith(c: Composer<Context>) {
-  const bot = new Bot("zalo-oa", { botInfo: ZALO_BOT_INFO });
-  bot.use(c);
-  return bot;
-}
-
 describe("the resident's Telegram handlers on Zalo", () => {
   const db = useTestDatabase();
   let fake: FakeZaloApi;
@@ -53,10 +47,12 @@ describe("the resident's Telegram handlers on Zalo", () => {
       config: { ...ZALO_TEST_KEYS, initialRefreshToken: ZALO_TEST_KEYS.refreshToken, apiRoot: fake.root, oauthRoot: fake.root },
       conn: db(),
       logger: createLogger("silent"),
-      bot: createZaloBotWith(features()),
       t: (locale, key) => i18n.t(locale, key),
     });
     await channel.syncIndexes();
+    const bot = new Bot("zalo-oa", { botInfo: ZALO_BOT_INFO, client: { fetch: channel.fetch } });
+    bot.use(features());
+    channel.attach(bot);
     app = Fastify();
     await registerZaloWebhook(app, channel.webhook);
     webhookUrl = (await app.listen({ port: 0, host: "127.0.0.1" })) + "/zalo";

@@ -1,4 +1,4 @@
-/** The parts of a multipart/form-data body; enough for the fake servers' upload endpoints. */
+/** The parts of a multipart/form-data body, leniently (grammY leaves file names unquoted, which undici's parser refuses). */
 export function parseMultipart(body: Buffer, contentType: string): { name: string; filename?: string; type?: string; data: Buffer }[] {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   if (!boundary) return [];
@@ -12,11 +12,11 @@ export function parseMultipart(body: Buffer, contentType: string): { name: strin
     const headerEnd = chunk.indexOf("\r\n\r\n");
     if (headerEnd !== -1) {
       const headers = chunk.subarray(0, headerEnd).toString("utf8");
-      const name = /name="([^"]*)"/i.exec(headers)?.[1];
+      const name = /(?:^|[;\s])name="([^"]*)"/i.exec(headers)?.[1];
       if (name !== undefined) {
         parts.push({
           name,
-          filename: /filename="([^"]*)"/i.exec(headers)?.[1],
+          filename: /filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers)?.slice(1).find((x) => x !== undefined),
           type: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1],
           data: chunk.subarray(headerEnd + 4),
         });
