@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from "fastify";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot, installFeatures, type AssembledBot } from "../../../bot/create-bot.js";
 import { ZALO_BOT_INFO } from "../../../bot/zalo/bot.js";
@@ -15,7 +16,7 @@ import { signPayload } from "../../../services/registry/payload.js";
 import { createCodeVerifier } from "../../../services/registry/verify-code.js";
 import { createWardDirectory } from "../../../services/registry/ward-directory.js";
 import { useTestDatabase } from "../../support/database.js";
-import { photograph, renderTestPoster } from "../../support/posters.js";
+import { photograph, renderTestPoster, type PhotoOptions } from "../../support/posters.js";
 import { ZALO_TEST_KEYS, zaloResident } from "../../support/zalo.js";
 
 const SIGNING_KEY = "test-signing-key-for-zalo-tests";
@@ -64,9 +65,15 @@ afterAll(async () => {
 
 const resident = (userId: string) => zaloResident({ webhookUrl: `${base}/zalo`, fake, userId, settle: () => channel.worker.drain() });
 
-async function posterAt(payload: string): Promise<string> {
-  const photo = await photograph(await renderTestPoster({ payload, venueName: "Quán cà phê Sông Hương", address: "12 Lê Lợi, Phú Xuân, Huế" }));
+async function posterAt(payload: string, options: PhotoOptions = {}): Promise<string> {
+  const photo = await photograph(await renderTestPoster({ payload, venueName: "Quán cà phê Sông Hương", address: "12 Lê Lợi, Phú Xuân, Huế" }), options);
   return fake.hostAttachment(photo, "image/jpeg");
+}
+
+/** A venue's entrance with no poster at all: a plain wall. */
+async function entranceAt(): Promise<string> {
+  const wall = await sharp({ create: { width: 1280, height: 960, channels: 3, background: "#b5651d", noise: { type: "gaussian", mean: 90, sigma: 30 } } }).jpeg().toBuffer();
+  return fake.hostAttachment(wall, "image/jpeg");
 }
 
 describe("a resident reports on Zalo through the Telegram conversation", () => {
@@ -103,6 +110,25 @@ describe("a resident reports on Zalo through the Telegram conversation", () => {
     const text = `${number}: ${assembled.i18n.t(account!.locale, "state-acknowledged")}`;
     expect(await channel.notifyAccount(account!.externalId, text)).toBe("window");
     expect(u.replies().map((m) => m.text)).toEqual([text]);
+  });
+
+  it.each([
+    { type: "unscannable", at: [16.476, 107.585], ward: "19753", photo: () => posterAt(signPayload("HUE-0003", SIGNING_KEY), { blurSigma: 40 }) },
+    { type: "no_poster", at: [16.455, 107.6], ward: "19815", photo: entranceAt },
+  ])("a $type report with its photo and location gets a ticket number in the ward of the location", async ({ type, at, ward, photo }) => {
+    const u = resident(`84000000000000006${type.length}`);
+    await u.text("/report");
+    await u.press(`r:t:${type}`);
+    await u.image(await photo());
+    u.expectReply(/Đã nhận ảnh 1/);
+    await u.press("r:done");
+    await u.location(at[0]!, at[1]!);
+    u.expectReply(/ghi chú/);
+    await u.text("-");
+    u.expectReply(/Kiểm tra lại báo cáo/);
+    await u.press("r:ok");
+    const number = /HUE-2611-\d{4}/.exec(u.expectReply(/Số báo cáo của bạn/))![0];
+    expect(await stores.tickets.byNumber(number)).toMatchObject({ violationType: type, wardCode: ward });
   });
 
   it("a forged or replayed delivery is refused with 401 and changes nothing", async () => {
