@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { UserFromGetMe } from "grammy/types";
 
 /** One Bot API call the bot made, in order. */
 export interface RecordedCall {
@@ -21,9 +22,11 @@ export interface FakeTelegramApi {
   /** e.g. http://127.0.0.1:43121 — pass as the bot's apiRoot. */
   readonly apiRoot: string;
   readonly calls: RecordedCall[];
-  readonly botInfo: { id: number; is_bot: true; first_name: string; username: string; can_join_groups: boolean; can_read_all_group_messages: boolean; supports_inline_queries: boolean; can_connect_to_business: boolean; has_main_web_app: boolean };
+  readonly botInfo: UserFromGetMe;
   /** Delivers an update: to the webhook when one is set, else to the next getUpdates. Returns its update_id. */
   push(update: Omit<Update, "update_id"> & { update_id?: number }): Promise<number>;
+  /** Delivers an earlier update again, as Telegram does when it did not get a webhook answer in time. */
+  redeliver(updateId: number): Promise<number>;
   /** Makes bytes downloadable as a Telegram file; returns what a message would carry. */
   addFile(bytes: Buffer, extension?: string): { file_id: string; file_unique_id: string; file_size: number };
   /** Resolves on the next call matching the predicate recorded after `since` (an index into calls). */
@@ -44,12 +47,13 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
   const filesByPath = new Map<string, Buffer>();
   const pollers = new Set<() => void>();
   const callWatchers = new Set<() => void>();
+  const delivered = new Map<number, Update>();
   let nextUpdateId = 1000;
   let nextMessageId = 1;
   let webhook: { url: string; secret?: string } | undefined;
-  const botInfo = {
+  const botInfo: UserFromGetMe = {
     id: 777000111,
-    is_bot: true as const,
+    is_bot: true,
     first_name: "QR Check-in Report",
     username: options.username ?? "qr_report_test_bot",
     can_join_groups: true,
@@ -57,6 +61,10 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
     supports_inline_queries: false,
     can_connect_to_business: false,
     has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
   };
 
   const message = (p: Record<string, unknown>, extra: Record<string, unknown>) => ({
@@ -155,22 +163,29 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
+  async function deliver(full: Update): Promise<number> {
+    delivered.set(full.update_id, full);
+    if (webhook) {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (webhook.secret) headers["x-telegram-bot-api-secret-token"] = webhook.secret;
+      const res = await fetch(webhook.url, { method: "POST", headers, body: JSON.stringify(full) });
+      if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+    } else {
+      queue.push(full);
+      for (const wake of [...pollers]) wake();
+    }
+    return full.update_id;
+  }
+
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
     botInfo,
-    async push(update) {
-      const full = { ...update, update_id: update.update_id ?? nextUpdateId++ } as Update;
-      if (webhook) {
-        const headers: Record<string, string> = { "content-type": "application/json" };
-        if (webhook.secret) headers["x-telegram-bot-api-secret-token"] = webhook.secret;
-        const res = await fetch(webhook.url, { method: "POST", headers, body: JSON.stringify(full) });
-        if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-      } else {
-        queue.push(full);
-        for (const wake of [...pollers]) wake();
-      }
-      return full.update_id;
+    push: (update) => deliver({ ...update, update_id: update.update_id ?? nextUpdateId++ } as Update),
+    redeliver(updateId) {
+      const update = delivered.get(updateId);
+      if (!update) throw new Error(`update ${updateId} was never delivered`);
+      return deliver(update);
     },
     addFile(bytes, extension = "jpg") {
       const id = randomBytes(12).toString("hex");

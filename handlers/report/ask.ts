@@ -9,17 +9,21 @@ export const IDLE_MS = 30 * 60_000;
 export const DATA = "r:";
 export const CANCEL = `${DATA}x`;
 
+/** When each running report last heard from its resident (rebuilt identically on every replay). */
+const lastSeen = new WeakMap<ReportConversation, number>();
+
 /**
  * The next update of this chat for the report: closes an idle report, answers commands
- * (including /report again) without leaving the step. The clock is read through external,
- * so a replay after a restart sees the times of the first run.
+ * (including /report again) without leaving the step. The clock is read through external
+ * right after each wait, so a replay (after a restart too) sees the first run's times.
  */
 export async function nextUpdate(conv: ReportConversation, deps: FeatureDeps): Promise<InnerContext> {
   for (;;) {
-    const before = await conv.external(() => deps.clock().getTime());
     const ctx = await conv.wait();
-    const after = await conv.external(() => deps.clock().getTime());
-    if (after - before > IDLE_MS) {
+    const now = await conv.external(() => deps.clock().getTime());
+    const before = lastSeen.get(conv);
+    lastSeen.set(conv, now);
+    if (before !== undefined && now - before > IDLE_MS) {
       await ctx.reply(ctx.t("report-idle-closed"), { reply_markup: { remove_keyboard: true } });
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       return conv.halt();

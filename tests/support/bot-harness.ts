@@ -38,7 +38,7 @@ export async function startBotHarness(conn: Connection, env: Record<string, stri
   const assemble = () => {
     const a = createBot(
       { config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock: () => now.value },
-      { botInfo: api.botInfo, throttle: false },
+      { botInfo: api.botInfo, throttle: false, rateLimit: { limit: 200, timeFrameMs: 10_000 } },
     );
     installFeatures(a.bot, a.deps);
     return a;

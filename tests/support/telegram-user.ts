@@ -99,7 +99,11 @@ export class TelegramTestUser {
 
   /** The next text the bot showed this chat (sent or edited) matching `pattern`; earlier ones are passed over. */
   async expectReply(pattern: RegExp, timeoutMs = 10_000): Promise<BotReply> {
-    const call = await this.api.waitForCall((c) => this.isReplyToMe(c) && pattern.test(String(c.params.text ?? c.params.caption ?? "")), this.cursor, timeoutMs);
+    const call = await this.api
+      .waitForCall((c) => this.isReplyToMe(c) && pattern.test(String(c.params.text ?? c.params.caption ?? "")), this.cursor, timeoutMs)
+      .catch((e: Error) => {
+        throw new Error(`user ${this.id} expected ${String(pattern)}; saw ${JSON.stringify(this.pending().map((r) => r.text))}`, { cause: e });
+      });
     this.cursor = this.api.calls.indexOf(call) + 1;
     const reply = toReply(call);
     if (reply.buttons.some((b) => b.data)) this.lastButtons = { messageId: reply.messageId ?? 0, buttons: reply.buttons };
