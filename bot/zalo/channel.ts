@@ -1,6 +1,6 @@
 import type { Bot, Context } from "grammy";
 import type { Connection } from "mongoose";
-import { accountStore } from "../../models/account.js";
+import { accountStore, type Account } from "../../models/account.js";
 import { zaloInboxStore, type ZaloInboxEntry } from "../../models/zalo-inbox.js";
 import { zaloLeaseStore } from "../../models/zalo-lease.js";
 import { zaloTokenStore } from "../../models/zalo-token.js";
@@ -8,6 +8,7 @@ import { zaloUserStore } from "../../models/zalo-user.js";
 import type { ZaloConfig } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
 import type { ZaloWebhookDeps } from "../../server/zalo-webhook.js";
+import type { ChannelSender, ResidentMessage } from "../../services/notify/resident-message.js";
 import { bridgeZaloBot } from "./bot.js";
 import { createZaloClient } from "./client.js";
 import { zaloUserOf, type ZaloEvent } from "./events.js";
@@ -20,7 +21,7 @@ export interface ZaloChannelDeps {
   config: ZaloConfig;
   conn: Connection;
   logger: Logger;
-  t: (locale: string, key: string) => string;
+  t: (locale: string, key: string, args?: Record<string, string>) => string;
   policy?: ZaloQuotaPolicy;
   clock?: () => Date;
 }
@@ -66,6 +67,12 @@ export function createZaloChannel(d: ZaloChannelDeps) {
   });
   const webhook: ZaloWebhookDeps = { appId: d.config.appId, oaSecretKey: d.config.oaSecretKey, inbox, onStored: () => void worker.drain(), clock };
 
+  async function notifyAccount(externalId: string, text: string) {
+    const user = await users.byChatId(Number(externalId));
+    if (!user) throw new Error(`no Zalo user behind account ${externalId}`);
+    return sender.notify(user.zaloUserId, text);
+  }
+
   return {
     /** The `client.fetch` to build the Zalo bot with: its Bot API calls are answered from Zalo. */
     fetch: zaloBotApiFetch({ client, sender, users, localeOf, t: d.t }),
@@ -82,11 +89,14 @@ export function createZaloChannel(d: ZaloChannelDeps) {
     worker,
     webhook,
     /** A notification to a Zalo account (externalId = the alias): sent now if allowed, else held for the resident's next message. */
-    async notifyAccount(externalId: string, text: string) {
-      const user = await users.byChatId(Number(externalId));
-      if (!user) throw new Error(`no Zalo user behind account ${externalId}`);
-      return sender.notify(user.zaloUserId, text);
-    },
+    notifyAccount,
+    /** The outbox's sender for Zalo accounts. A held message counts as delivered: it goes out with the resident's next message. */
+    residentSender: {
+      async send(account: Account, message: ResidentMessage): Promise<void> {
+        const t = (key: string, args?: Record<string, string>) => d.t(account.locale, key, args);
+        await notifyAccount(account.externalId, t("notify-state-changed", { number: message.number, state: t(`state-${message.state}`) }));
+      },
+    } satisfies ChannelSender,
     /** Creates the channel's indexes (the inbox and alias ones must be unique before the first event). */
     async syncIndexes(): Promise<void> {
       for (const s of [leases, inbox, users, tokenStore]) await s.syncIndexes();

@@ -10,6 +10,8 @@ import { createStores, type Stores } from "../../../models/index.js";
 import { loadConfig } from "../../../platform/config.js";
 import { createLogger } from "../../../platform/logger.js";
 import { registerZaloWebhook } from "../../../server/zalo-webhook.js";
+import { createOutboxWorker } from "../../../services/notify/outbox-worker.js";
+import { notifyReporters } from "../../../services/notify/ticket-changed.js";
 import { decodeQr } from "../../../services/qr/decode-qr.js";
 import { seedDemoRegistry } from "../../../services/registry/demo-registry.js";
 import { signPayload } from "../../../services/registry/payload.js";
@@ -43,7 +45,7 @@ beforeAll(async () => {
     config: { ...ZALO_TEST_KEYS, initialRefreshToken: ZALO_TEST_KEYS.refreshToken, apiRoot: fake.root, oauthRoot: fake.root },
     conn: db(),
     logger,
-    t: (locale, key) => assembled.i18n.t(locale, key),
+    t: (locale, key, args) => assembled.i18n.t(locale, key, args),
   });
   assembled = createBot(
     { config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock, channel: "zalo", downloadFile: zaloFileDownloader() },
@@ -104,12 +106,13 @@ describe("a resident reports on Zalo through the Telegram conversation", () => {
     expect(u.replies()).toEqual([]);
     expect((await stores.tickets.ofReporter(ticket!.reports[0]!.accountId, { skip: 0, limit: 10 })).total).toBe(1);
 
-    // Later, the ward acknowledges: the resident hears it on Zalo.
-    const account = await stores.accounts.byId(ticket!.reports[0]!.accountId);
-    expect(account?.channel).toBe("zalo");
-    const text = `${number}: ${assembled.i18n.t(account!.locale, "state-acknowledged")}`;
-    expect(await channel.notifyAccount(account!.externalId, text)).toBe("window");
-    expect(u.replies().map((m) => m.text)).toEqual([text]);
+    // Later, the ward acknowledges: the outbox tells the resident on Zalo, in the free reply window.
+    const acknowledged = await stores.tickets.transition(ticket!.id, "new", "acknowledged", { at: new Date(), action: "acknowledge", actorRole: "officer", from: "new", to: "acknowledged" });
+    await notifyReporters(stores.outbox, acknowledged!, new Date());
+    const outbox = createOutboxWorker({ outbox: stores.outbox, accounts: stores.accounts, senders: { zalo: channel.residentSender }, clock: () => new Date(), logger: createLogger("silent") });
+    expect(await outbox.drain()).toBe(1);
+    expect(u.replies().map((m) => m.text)).toEqual([assembled.i18n.t("vi", "notify-state-changed", { number, state: assembled.i18n.t("vi", "state-acknowledged") })]);
+    expect((await stores.accounts.byId(ticket!.reports[0]!.accountId))?.channel).toBe("zalo");
   });
 
   it.each([
