@@ -20,6 +20,8 @@ export interface CreateBotOptions {
   throttle?: boolean;
   /** Updates per user per window before the bot stops answering for a while. */
   rateLimit?: { limit: number; timeFrameMs: number };
+  /** Replaces how Bot API requests are made, e.g. Zalo's bridge answering them (every Api, conversations' too). */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -38,11 +40,11 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   if (!config.botToken) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
   const bot = new Bot<BotContext>(config.botToken, {
     botInfo: options.botInfo,
-    client: { apiRoot: config.telegramApiRoot },
+    client: { apiRoot: config.telegramApiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   if (options.throttle !== false) bot.api.config.use(apiThrottler());
-  const i18n = createI18n<BotContext>(stores.accounts, config.defaultLocale);
+  const i18n = createI18n<BotContext>(stores.accounts, config.defaultLocale, deps.channel);
   const full: FeatureDeps = { ...deps, downloadFile: deps.downloadFile ?? telegramFileDownloader(bot.api, config) };
 
   bot.catch(async (err) => {
@@ -52,7 +54,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
     await err.ctx.reply(err.ctx.t?.("error-generic") ?? "Xin lỗi, đã có lỗi. Vui lòng thử lại.").catch(() => undefined);
   });
   bot.use(async (ctx, next) => {
-    if (await stores.processedUpdates.claim("telegram", ctx.update.update_id, deps.clock())) return next();
+    if (await stores.processedUpdates.claim(deps.channel ?? "telegram", ctx.update.update_id, deps.clock())) return next();
     logger.info({ updateId: ctx.update.update_id }, "update delivered again: skipped");
   });
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

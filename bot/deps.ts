@@ -3,6 +3,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
+import type { Channel } from "../models/account.js";
 import type { Stores } from "../models/index.js";
 import type { DecodeResult } from "../services/qr/decode-qr.js";
 import type { CodeVerifier } from "../services/registry/verify-code.js";
@@ -18,6 +19,8 @@ export interface BotDeps {
   directory: WardDirectory;
   verifier: CodeVerifier;
   clock: () => Date;
+  /** The channel this bot speaks on (default telegram); Zalo presents itself to grammY as a bot too. */
+  channel?: Channel;
   /** Bytes of a file the user sent, by the channel's file id; createBot supplies the Telegram one when absent. */
   downloadFile?: (fileId: string) => Promise<Buffer>;
 }

@@ -1,5 +1,6 @@
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
+import type { Channel } from "../models/account.js";
 import type { Stores } from "../models/index.js";
 
 export const LOCALES_DIR = new URL("../locales", import.meta.url).pathname;
@@ -14,14 +15,14 @@ export function localeFromTelegram(code: string | undefined): Locale {
  * Texts from locales/<lang>/*.ftl. The locale lives on the account, not in a session, because
  * notifications sent later (outside any update) must speak the same language.
  */
-export function createI18n<C extends Context>(accounts: Stores["accounts"], defaultLocale: Locale): I18n<C> {
+export function createI18n<C extends Context>(accounts: Stores["accounts"], defaultLocale: Locale, channel: Channel = "telegram"): I18n<C> {
   const i18n = new I18n<C>({
     defaultLocale,
     // Without isolation marks, texts stay plain (Telegram shows them as stray characters in some clients).
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: async (ctx) => {
       if (!ctx.from) return defaultLocale;
-      const account = await accounts.ensure("telegram", String(ctx.from.id), {
+      const account = await accounts.ensure(channel, String(ctx.from.id), {
         locale: localeFromTelegram(ctx.from.language_code),
         displayName: ctx.from.first_name,
       });

@@ -11,7 +11,7 @@ export function startFeatures(deps: FeatureDeps): Composer<BotContext> {
   );
   c.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
     const locale = ctx.match[1] as "vi" | "en";
-    const account = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
+    const account = await deps.stores.accounts.ensure(deps.channel ?? "telegram", String(ctx.from.id));
     await deps.stores.accounts.setLocale(account.id, locale);
     await ctx.i18n.renegotiateLocale();
     await ctx.answerCallbackQuery();

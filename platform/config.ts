@@ -45,11 +45,22 @@ const schema = z
       .number({ error: "expected a distance in metres" })
       .positive("expected a distance in metres")
       .default(200),
+    ZALO_APP_ID: optionalString,
+    ZALO_APP_SECRET: optionalString,
+    ZALO_OA_SECRET_KEY: optionalString,
+    ZALO_REFRESH_TOKEN: optionalString,
+    ZALO_API_ROOT: url.default("https://openapi.zalo.me"),
+    ZALO_OAUTH_ROOT: url.default("https://oauth.zaloapp.com"),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook" && c.BOT_TOKEN) {
       if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
       if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
+    }
+    if (c.ZALO_APP_ID) {
+      for (const key of ["ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const) {
+        if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when ZALO_APP_ID is set" });
+      }
     }
   });
 
@@ -72,6 +83,20 @@ export interface Config {
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
   offline: boolean;
+  /** Set only when a Zalo Official Account is configured (app id and both keys). */
+  zalo: ZaloConfig | undefined;
+}
+
+export interface ZaloConfig {
+  appId: string;
+  /** The app's secret key: sent as `secret_key` when refreshing tokens. */
+  appSecret: string;
+  /** The OA secret key: signs webhook events. */
+  oaSecretKey: string;
+  /** Seeds the token store on first start; later refresh tokens live in the database. */
+  initialRefreshToken: string | undefined;
+  apiRoot: string;
+  oauthRoot: string;
 }
 
 export class ConfigError extends Error {
@@ -107,5 +132,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
     offline: c.BOT_TOKEN === undefined,
+    zalo:
+      c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY
+        ? {
+            appId: c.ZALO_APP_ID,
+            appSecret: c.ZALO_APP_SECRET,
+            oaSecretKey: c.ZALO_OA_SECRET_KEY,
+            initialRefreshToken: c.ZALO_REFRESH_TOKEN,
+            apiRoot: c.ZALO_API_ROOT.replace(/\/+$/, ""),
+            oauthRoot: c.ZALO_OAUTH_ROOT.replace(/\/+$/, ""),
+          }
+        : undefined,
   };
 }

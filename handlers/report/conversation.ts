@@ -102,7 +102,7 @@ function summary(ctx: InnerContext, d: Draft): string {
 }
 
 async function submit(deps: FeatureDeps, telegramUserId: string, d: Draft): Promise<SubmitResult> {
-  const account = await deps.stores.accounts.ensure("telegram", telegramUserId);
+  const account = await deps.stores.accounts.ensure(deps.channel ?? "telegram", telegramUserId);
   const photos = [];
   for (const p of d.photos) {
     photos.push({ bytes: await deps.downloadFile(p.fileId), mime: p.mime, filename: p.filename, decode: p.decode, exif: p.exif });
@@ -110,7 +110,7 @@ async function submit(deps: FeatureDeps, telegramUserId: string, d: Draft): Prom
   return submitReport(
     deps.stores,
     {
-      accountId: account.id, channel: "telegram", violationType: d.type, ward: d.place.ward, location: d.place.location,
+      accountId: account.id, channel: deps.channel ?? "telegram", violationType: d.type, ward: d.place.ward, location: d.place.location,
       address: d.place.address, note: d.note, photos, decodedText: d.photos.flatMap((p) => p.decode.codes)[0]?.text,
       verification: d.verification, flags: d.flags,
     },

@@ -1,0 +1,66 @@
+import { BotError, type Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { ZaloInboxEntry } from "../../models/zalo-inbox.js";
+import type { ZaloUserStore } from "../../models/zalo-user.js";
+import type { Logger } from "../../platform/logger.js";
+import { REFUSED_EVENTS, zaloUserOf, type ZaloEvent } from "./events.js";
+import type { ZaloSender } from "./sender.js";
+import { zaloEventToUpdate } from "./update.js";
+
+export interface ZaloBotDeps {
+  sender: ZaloSender;
+  users: ZaloUserStore;
+  localeOf: (zaloUserId: string) => Promise<string>;
+  t: (locale: string, key: string) => string;
+  logger: Logger;
+}
+
+/** The identity to build the Zalo bot with (`botInfo`): Zalo has no getMe, and nothing reaches Telegram. */
+export const ZALO_BOT_INFO: UserFromGetMe = {
+  id: 1,
+  is_bot: true,
+  first_name: "Zalo OA",
+  username: "zalo_oa",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+/**
+ * Feeds stored Zalo events to an assembled bot (e.g. createBot's, with its plugins and
+ * features) built with `client.fetch = zaloBotApiFetch(…)`, so its API calls go to Zalo.
+ * `processEvent` is the inbox worker's handler for one stored event.
+ */
+export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps) {
+  async function processEvent(entry: ZaloInboxEntry): Promise<void> {
+    const event = entry.event as unknown as ZaloEvent;
+    const userId = zaloUserOf(event);
+    const log = deps.logger.child({ channel: "zalo", event: event.event_name, key: entry.key });
+    if (!userId) return void log.warn("zalo event without a user");
+    await deps.users.ensure(userId);
+    if (event.event_name === "unfollow") return deps.users.setFollowed(userId, false);
+    // Following or writing opens a new free reply window and releases held notifications.
+    await deps.sender.userWrote(userId);
+    const locale = await deps.localeOf(userId);
+    if ((REFUSED_EVENTS as readonly string[]).includes(event.event_name)) {
+      await deps.sender.deliver(userId, { kind: "text", text: deps.t(locale, "zalo-unsupported-media") });
+      return;
+    }
+    const alias = (await deps.users.byId(userId))!;
+    const update = zaloEventToUpdate(event, alias, entry.key, locale);
+    if (!update) return void log.debug("zalo event has no bot update");
+    try {
+      await bot.handleUpdate(update);
+    } catch (e) {
+      // The handlers' own failure: retrying would repeat what they already sent, so log it and move on.
+      if (!(e instanceof BotError)) throw e;
+      log.error({ err: e.error }, "zalo update failed in a handler");
+    }
+  }
+
+  return { bot, processEvent };
+}

@@ -1,0 +1,167 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { zaloSignature } from "../bot/zalo/signature.js";
+import { parseMultipart } from "../bot/zalo/multipart.js";
+
+export interface RecordedZaloCall {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** JSON body, form fields, or the multipart parts' names and sizes. */
+  body: unknown;
+  /** The Zalo `error` we answered with. */
+  error: number;
+}
+
+export interface FakeZaloOptions {
+  appId: string;
+  appSecret: string;
+  /** The refresh token an operator would copy from Zalo's console. */
+  refreshToken: string;
+  accessTokenSeconds?: number;
+  /** Delay for token refreshes, to widen races in tests. */
+  refreshDelayMs?: number;
+}
+
+const token = () => randomBytes(18).toString("base64url");
+
+/**
+ * A fake Zalo OA API and OAuth server on 127.0.0.1, serving both roots:
+ * single-use refresh tokens, -216 for unknown or expired access tokens,
+ * uploads, CS messages, profiles and hosted attachment files; every call is recorded.
+ */
+export async function startFakeZaloApi(o: FakeZaloOptions) {
+  const calls: RecordedZaloCall[] = [];
+  const refreshTokens = new Map<string, "unused" | "spent">([[o.refreshToken, "unused"]]);
+  const accessTokens = new Map<string, number>();
+  const uploads = new Map<string, { data: Buffer; type: string }>();
+  const profiles = new Map<string, { display_name: string }>();
+  let messageSeq = 0;
+
+  const json = (res: ServerResponse, body: unknown) => {
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const path = url.pathname;
+    const record = (body: unknown, error: number) => calls.push({ method: req.method ?? "", path, headers: req.headers, body, error });
+
+    if (req.method === "GET" && path.startsWith("/attachments/")) {
+      const file = uploads.get(path.slice("/attachments/".length));
+      if (!file) return void res.writeHead(404).end();
+      return void res.writeHead(200, { "content-type": file.type, "content-length": file.data.length }).end(file.data);
+    }
+    if (path === "/v4/oa/access_token") {
+      const form = Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
+      const rt = form.refresh_token ?? "";
+      const valid = req.headers.secret_key === o.appSecret && form.app_id === o.appId && form.grant_type === "refresh_token";
+      if (!valid || refreshTokens.get(rt) !== "unused") {
+        record({ ...form, refresh_token: rt }, -14014);
+        return json(res, { error: -14014, error_name: "Invalid refresh token", error_description: "refresh token is invalid or spent" });
+      }
+      refreshTokens.set(rt, "spent");
+      if (o.refreshDelayMs) await new Promise((r) => setTimeout(r, o.refreshDelayMs));
+      const pair = { access_token: token(), refresh_token: token(), expires_in: String(o.accessTokenSeconds ?? 90_000) };
+      refreshTokens.set(pair.refresh_token, "unused");
+      accessTokens.set(pair.access_token, Date.now() + Number(pair.expires_in) * 1000);
+      record({ ...form }, 0);
+      return json(res, pair);
+    }
+    const access = String(req.headers.access_token ?? "");
+    const until = accessTokens.get(access);
+    const isUpload = path.startsWith("/v2.0/oa/upload/");
+    const body = isUpload
+      ? parseMultipart(raw, String(req.headers["content-type"] ?? "")).map((p) => ({ name: p.name, filename: p.filename, type: p.type, size: p.data.length }))
+      : raw.length
+        ? (JSON.parse(raw.toString("utf8")) as unknown)
+        : Object.fromEntries(url.searchParams);
+    if (until === undefined || until < Date.now()) {
+      record(body, -216);
+      return json(res, { error: -216, message: "Access token is invalid" });
+    }
+    if (isUpload) {
+      const file = parseMultipart(raw, String(req.headers["content-type"] ?? "")).find((p) => p.name === "file");
+      if (!file) {
+        record(body, -201);
+        return json(res, { error: -201, message: "file is missing" });
+      }
+      const id = token();
+      uploads.set(id, { data: file.data, type: file.type ?? "application/octet-stream" });
+      record(body, 0);
+      return json(res, { error: 0, message: "Success", data: path.endsWith("/image") ? { attachment_id: id } : { token: id } });
+    }
+    if (path === "/v3.0/oa/message/cs" && req.method === "POST") {
+      const userId = String((body as { recipient?: { user_id?: string } }).recipient?.user_id ?? "");
+      record(body, 0);
+      return json(res, { error: 0, message: "Success", data: { message_id: `m${++messageSeq}`, user_id: userId } });
+    }
+    if (path === "/v3.0/oa/user/detail") {
+      const userId = String((JSON.parse(url.searchParams.get("data") ?? "{}") as { user_id?: string }).user_id ?? "");
+      record(body, 0);
+      return json(res, { error: 0, message: "Success", data: { user_id: userId, user_is_follower: true, ...(profiles.get(userId) ?? { display_name: "Zalo user" }) } });
+    }
+    record(body, -32);
+    json(res, { error: -32, message: "unknown endpoint" });
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      handle(req, res, Buffer.concat(chunks)).catch((e: unknown) => {
+        res.writeHead(500).end(String(e));
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    /** Use as both ZALO_API_ROOT and ZALO_OAUTH_ROOT. */
+    root,
+    calls,
+    /** The CS messages sent to one user, in order. */
+    messagesTo: (userId: string) =>
+      calls
+        .filter((c) => c.path === "/v3.0/oa/message/cs" && c.error === 0)
+        .map((c) => c.body as { recipient: { user_id: string }; message: Record<string, unknown> })
+        .filter((b) => b.recipient.user_id === userId)
+        .map((b) => b.message),
+    refreshTokenUses: (rt: string) => calls.filter((c) => c.path === "/v4/oa/access_token" && (c.body as { refresh_token?: string }).refresh_token === rt).length,
+    /** Every access token issued so far now answers -216. */
+    expireAccessTokens: () => {
+      for (const k of accessTokens.keys()) accessTokens.set(k, 0);
+    },
+    setProfile: (userId: string, displayName: string) => profiles.set(userId, { display_name: displayName }),
+    /** Hosts bytes as a user's attachment (a photo the user sent) and returns its URL. */
+    hostAttachment(data: Buffer, type: string): string {
+      const id = token();
+      uploads.set(id, { data, type });
+      return `${root}/attachments/${id}`;
+    },
+    uploaded: (id: string) => uploads.get(id),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export type FakeZaloApi = Awaited<ReturnType<typeof startFakeZaloApi>>;
+
+/** Delivers an event to a webhook signed as Zalo would sign it; returns the HTTP status. */
+export async function sendSignedZaloEvent(
+  webhookUrl: string,
+  event: Record<string, unknown>,
+  keys: { appId: string; oaSecretKey: string },
+  tamper?: (raw: Buffer) => Buffer,
+): Promise<number> {
+  const raw = Buffer.from(JSON.stringify({ app_id: keys.appId, timestamp: String(Date.now()), ...event }));
+  const timestamp = String((JSON.parse(raw.toString("utf8")) as { timestamp: string }).timestamp);
+  const signature = zaloSignature(keys.appId, raw, timestamp, keys.oaSecretKey);
+  const res = await fetch(webhookUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-zevent-signature": signature },
+    body: tamper ? tamper(raw) : raw,
+  });
+  return res.status;
+}

@@ -1,0 +1,47 @@
+import { Schema, type Connection } from "mongoose";
+import { modelOn } from "./model-on.js";
+
+const tokenSchema = new Schema({
+  /** One document per Official Account (the app id). */
+  _id: { type: String, required: true },
+  accessToken: { type: String, required: false },
+  accessExpiresAt: { type: Date, required: true, default: new Date(0) },
+  refreshToken: { type: String, required: true },
+  refreshExpiresAt: { type: Date, required: false },
+});
+
+export interface ZaloTokenPair {
+  accessToken: string | undefined;
+  accessExpiresAt: Date;
+  refreshToken: string;
+}
+
+/** The OA's current token pair. Who may spend the refresh token is decided by a lease (zalo-lease.ts). */
+export function zaloTokenStore(conn: Connection) {
+  const Token = modelOn(conn, "ZaloToken", tokenSchema);
+  return {
+    async read(appId: string): Promise<ZaloTokenPair | undefined> {
+      const d = await Token.findById(String(appId)).lean();
+      return d ? { accessToken: d.accessToken ?? undefined, accessExpiresAt: d.accessExpiresAt, refreshToken: d.refreshToken } : undefined;
+    },
+    /** Stores the first refresh token unless a pair exists already (a restart must not bring back a spent one). */
+    async seed(appId: string, refreshToken: string): Promise<void> {
+      try {
+        await Token.create({ _id: String(appId), refreshToken });
+      } catch (e) {
+        // Another instance seeded first: the pair exists, which is all we need.
+        if ((e as { code?: number }).code !== 11000) throw e;
+      }
+    },
+    async store(appId: string, next: { accessToken: string; accessExpiresAt: Date; refreshToken: string; refreshExpiresAt: Date }): Promise<void> {
+      await Token.updateOne({ _id: String(appId) }, { $set: next });
+    },
+    /** Marks this access token expired (Zalo answered -216), unless a newer one replaced it already. */
+    async expire(appId: string, accessToken: string): Promise<void> {
+      await Token.updateOne({ _id: String(appId), accessToken: { $eq: accessToken } }, { $set: { accessExpiresAt: new Date(0) } });
+    },
+    syncIndexes: () => Token.syncIndexes(),
+  };
+}
+
+export type ZaloTokenStore = ReturnType<typeof zaloTokenStore>;
