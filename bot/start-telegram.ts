@@ -5,22 +5,19 @@ import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import { createDecoderPool } from "../services/qr/decoder-pool.js";
+import { registrySigningKey } from "../services/registry/signing-key.js";
 import { createCodeVerifier } from "../services/registry/verify-code.js";
 import { createWardDirectory } from "../services/registry/ward-directory.js";
 import { createServer, telegramWebhookPath } from "../server/app.js";
 import { createBot, installFeatures, publishCommands } from "./create-bot.js";
 import { telegramSender } from "./telegram-sender.js";
 
-/** Used only when REGISTRY_SIGNING_KEY is unset, and said so in the log: real posters need the real key. */
-const DEVELOPMENT_SIGNING_KEY = "development-signing-key-not-for-production";
-
 /** Connects the bot to Telegram (polling or webhook), the HTTP server and the notification worker. */
 export async function startTelegram(config: Config, logger: Logger, stores: Stores): Promise<{ stop(): Promise<void> }> {
   const directory = createWardDirectory(stores.wards);
   logger.info(await directory.refresh(), "ward directory loaded");
-  if (!config.registrySigningKey) logger.warn("REGISTRY_SIGNING_KEY is not set: using the development signing key");
   const verifier = createCodeVerifier({
-    venues: stores.venues, directory, signingKey: config.registrySigningKey ?? DEVELOPMENT_SIGNING_KEY, maxDistanceM: config.venueMaxDistanceM,
+    venues: stores.venues, directory, signingKey: registrySigningKey(config, logger), maxDistanceM: config.venueMaxDistanceM,
   });
   const decoder = createDecoderPool();
   const clock = () => new Date();
