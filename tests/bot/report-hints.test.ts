@@ -70,6 +70,19 @@ describe("hints from the evidence", () => {
   });
 });
 
+describe("idle reports", () => {
+  it("a report untouched for 30 minutes after /report closes with a message on the next press", async () => {
+    const u = new TelegramTestUser(h.api, 9006);
+    await u.say("/report");
+    await u.expectReply(/vi phạm nào/);
+    h.now.value = new Date(h.now.value.getTime() + 31 * 60_000);
+    await u.press("r:t:no_poster");
+    await u.expectReply(/tự đóng/);
+    await u.say("/cancel");
+    await u.expectReply(/Không có thao tác nào/);
+  });
+});
+
 describe("language and groups", () => {
   it("/language switches to English for every later answer", async () => {
     const u = new TelegramTestUser(h.api, 9004);
