@@ -4,55 +4,43 @@ import type { Stores } from "../models/index.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
-import { createDecoderPool } from "../services/qr/decoder-pool.js";
-import { registrySigningKey } from "../services/registry/signing-key.js";
-import { createCodeVerifier } from "../services/registry/verify-code.js";
-import { createWardDirectory } from "../services/registry/ward-directory.js";
-import { createServer, telegramWebhookPath } from "../server/app.js";
+import { registerTelegramWebhook, telegramWebhookPath } from "../server/app.js";
+import type { BotCore } from "./core.js";
 import { createBot, installFeatures, publishCommands } from "./create-bot.js";
 import { telegramSender } from "./telegram-sender.js";
 
 export interface RunningTelegram {
   /** Residents' notifications on Telegram, for the app's outbox worker. */
   sender: ChannelSender;
+  /** Starts receiving updates; call once the HTTP server listens. */
+  receive(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Connects the bot to Telegram (polling or webhook) and serves the HTTP endpoints. */
-export async function startTelegram(config: Config, logger: Logger, stores: Stores): Promise<RunningTelegram> {
-  const directory = createWardDirectory(stores.wards);
-  logger.info(await directory.refresh(), "ward directory loaded");
-  const verifier = createCodeVerifier({
-    venues: stores.venues, directory, signingKey: registrySigningKey(config, logger), maxDistanceM: config.venueMaxDistanceM,
-  });
-  const decoder = createDecoderPool();
-  const clock = () => new Date();
-  const { bot, deps, i18n } = createBot({ config, logger, stores, decoder, directory, verifier, clock });
+/** Builds the Telegram bot and, in webhook mode, its route on `server`. */
+export async function startTelegram(config: Config, logger: Logger, stores: Stores, core: BotCore, server: FastifyInstance): Promise<RunningTelegram> {
+  const { bot, deps, i18n } = createBot({ config, logger, stores, ...core });
   installFeatures(bot, deps);
   await bot.init();
   await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
 
+  const secret = config.webhookSecret;
+  if (config.botMode === "webhook" && secret) registerTelegramWebhook(server, bot, secret);
   let runner: RunnerHandle | undefined;
-  let server: FastifyInstance;
-  if (config.botMode === "webhook") {
-    const secret = config.webhookSecret!;
-    server = createServer({ telegram: { bot, secret } });
-    await server.listen({ host: config.httpHost, port: config.httpPort });
-    await bot.api.setWebhook(new URL(telegramWebhookPath(secret), config.webhookUrl).href, { secret_token: secret });
-    logger.info({ username: bot.botInfo.username }, "Telegram bot receiving updates by webhook");
-  } else {
-    server = createServer({});
-    await server.listen({ host: config.httpHost, port: config.httpPort });
-    await bot.api.deleteWebhook();
-    runner = run(bot);
-    logger.info({ username: bot.botInfo.username }, "Telegram bot polling for updates");
-  }
   return {
     sender: telegramSender(bot.api, i18n),
+    async receive() {
+      if (config.botMode === "webhook" && secret) {
+        await bot.api.setWebhook(new URL(telegramWebhookPath(secret), config.webhookUrl).href, { secret_token: secret });
+        logger.info({ username: bot.botInfo.username }, "Telegram bot receiving updates by webhook");
+      } else {
+        await bot.api.deleteWebhook();
+        runner = run(bot);
+        logger.info({ username: bot.botInfo.username }, "Telegram bot polling for updates");
+      }
+    },
     async stop() {
       if (runner?.isRunning()) await runner.stop();
-      await server.close();
-      await decoder.close();
     },
   };
 }

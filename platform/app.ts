@@ -2,8 +2,12 @@ import type { Config } from "./config.js";
 import { connectDatabase } from "./database.js";
 import type { Logger } from "./logger.js";
 import { createStores, type Stores } from "../models/index.js";
+import { createBotCore } from "../bot/core.js";
 import { startTelegram } from "../bot/start-telegram.js";
+import { startZalo } from "../bot/zalo/start-zalo.js";
+import { createServer } from "../server/app.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
+import type { ChannelSender } from "../services/notify/resident-message.js";
 
 export interface RunningApp {
   stores: Stores;
@@ -16,17 +20,31 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const stores = createStores(db.connection);
   await stores.syncIndexes();
   if (config.offline) logger.info("BOT_TOKEN is not set: running in offline mode (no Telegram connection)");
-  const telegram = config.offline ? undefined : await startTelegram(config, logger, stores);
-  // Residents' notifications, each on the channel they reported from; a channel adds its sender here.
-  const notifications = createOutboxWorker({
-    outbox: stores.outbox, accounts: stores.accounts, senders: telegram ? { telegram: telegram.sender } : {}, clock: () => new Date(), logger,
-  });
-  if (telegram) notifications.start();
+  if (config.offline && !config.zalo) return { stores, stop: () => db.close() };
+
+  const core = await createBotCore(config, logger, stores);
+  const server = createServer({});
+  const telegram = config.offline ? undefined : await startTelegram(config, logger, stores, core, server);
+  const zalo = config.zalo
+    ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })
+    : undefined;
+  await server.listen({ host: config.httpHost, port: config.httpPort });
+  await telegram?.receive();
+
+  // Residents' notifications, each on the channel they reported from.
+  const senders: Partial<Record<"telegram" | "zalo", ChannelSender>> = {};
+  if (telegram) senders.telegram = telegram.sender;
+  if (zalo) senders.zalo = zalo.sender;
+  const notifications = createOutboxWorker({ outbox: stores.outbox, accounts: stores.accounts, senders, clock: core.clock, logger });
+  notifications.start();
   return {
     stores,
     async stop() {
-      await notifications.stop();
       await telegram?.stop();
+      await zalo?.stop();
+      await notifications.stop();
+      await server.close();
+      await core.close();
       await db.close();
     },
   };

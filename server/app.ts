@@ -19,10 +19,12 @@ export interface ServerDeps {
 export function createServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   app.get("/healthz", async () => ({ ok: true }));
-  if (deps.telegram) {
-    const { bot, secret } = deps.telegram;
-    // Answer Telegram before its own timeout; a slow photo keeps being processed after the answer.
-    app.post(telegramWebhookPath(secret), webhookCallback(bot, "fastify", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 8_000 }));
-  }
+  if (deps.telegram) registerTelegramWebhook(app, deps.telegram.bot, deps.telegram.secret);
   return app;
+}
+
+/** Telegram's updates at a path derived from the secret, with its secret_token header checked. */
+export function registerTelegramWebhook(app: FastifyInstance, bot: Bot<BotContext>, secret: string): void {
+  // Answer Telegram before its own timeout; a slow photo keeps being processed after the answer.
+  app.post(telegramWebhookPath(secret), webhookCallback(bot, "fastify", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 8_000 }));
 }

@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../fakes/zalo-api.js";
+import { openConnection } from "../../platform/database.js";
+import { ZALO_TEST_KEYS } from "../support/zalo.js";
+
+let fake: FakeZaloApi;
+let child: ChildProcess | undefined;
+let port = 0;
+const dbName = `t_mainz_${randomBytes(5).toString("hex")}`;
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const p = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return p;
+}
+
+beforeAll(async () => {
+  fake = await startFakeZaloApi(ZALO_TEST_KEYS);
+  port = await freePort();
+  const uri = new URL(inject("mongoUri"));
+  uri.pathname = `/${dbName}`;
+  child = spawn(process.execPath, ["--import", "tsx", "main.ts"], {
+    cwd: new URL("../..", import.meta.url).pathname,
+    env: {
+      PATH: process.env.PATH, MONGODB_URI: uri.href, HTTP_PORT: String(port), LOG_LEVEL: "warn",
+      ZALO_APP_ID: ZALO_TEST_KEYS.appId, ZALO_APP_SECRET: ZALO_TEST_KEYS.appSecret, ZALO_OA_SECRET_KEY: ZALO_TEST_KEYS.oaSecretKey,
+      ZALO_REFRESH_TOKEN: ZALO_TEST_KEYS.refreshToken, ZALO_API_ROOT: fake.root, ZALO_OAUTH_ROOT: fake.root,
+      REGISTRY_SIGNING_KEY: "main-zalo-test-signing-key",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+  const conn = await openConnection(inject("mongoUri"), dbName);
+  await conn.dropDatabase().catch(() => undefined);
+  await conn.close();
+  await fake?.close();
+});
+
+describe("main.ts with a Zalo Official Account and no Telegram token", () => {
+  it("answers a resident's /report on Zalo through the webhook", async () => {
+    const url = `http://127.0.0.1:${port}/zalo`;
+    const keys = { appId: ZALO_TEST_KEYS.appId, oaSecretKey: ZALO_TEST_KEYS.oaSecretKey };
+    const event = { event_name: "user_send_text", sender: { id: "5512340000000000001" }, recipient: { id: "oa" }, message: { msg_id: "m-main-1", text: "/report" } };
+    const until = Date.now() + 45_000;
+    let status = 0;
+    while (Date.now() < until) {
+      status = await sendSignedZaloEvent(url, event, keys).catch(() => 0);
+      if (status) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe(200);
+    while (Date.now() < until && fake.messagesTo("5512340000000000001").length === 0) await new Promise((r) => setTimeout(r, 100));
+    const texts = fake.messagesTo("5512340000000000001").map((m) => String((m as { text?: string }).text ?? ""));
+    expect(texts.join("\n")).toMatch(/vi phạm nào/);
+  }, 60_000);
+});
