@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Connection } from "mongoose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -8,12 +7,13 @@ import { openConnection } from "../../platform/database.js";
 import { notifyReporters } from "../../services/notify/ticket-changed.js";
 import { seedDemoRegistry } from "../../services/registry/demo-registry.js";
 import { photograph, renderTestPoster } from "../support/posters.js";
+import { startMainProcess, type MainProcess } from "../support/main-process.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 
 const KEY = "main-process-test-signing-key";
 let api: FakeTelegramApi;
 let conn: Connection;
-let child: ChildProcess | undefined;
+let app: MainProcess | undefined;
 let payload = "";
 
 beforeAll(async () => {
@@ -25,22 +25,17 @@ beforeAll(async () => {
   payload = (await seedDemoRegistry(stores, KEY)).payloads["HUE-0006"]!;
   const uri = new URL(inject("mongoUri"));
   uri.pathname = `/${dbName}`;
-  child = spawn(process.execPath, ["--import", "tsx", "main.ts"], {
-    cwd: new URL("../..", import.meta.url).pathname,
-    env: {
-      PATH: process.env.PATH, BOT_TOKEN: "42:any-token", TELEGRAM_API_ROOT: api.apiRoot, MONGODB_URI: uri.href,
+  app = startMainProcess(
+    {
+      BOT_TOKEN: "42:any-token", TELEGRAM_API_ROOT: api.apiRoot, MONGODB_URI: uri.href,
       REGISTRY_SIGNING_KEY: KEY, HTTP_PORT: "0", LOG_LEVEL: "warn", BOT_MODE: "polling",
     },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+    { echo: true },
+  );
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-  }
+  await app?.stop();
   await conn?.dropDatabase().catch(() => undefined);
   await conn?.close();
   await api?.close();

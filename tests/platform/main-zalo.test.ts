@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../fakes/zalo-api.js";
 import { openConnection } from "../../platform/database.js";
+import { startMainProcess, type MainProcess } from "../support/main-process.js";
 import { ZALO_TEST_KEYS } from "../support/zalo.js";
 
 let fake: FakeZaloApi;
-let child: ChildProcess | undefined;
+let app: MainProcess | undefined;
 let port = 0;
 const dbName = `t_mainz_${randomBytes(5).toString("hex")}`;
 
@@ -24,24 +24,19 @@ beforeAll(async () => {
   port = await freePort();
   const uri = new URL(inject("mongoUri"));
   uri.pathname = `/${dbName}`;
-  child = spawn(process.execPath, ["--import", "tsx", "main.ts"], {
-    cwd: new URL("../..", import.meta.url).pathname,
-    env: {
-      PATH: process.env.PATH, MONGODB_URI: uri.href, HTTP_PORT: String(port), LOG_LEVEL: "warn",
+  app = startMainProcess(
+    {
+      MONGODB_URI: uri.href, HTTP_PORT: String(port), LOG_LEVEL: "warn",
       ZALO_APP_ID: ZALO_TEST_KEYS.appId, ZALO_APP_SECRET: ZALO_TEST_KEYS.appSecret, ZALO_OA_SECRET_KEY: ZALO_TEST_KEYS.oaSecretKey,
       ZALO_REFRESH_TOKEN: ZALO_TEST_KEYS.refreshToken, ZALO_API_ROOT: fake.root, ZALO_OAUTH_ROOT: fake.root,
       REGISTRY_SIGNING_KEY: "main-zalo-test-signing-key",
     },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+    { echo: true },
+  );
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
-  }
+  await app?.stop();
   const conn = await openConnection(inject("mongoUri"), dbName);
   await conn.dropDatabase().catch(() => undefined);
   await conn.close();
