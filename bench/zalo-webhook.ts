@@ -11,7 +11,7 @@ import { registerZaloWebhook } from "../server/zalo-webhook.js";
 
 /**
  * How fast POST /zalo acknowledges a signed event (verify + inbox insert, no processing):
- * `npx tsx bench/zalo-webhook.ts [events] [concurrency]`. Uses MONGODB_URI or the embedded server.
+ * `npm run bench:zalo-webhook -- [events] [concurrency]`. Uses MONGODB_URI or the embedded server.
  */
 const events = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 8);
