@@ -39,6 +39,8 @@ const venueSchema = new Schema(
     qrPayloads: { type: [String], default: [] },
     status: { type: String, required: true, enum: VENUE_STATUSES, default: "active" },
     source: { type: String, required: true, default: "import" },
+    /** Hash of the imported fields: a re-import leaves unchanged venues untouched. */
+    importHash: { type: String, required: false },
   },
   { timestamps: true },
 );
@@ -48,6 +50,12 @@ venueSchema.index({ wardCode: 1, status: 1 });
 
 export type VenueDoc = InferSchemaType<typeof venueSchema>;
 export type Venue = Plain<VenueDoc>;
+
+/** The fields an import sets. */
+export type VenueImport = Pick<VenueDoc, "code" | "name" | "address" | "category" | "wardCode" | "qrPayloads" | "status" | "source"> & {
+  location: { lat: number; lng: number };
+  importHash: string;
+};
 
 export function venueStore(conn: Connection) {
   const Venue = modelOn(conn, "Venue", venueSchema);
@@ -64,6 +72,33 @@ export function venueStore(conn: Connection) {
       const res = await Venue.updateOne({ code: eq(code) }, { $set: { status } });
       return res.matchedCount === 1;
     },
+    /** code → importHash for the given codes (queried in batches of plain strings). */
+    async importHashes(codes: string[]): Promise<Map<string, string | null | undefined>> {
+      const found = new Map<string, string | null | undefined>();
+      for (let i = 0; i < codes.length; i += 1000) {
+        const batch = codes.slice(i, i + 1000).map(String);
+        const docs = await Venue.find({ code: { $in: batch } }, { code: 1, importHash: 1 }).lean();
+        for (const d of docs) found.set(d.code, d.importHash);
+      }
+      return found;
+    },
+    /** Inserts new venues and replaces the imported fields of known ones; one atomic write per venue. */
+    async upsertMany(venues: VenueImport[], known: ReadonlySet<string>): Promise<void> {
+      if (venues.length === 0) return;
+      await Venue.bulkWrite(
+        venues.map((v) =>
+          known.has(v.code)
+            ? { updateOne: { filter: { code: eq(v.code) }, update: { $set: v }, upsert: true } }
+            : { insertOne: { document: v } },
+        ),
+        { ordered: false },
+      );
+    },
+    /** Every venue in code order, one at a time, for exports of any size. */
+    async *each(): AsyncGenerator<Venue> {
+      for await (const doc of Venue.find({}).sort({ code: 1 }).lean().cursor()) yield toPlain(doc);
+    },
+    count: () => Venue.countDocuments({}),
     syncIndexes: () => Venue.syncIndexes(),
   };
 }

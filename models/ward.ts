@@ -13,9 +13,15 @@ const wardSchema = new Schema(
     provinceName: { type: String, required: true },
     /** Lower-case ASCII words of kind + name, for search that forgives missing diacritics. */
     searchKey: { type: String, required: true },
-    /** GeoJSON Polygon or MultiPolygon; point lookups run in memory, not in the database. */
-    boundary: { type: Schema.Types.Mixed, required: false },
+    /**
+     * GeoJSON Polygon or MultiPolygon as JSON text: FerretDB v1 rejects nested arrays ("nested
+     * arrays are not supported"), and point lookups run in memory, never in the database.
+     */
+    boundaryGeoJson: { type: String, required: false },
     source: { type: String, required: true, default: "import" },
+    /** Hash of the unit fields and of the boundary as last imported: re-imports skip what did not change. */
+    unitHash: { type: String, required: false },
+    boundaryHash: { type: String, required: false },
   },
   { timestamps: true },
 );
@@ -25,6 +31,15 @@ wardSchema.index({ provinceCode: 1, searchKey: 1 });
 export type WardDoc = InferSchemaType<typeof wardSchema>;
 export type Ward = Plain<WardDoc>;
 
+/** The fields an import sets; the boundary only when the import brings one. */
+export type WardImport = Pick<WardDoc, "code" | "name" | "kind" | "provinceCode" | "provinceName" | "searchKey" | "source"> & {
+  unitHash: string;
+  boundaryGeoJson?: string;
+  boundaryHash?: string;
+};
+
+export type WardSummary = Omit<Ward, "boundaryGeoJson">;
+
 export function wardStore(conn: Connection) {
   const Ward = modelOn(conn, "Ward", wardSchema);
   return {
@@ -33,8 +48,33 @@ export function wardStore(conn: Connection) {
       return doc ? toPlain(doc) : undefined;
     },
     async inProvince(provinceCode: string): Promise<Ward[]> {
-      const docs = await Ward.find({ provinceCode: eq(provinceCode) }, { boundary: 0 }).sort({ code: 1 }).lean();
+      const docs = await Ward.find({ provinceCode: eq(provinceCode) }, { boundaryGeoJson: 0 }).sort({ code: 1 }).lean();
       return docs.map(toPlain);
+    },
+    /** Every ward without its boundary (a few hundred kB for the whole country). */
+    async all(): Promise<WardSummary[]> {
+      const docs = await Ward.find({}, { boundaryGeoJson: 0 }).sort({ code: 1 }).lean();
+      return docs.map(toPlain);
+    },
+    /** Every ward that has a boundary, for the in-memory locator. */
+    async withBoundaries(): Promise<Ward[]> {
+      const docs = await Ward.find({ boundaryGeoJson: { $exists: true } }).sort({ code: 1 }).lean();
+      return docs.map(toPlain);
+    },
+    /** code → [unitHash, boundaryHash], to tell added/updated/unchanged before writing. */
+    async hashes(): Promise<Map<string, { unitHash?: string | null; boundaryHash?: string | null }>> {
+      const docs = await Ward.find({}, { code: 1, unitHash: 1, boundaryHash: 1 }).lean();
+      return new Map(docs.map((d) => [d.code, { unitHash: d.unitHash, boundaryHash: d.boundaryHash }]));
+    },
+    /** Upserts by code; each ward is one atomic single-document write. */
+    async upsertMany(wards: WardImport[]): Promise<void> {
+      if (wards.length === 0) return;
+      await Ward.bulkWrite(
+        wards.map((w) => ({
+          updateOne: { filter: { code: eq(w.code) }, update: { $set: w }, upsert: true },
+        })),
+        { ordered: false },
+      );
     },
     syncIndexes: () => Ward.syncIndexes(),
   };

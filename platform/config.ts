@@ -41,6 +41,10 @@ const schema = z
     REGISTRY_SIGNING_KEY: optionalString.pipe(
       z.string().min(16, "expected at least 16 characters").optional(),
     ),
+    VENUE_MAX_DISTANCE_M: z.coerce
+      .number({ error: "expected a distance in metres" })
+      .positive("expected a distance in metres")
+      .default(200),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === "webhook" && c.BOT_TOKEN) {
@@ -65,6 +69,8 @@ export interface Config {
   defaultLocale: "vi" | "en";
   /** Signs official poster payloads. Without it, offline mode derives a development key and says so. */
   registrySigningKey: string | undefined;
+  /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
+  venueMaxDistanceM: number;
   offline: boolean;
 }
 
@@ -99,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     defaultLocale: c.DEFAULT_LOCALE,
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
+    venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
     offline: c.BOT_TOKEN === undefined,
   };
 }

@@ -1,0 +1,24 @@
+/** Why one input record was not imported; `where` is a line number, a code or a file position. */
+export interface Rejection {
+  where: string;
+  reason: string;
+  detail?: string;
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: Rejection[];
+}
+
+/** Thrown when a whole input is unusable (wrong encoding, not JSON, missing columns). */
+export class ImportInputError extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ImportInputError";
+  }
+}

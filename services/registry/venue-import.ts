@@ -1,0 +1,36 @@
+import { createHash } from "node:crypto";
+import type { VenueImport, venueStore } from "../../models/venue.js";
+import type { ImportSummary } from "./import-report.js";
+import { parseVenueCsv } from "./venue-csv.js";
+
+const BATCH = 1000;
+
+/**
+ * Imports a venue CSV: every row is validated before anything is written, so a rejected row
+ * never leaves a partial venue; good rows are upserted by code, unchanged ones skipped.
+ */
+export async function importVenues(
+  venues: Pick<ReturnType<typeof venueStore>, "importHashes" | "upsertMany">,
+  csv: Uint8Array,
+  knownWard: (code: string) => boolean,
+  source = "import",
+): Promise<ImportSummary> {
+  const { rows, rejected } = parseVenueCsv(csv, knownWard);
+  const existing = await venues.importHashes(rows.map((r) => r.code));
+  let added = 0, updated = 0, unchanged = 0;
+  const writes: VenueImport[] = [];
+  for (const { line: _line, ...row } of rows) {
+    const importHash = createHash("sha256").update(JSON.stringify(row)).digest("base64url");
+    const before = existing.get(row.code);
+    if (before === importHash) {
+      unchanged++;
+      continue;
+    }
+    if (existing.has(row.code)) updated++;
+    else added++;
+    writes.push({ ...row, source, importHash });
+  }
+  const known = new Set(existing.keys());
+  for (let i = 0; i < writes.length; i += BATCH) await venues.upsertMany(writes.slice(i, i + BATCH), known);
+  return { added, updated, unchanged, rejected };
+}

@@ -1,0 +1,79 @@
+import type { venueStore } from "../../models/venue.js";
+import { distanceM } from "./distance.js";
+import { asUrl, normalisePayload } from "./normalise-payload.js";
+import { parsePayload } from "./payload.js";
+import type { WardDirectory } from "./ward-directory.js";
+import type { LatLng } from "./ward-ref.js";
+import { venueRef, type VenueRef } from "./venue-ref.js";
+
+export type Verdict = "official" | "official_elsewhere" | "official_inactive" | "forged" | "unregistered" | "foreign";
+
+/** Plain data: reason codes, never texts; texts live in locales/. */
+export interface Verification {
+  verdict: Verdict;
+  venue?: VenueRef;
+  reason?:
+    | "other_ward"
+    | "too_far"
+    | "suspended"
+    | "closed"
+    | "bad_signature"
+    | "unknown_venue"
+    | "unknown_checkin_url"
+    | "payment_code"
+    | "website"
+    | "text";
+  distanceM?: number;
+}
+
+/** Hosts of check-in systems whose codes residents meet on posters (the 2021 national ones). */
+export const CHECKIN_HOSTS = ["tokhaiyte.vn", "qr.tokhaiyte.vn", "kbyt.khambenh.gov.vn", "bluezone.gov.vn", "qr.bluezone.gov.vn"];
+
+export interface VerifierDeps {
+  venues: Pick<ReturnType<typeof venueStore>, "byCode" | "byPayload">;
+  directory: Pick<WardDirectory, "locate">;
+  signingKey: string;
+  /** Farther than this from the registered place is "elsewhere" even inside the same ward. */
+  maxDistanceM: number;
+}
+
+function foreign(text: string): Verification {
+  // EMVCo merchant-presented codes (VietQR and other payment QRs) start with "000201".
+  if (/^000201/.test(text)) return { verdict: "foreign", reason: "payment_code" };
+  return { verdict: "foreign", reason: asUrl(text) ? "website" : "text" };
+}
+
+export function createCodeVerifier(deps: VerifierDeps) {
+  function judge(venue: VenueRef, at: LatLng | undefined): Verification {
+    if (venue.status !== "active") return { verdict: "official_inactive", venue, reason: venue.status === "closed" ? "closed" : "suspended" };
+    if (!at) return { verdict: "official", venue };
+    const d = Math.round(distanceM(at, venue.location));
+    const ward = deps.directory.locate(at.lat, at.lng);
+    if (ward && ward.code !== venue.wardCode) return { verdict: "official_elsewhere", venue, reason: "other_ward", distanceM: d };
+    if (d > deps.maxDistanceM) return { verdict: "official_elsewhere", venue, reason: "too_far", distanceM: d };
+    return { verdict: "official", venue, distanceM: d };
+  }
+
+  return {
+    /** Classifies a decoded QR text, optionally against where the resident says the poster hangs. */
+    async verifyCode(decodedText: string, reportedLocation?: LatLng): Promise<Verification> {
+      const text = decodedText.trim();
+      const parsed = parsePayload(text, deps.signingKey);
+      if (parsed.kind === "bad_signature") return { verdict: "forged", reason: "bad_signature" };
+      if (parsed.kind === "signed") {
+        const venue = await deps.venues.byCode(parsed.venueCode);
+        return venue ? judge(venueRef(venue), reportedLocation) : { verdict: "unregistered", reason: "unknown_venue" };
+      }
+      if (!text) return { verdict: "foreign", reason: "text" };
+      const listed = await deps.venues.byPayload(normalisePayload(text));
+      if (listed) return judge(venueRef(listed), reportedLocation);
+      const host = asUrl(text)?.hostname.toLowerCase();
+      if (host && CHECKIN_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) {
+        return { verdict: "unregistered", reason: "unknown_checkin_url" };
+      }
+      return foreign(text);
+    },
+  };
+}
+
+export type CodeVerifier = ReturnType<typeof createCodeVerifier>;

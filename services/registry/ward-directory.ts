@@ -1,0 +1,36 @@
+import type { wardStore } from "../../models/ward.js";
+import { createWardLocator, type Boundary, type WardLocator } from "./ward-locator.js";
+import { wardRef, type WardRef } from "./ward-ref.js";
+import { createWardSearch, type WardSearch, type WardSearchOptions } from "./ward-search.js";
+
+export interface WardDirectory {
+  /** The ward containing the point, or undefined ("unknown") outside every loaded boundary. */
+  locate(lat: number, lng: number): WardRef | undefined;
+  search(text: string, options?: WardSearchOptions): WardRef[];
+  byCode(code: string): WardRef | undefined;
+  /** Reloads wards and boundaries from the database (at start and after every import). */
+  refresh(): Promise<{ wards: number; boundaries: number }>;
+}
+
+/**
+ * The ward directory in memory: the whole country is a few thousand names and, for the
+ * provinces that have them, boundaries; lookups then cost microseconds and no database trip.
+ */
+export function createWardDirectory(wards: Pick<ReturnType<typeof wardStore>, "all" | "withBoundaries">): WardDirectory {
+  let locator: WardLocator = createWardLocator([]);
+  let names: WardSearch = createWardSearch([]);
+  let codes = new Map<string, WardRef>();
+  return {
+    locate: (lat, lng) => locator.locate(lat, lng),
+    search: (text, options) => names.search(text, options),
+    byCode: (code) => codes.get(code),
+    async refresh() {
+      const [all, bounded] = await Promise.all([wards.all(), wards.withBoundaries()]);
+      const refs = all.map(wardRef);
+      locator = createWardLocator(bounded.map((w) => ({ ...wardRef(w), boundary: JSON.parse(w.boundaryGeoJson!) as Boundary })));
+      names = createWardSearch(refs);
+      codes = new Map(refs.map((w) => [w.code, w]));
+      return { wards: refs.length, boundaries: locator.size };
+    },
+  };
+}
