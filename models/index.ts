@@ -1,6 +1,7 @@
 import type { Connection } from "mongoose";
 import { accountStore } from "./account.js";
 import { auditStore } from "./audit-event.js";
+import { claimStore } from "./claim.js";
 import { counterStore } from "./counter.js";
 import { evidenceStore } from "./evidence.js";
 import { ticketStore } from "./ticket.js";
@@ -15,6 +16,7 @@ export function createStores(conn: Connection) {
     tickets: ticketStore(conn),
     evidence: evidenceStore(conn),
     audit: auditStore(conn),
+    claims: claimStore(conn),
     counters: counterStore(conn),
   };
   return {

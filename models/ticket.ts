@@ -115,12 +115,21 @@ export function ticketStore(conn: Connection) {
     },
     /**
      * Moves the ticket only if it is still in `from`: of two concurrent changes
-     * exactly one matches, the other gets undefined and must tell its user.
+     * exactly one matches, the other gets undefined and must tell its user. With `version`,
+     * the ticket must also be unchanged since it was read (actions that keep the state).
      */
-    async transition(id: string, from: TicketState, to: TicketState, event: TicketEvent, set: Partial<TicketDoc> = {}): Promise<Ticket | undefined> {
+    async transition(
+      id: string,
+      from: TicketState,
+      to: TicketState,
+      event: TicketEvent,
+      set: Partial<TicketDoc> = {},
+      version?: number,
+    ): Promise<Ticket | undefined> {
+      const unchanged = version === undefined ? {} : { version: { $eq: Number(version) } };
       return one(
         await Ticket.findOneAndUpdate(
-          { _id: String(id), state: eq(from) },
+          { _id: String(id), state: eq(from), ...unchanged },
           { $set: { ...set, state: to }, $push: { history: event }, $inc: { version: 1 } },
           { new: true, lean: true },
         ),
