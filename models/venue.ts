@@ -26,6 +26,11 @@ export type VenueStatus = (typeof VENUE_STATUSES)[number];
 
 const venueSchema = new Schema(
   {
+    /**
+     * The code doubles as _id: FerretDB v1 over SQLite finds documents by _id directly but
+     * scans and decodes the whole collection for any other filter (an import took minutes).
+     */
+    _id: { type: String, required: true },
     code: { type: String, required: true },
     name: { type: String, required: true },
     address: { type: String, required: true },
@@ -61,7 +66,7 @@ export function venueStore(conn: Connection) {
   const Venue = modelOn(conn, "Venue", venueSchema);
   return {
     async byCode(code: string): Promise<Venue | undefined> {
-      const doc = await Venue.findOne({ code: eq(code) }).lean();
+      const doc = await Venue.findOne({ _id: eq(code) }).lean();
       return doc ? toPlain(doc) : undefined;
     },
     async byPayload(normalisedPayload: string): Promise<Venue | undefined> {
@@ -69,7 +74,7 @@ export function venueStore(conn: Connection) {
       return doc ? toPlain(doc) : undefined;
     },
     async setStatus(code: string, status: VenueStatus): Promise<boolean> {
-      const res = await Venue.updateOne({ code: eq(code) }, { $set: { status } });
+      const res = await Venue.updateOne({ _id: eq(code) }, { $set: { status } });
       return res.matchedCount === 1;
     },
     /** code → importHash for the given codes (queried in batches of plain strings). */
@@ -77,7 +82,7 @@ export function venueStore(conn: Connection) {
       const found = new Map<string, string | null | undefined>();
       for (let i = 0; i < codes.length; i += 1000) {
         const batch = codes.slice(i, i + 1000).map(String);
-        const docs = await Venue.find({ code: { $in: batch } }, { code: 1, importHash: 1 }).lean();
+        const docs = await Venue.find({ _id: { $in: batch } }, { code: 1, importHash: 1 }).lean();
         for (const d of docs) found.set(d.code, d.importHash);
       }
       return found;
@@ -88,8 +93,8 @@ export function venueStore(conn: Connection) {
       await Venue.bulkWrite(
         venues.map((v) =>
           known.has(v.code)
-            ? { updateOne: { filter: { code: eq(v.code) }, update: { $set: v }, upsert: true } }
-            : { insertOne: { document: v } },
+            ? { updateOne: { filter: { _id: eq(v.code) }, update: { $set: v }, upsert: true } }
+            : { insertOne: { document: { _id: v.code, ...v } } },
         ),
         { ordered: false },
       );

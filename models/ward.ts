@@ -4,6 +4,11 @@ import { eq, toPlain, type Plain } from "./plain.js";
 
 const wardSchema = new Schema(
   {
+    /**
+     * The code doubles as _id: FerretDB v1 over SQLite finds documents by _id directly but
+     * scans and decodes the whole collection for any other filter (an import took minutes).
+     */
+    _id: { type: String, required: true },
     /** The official code of the commune-level unit (phường, xã, đặc khu). */
     code: { type: String, required: true },
     name: { type: String, required: true },
@@ -44,7 +49,7 @@ export function wardStore(conn: Connection) {
   const Ward = modelOn(conn, "Ward", wardSchema);
   return {
     async byCode(code: string): Promise<Ward | undefined> {
-      const doc = await Ward.findOne({ code: eq(code) }).lean();
+      const doc = await Ward.findOne({ _id: eq(code) }).lean();
       return doc ? toPlain(doc) : undefined;
     },
     async inProvince(provinceCode: string): Promise<Ward[]> {
@@ -71,7 +76,7 @@ export function wardStore(conn: Connection) {
       if (wards.length === 0) return;
       await Ward.bulkWrite(
         wards.map((w) => ({
-          updateOne: { filter: { code: eq(w.code) }, update: { $set: w }, upsert: true },
+          updateOne: { filter: { _id: eq(w.code) }, update: { $set: w }, upsert: true },
         })),
         { ordered: false },
       );

@@ -1,0 +1,45 @@
+import type { Writable } from "node:stream";
+import type { Config } from "../platform/config.js";
+import { connectDatabase, type Database } from "../platform/database.js";
+import type { Logger } from "../platform/logger.js";
+import { createStores, type Stores } from "../models/index.js";
+import { createWardDirectory, type WardDirectory } from "../services/registry/ward-directory.js";
+
+/** What commands share; the database starts only when a command first asks for it. */
+export interface CliContext {
+  config: Config;
+  logger: Logger;
+  out: Writable;
+  stores(): Promise<Stores>;
+  /** The ward directory, loaded from the database on first use. */
+  directory(): Promise<WardDirectory>;
+  close(): Promise<void>;
+}
+
+export function createCliContext(config: Config, logger: Logger, out: Writable): CliContext {
+  let db: Promise<{ database: Database; stores: Stores }> | undefined;
+  let directory: Promise<WardDirectory> | undefined;
+  const open = () =>
+    (db ??= (async () => {
+      const database = await connectDatabase(config, logger);
+      const stores = createStores(database.connection);
+      await stores.syncIndexes();
+      return { database, stores };
+    })());
+  const ctx: CliContext = {
+    config,
+    logger,
+    out,
+    stores: async () => (await open()).stores,
+    directory: () =>
+      (directory ??= (async () => {
+        const d = createWardDirectory((await ctx.stores()).wards);
+        await d.refresh();
+        return d;
+      })()),
+    async close() {
+      if (db) await (await db).database.close();
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,6 @@
+poster-title = OFFICIAL CHECK-IN QR CODE
+poster-scan = Scan this code when you enter or leave
+poster-ward = Responsible ward
+poster-issued = Issued
+poster-code = Venue code
+poster-report = Wrong details, unreadable or missing code? Report it to the ward through the chatbot.

@@ -1,0 +1,31 @@
+import { signPayload } from "../payload.js";
+import type { VenueRef } from "../venue-ref.js";
+import type { WardRef } from "../ward-ref.js";
+import { posterLayout } from "./poster-layout.js";
+import { findPosterFonts, posterPdf } from "./poster-pdf.js";
+import { posterPng } from "./poster-png.js";
+import type { PosterTexts } from "./poster-texts.js";
+
+export interface PosterOptions {
+  format: "png" | "pdf";
+  signingKey: string;
+  texts: PosterTexts;
+  issuedAt?: Date;
+  /** PNG resolution; default 150 dpi (1240 × 1754 px). */
+  dpi?: number;
+  /** PDF fonts; default: the first installed of DEFAULT_FONT_CANDIDATES. */
+  fonts?: { regular: string; bold: string };
+}
+
+/** A venue's official A4 poster carrying its signed payload, as PNG or PDF bytes. */
+export async function renderOfficialPoster(
+  venue: Pick<VenueRef, "code" | "name" | "address">,
+  ward: WardRef,
+  opts: PosterOptions,
+): Promise<{ bytes: Buffer; payload: string }> {
+  const payload = signPayload(venue.code, opts.signingKey);
+  const items = posterLayout({ venue, ward, payload, issuedAt: opts.issuedAt ?? new Date(), texts: opts.texts });
+  const bytes =
+    opts.format === "png" ? await posterPng(items, opts.dpi) : await posterPdf(items, opts.fonts ?? findPosterFonts(), `${venue.name} (${venue.code})`);
+  return { bytes, payload };
+}
