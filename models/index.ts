@@ -4,6 +4,7 @@ import { auditStore } from "./audit-event.js";
 import { claimStore } from "./claim.js";
 import { counterStore } from "./counter.js";
 import { evidenceStore } from "./evidence.js";
+import { invitationStore } from "./invitation.js";
 import { ticketStore } from "./ticket.js";
 import { venueStore } from "./venue.js";
 import { wardStore } from "./ward.js";
@@ -17,6 +18,7 @@ export function createStores(conn: Connection) {
     evidence: evidenceStore(conn),
     audit: auditStore(conn),
     claims: claimStore(conn),
+    invitations: invitationStore(conn),
     counters: counterStore(conn),
   };
   return {
