@@ -176,6 +176,23 @@ export function ticketStore(conn: Connection) {
       ]);
       return { tickets: docs.map((d) => toPlain(d)), total };
     },
+    /** Open tickets with a deadline at or before `at` (acknowledge for new ones, close for all). */
+    async openDueBefore(at: Date, scope: { wardCode?: string; provinceCode?: string } = {}): Promise<Ticket[]> {
+      const where = {
+        ...(scope.wardCode ? { wardCode: eq(scope.wardCode) } : {}),
+        ...(scope.provinceCode ? { provinceCode: eq(scope.provinceCode) } : {}),
+      };
+      const docs = await Ticket.find({
+        ...where,
+        $or: [
+          { state: "new", acknowledgeBy: { $lte: at } },
+          { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
+        ],
+      })
+        .sort({ createdAt: 1 })
+        .lean();
+      return docs.map((d) => toPlain(d));
+    },
     syncIndexes: () => Ticket.syncIndexes(),
   };
 }

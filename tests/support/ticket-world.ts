@@ -3,6 +3,7 @@ import type { Connection } from "mongoose";
 import type { Role } from "../../models/account.js";
 import { createStores, type Stores } from "../../models/index.js";
 import type { Ticket, TicketState } from "../../models/ticket.js";
+import { DEFAULT_DEADLINES, dueDates } from "../../services/tickets/deadlines.js";
 import type { TransitionDeps } from "../../services/tickets/transition.js";
 
 /**
@@ -56,7 +57,7 @@ export async function ticketWorld(conn: Connection, clock: Clock = controlledClo
   const deps: TransitionDeps = {
     ...stores,
     now: clock.now,
-    dueDates: (_p, at) => ({ acknowledgeBy: new Date(at.getTime() + 24 * 3600e3), closeBy: new Date(at.getTime() + 7 * 24 * 3600e3) }),
+    dueDates: (province, at) => dueDates(DEFAULT_DEADLINES, province, at),
   };
   const reporter = await account("resident");
   let n = 0;
