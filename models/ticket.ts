@@ -193,6 +193,11 @@ export function ticketStore(conn: Connection) {
         .lean();
       return docs.map((d) => toPlain(d));
     },
+    /** Tickets of a ward opened in [from, to), oldest first. */
+    async ofWardBetween(wardCode: string, from: Date, to: Date): Promise<Ticket[]> {
+      const docs = await Ticket.find({ wardCode: eq(wardCode), createdAt: { $gte: from, $lt: to } }).sort({ createdAt: 1 }).lean();
+      return docs.map((d) => toPlain(d));
+    },
     syncIndexes: () => Ticket.syncIndexes(),
   };
 }

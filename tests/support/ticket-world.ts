@@ -61,7 +61,7 @@ export async function ticketWorld(conn: Connection, clock: Clock = controlledClo
   };
   const reporter = await account("resident");
   let n = 0;
-  async function ticket(state: TicketState = "new", over: { wardCode?: string; provinceCode?: string; venueCode?: string; outcome?: string } = {}): Promise<Ticket> {
+  async function ticket(state: TicketState = "new", over: { wardCode?: string; provinceCode?: string; venueCode?: string; outcome?: string; evidenceIds?: string[] } = {}): Promise<Ticket> {
     const at = clock.now();
     const t = await stores.tickets.create({
       number: `T-${randomBytes(3).toString("hex").toUpperCase()}-${++n}`,
@@ -72,7 +72,7 @@ export async function ticketWorld(conn: Connection, clock: Clock = controlledClo
       address: "20 Bạch Đằng",
       location: { lat: 16.47, lng: 107.58 },
       verdict: "no_code",
-      report: { accountId: reporter.id, channel: "telegram", violationType: "no_poster", at, evidenceIds: [], flags: [] },
+      report: { accountId: reporter.id, channel: "telegram", violationType: "no_poster", at, evidenceIds: over.evidenceIds ?? [], flags: [] },
       event: { at, actorRole: "system", action: "opened", to: "new" },
       ...deps.dueDates("P1", at),
     });
