@@ -198,6 +198,11 @@ export function ticketStore(conn: Connection) {
       const docs = await Ticket.find({ wardCode: eq(wardCode), createdAt: { $gte: from, $lt: to } }).sort({ createdAt: 1 }).lean();
       return docs.map((d) => toPlain(d));
     },
+    /** Codes of the ward's venues with a confirmed violation, ever. */
+    async confirmedVenueCodes(wardCode: string): Promise<string[]> {
+      const docs = await Ticket.find({ wardCode: eq(wardCode), state: "violation_confirmed", venueCode: { $exists: true } }, { venueCode: 1 }).lean();
+      return [...new Set(docs.map((d) => d.venueCode!))];
+    },
     syncIndexes: () => Ticket.syncIndexes(),
   };
 }

@@ -104,6 +104,8 @@ export function venueStore(conn: Connection) {
       for await (const doc of Venue.find({}).sort({ code: 1 }).lean().cursor()) yield toPlain(doc);
     },
     count: () => Venue.countDocuments({}),
+    /** Registered (not closed) venues of a ward, the denominator of its compliance figure. */
+    countInWard: (wardCode: string) => Venue.countDocuments({ wardCode: eq(wardCode), status: { $ne: "closed" } }),
     syncIndexes: () => Venue.syncIndexes(),
   };
 }
