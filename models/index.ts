@@ -1,10 +1,13 @@
 import type { Connection } from "mongoose";
 import { accountStore } from "./account.js";
 import { auditStore } from "./audit-event.js";
+import { botStateStore } from "./bot-state.js";
 import { claimStore } from "./claim.js";
 import { counterStore } from "./counter.js";
 import { evidenceStore } from "./evidence.js";
 import { invitationStore } from "./invitation.js";
+import { outboxStore } from "./outbox.js";
+import { processedUpdateStore } from "./processed-update.js";
 import { ticketStore } from "./ticket.js";
 import { venueStore } from "./venue.js";
 import { wardStore } from "./ward.js";
@@ -20,6 +23,9 @@ export function createStores(conn: Connection) {
     claims: claimStore(conn),
     invitations: invitationStore(conn),
     counters: counterStore(conn),
+    outbox: outboxStore(conn),
+    botState: botStateStore(conn),
+    processedUpdates: processedUpdateStore(conn),
   };
   return {
     ...stores,

@@ -2,6 +2,7 @@ import type { Config } from "./config.js";
 import { connectDatabase } from "./database.js";
 import type { Logger } from "./logger.js";
 import { createStores, type Stores } from "../models/index.js";
+import { startTelegram } from "../bot/start-telegram.js";
 
 export interface RunningApp {
   stores: Stores;
@@ -14,9 +15,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const stores = createStores(db.connection);
   await stores.syncIndexes();
   if (config.offline) logger.info("BOT_TOKEN is not set: running in offline mode (no Telegram connection)");
+  const telegram = config.offline ? undefined : await startTelegram(config, logger, stores);
   return {
     stores,
     async stop() {
+      await telegram?.stop();
       await db.close();
     },
   };

@@ -1,0 +1,2 @@
+/** The commands a resident sees in Telegram's menu, in menu order. */
+export const RESIDENT_COMMANDS = ["report", "mytickets", "ticket", "language", "help", "cancel", "start"] as const;

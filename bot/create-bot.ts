@@ -1,0 +1,82 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import type { I18n } from "@grammyjs/i18n";
+import { Bot, GrammyError, type Api, type Composer, type Middleware } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { installResidentFeatures } from "../handlers/index.js";
+import { telegramFileDownloader } from "./download-file.js";
+import type { BotContext, BotDeps, FeatureDeps, InnerContext } from "./deps.js";
+import { createI18n } from "./i18n.js";
+import { mongoConversationStorage } from "./mongo-storage.js";
+import { RESIDENT_COMMANDS } from "./commands.js";
+
+export interface CreateBotOptions {
+  /** Known bot identity (tests, or a cached getMe): skips the getMe call at start. */
+  botInfo?: UserFromGetMe;
+  /** Telegram's per-chat pacing (about one message a second); tests turn it off to stay fast. */
+  throttle?: boolean;
+  /** Updates per user per window before the bot stops answering for a while. */
+  rateLimit?: { limit: number; timeFrameMs: number };
+}
+
+/**
+ * The bot without features: transport plumbing, error boundary, once-only updates, per-chat
+ * order, rate limit, languages and durable conversations. Channels and other branches add
+ * their composers with installFeatures (or their own) before the fallback.
+ */
+export interface AssembledBot {
+  bot: Bot<BotContext>;
+  deps: FeatureDeps;
+  i18n: I18n<BotContext>;
+}
+
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): AssembledBot {
+  const { config, logger, stores } = deps;
+  if (!config.botToken) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
+  const bot = new Bot<BotContext>(config.botToken, {
+    botInfo: options.botInfo,
+    client: { apiRoot: config.telegramApiRoot },
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  if (options.throttle !== false) bot.api.config.use(apiThrottler());
+  const i18n = createI18n<BotContext>(stores.accounts, config.defaultLocale);
+  const full: FeatureDeps = { ...deps, downloadFile: deps.downloadFile ?? telegramFileDownloader(bot.api, config) };
+
+  bot.catch(async (err) => {
+    logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "update failed");
+    const chat = err.ctx.chat;
+    if (!chat || err.error instanceof GrammyError) return;
+    await err.ctx.reply(err.ctx.t?.("error-generic") ?? "Xin lỗi, đã có lỗi. Vui lòng thử lại.").catch(() => undefined);
+  });
+  bot.use(async (ctx, next) => {
+    if (await stores.processedUpdates.claim("telegram", ctx.update.update_id, deps.clock())) return next();
+    logger.info({ updateId: ctx.update.update_id }, "update delivered again: skipped");
+  });
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  const rate = options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 };
+  bot.use(limit({ limit: rate.limit, timeFrame: rate.timeFrameMs, keyGenerator: (ctx) => ctx.from?.id.toString() }));
+  bot.use(i18n);
+  bot.use(
+    conversations<BotContext, InnerContext>({
+      storage: { type: "key", version: 1, adapter: mongoConversationStorage(stores.botState, "conv:"), getStorageKey: (ctx) => ctx.chat?.id.toString() },
+      plugins: [i18n as unknown as Composer<InnerContext>],
+    }),
+  );
+  return { bot, deps: full, i18n };
+}
+
+/** Installs the resident features, then `extra` (e.g. the officers' composers), then the fallback. */
+export function installFeatures(bot: Bot<BotContext>, deps: FeatureDeps, ...extra: Middleware<BotContext>[]): void {
+  installResidentFeatures(bot, deps, ...extra);
+}
+
+/** The command menu in both languages (Vietnamese is the default for every other language). */
+export async function publishCommands(api: Api, i18n: I18n<BotContext>): Promise<void> {
+  for (const locale of ["vi", "en"] as const) {
+    const commands = RESIDENT_COMMANDS.map((c) => ({ command: c, description: i18n.t(locale, `cmd-${c}`) }));
+    await api.setMyCommands(commands, locale === "vi" ? {} : { language_code: "en" });
+  }
+}

@@ -1,0 +1,33 @@
+import { I18n } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Stores } from "../models/index.js";
+
+export const LOCALES_DIR = new URL("../locales", import.meta.url).pathname;
+export type Locale = "vi" | "en";
+
+/** Telegram's language code decides only on first contact; afterwards the account's choice (/language) does. */
+export function localeFromTelegram(code: string | undefined): Locale {
+  return code?.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
+/**
+ * Texts from locales/<lang>/*.ftl. The locale lives on the account, not in a session, because
+ * notifications sent later (outside any update) must speak the same language.
+ */
+export function createI18n<C extends Context>(accounts: Stores["accounts"], defaultLocale: Locale): I18n<C> {
+  const i18n = new I18n<C>({
+    defaultLocale,
+    // Without isolation marks, texts stay plain (Telegram shows them as stray characters in some clients).
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: async (ctx) => {
+      if (!ctx.from) return defaultLocale;
+      const account = await accounts.ensure("telegram", String(ctx.from.id), {
+        locale: localeFromTelegram(ctx.from.language_code),
+        displayName: ctx.from.first_name,
+      });
+      return account.locale;
+    },
+  });
+  i18n.loadLocalesDirSync(LOCALES_DIR);
+  return i18n;
+}

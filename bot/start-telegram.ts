@@ -1,0 +1,58 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { FastifyInstance } from "fastify";
+import type { Stores } from "../models/index.js";
+import type { Config } from "../platform/config.js";
+import type { Logger } from "../platform/logger.js";
+import { createOutboxWorker } from "../services/notify/outbox-worker.js";
+import { createDecoderPool } from "../services/qr/decoder-pool.js";
+import { createCodeVerifier } from "../services/registry/verify-code.js";
+import { createWardDirectory } from "../services/registry/ward-directory.js";
+import { createServer, telegramWebhookPath } from "../server/app.js";
+import { createBot, installFeatures, publishCommands } from "./create-bot.js";
+import { telegramSender } from "./telegram-sender.js";
+
+/** Used only when REGISTRY_SIGNING_KEY is unset, and said so in the log: real posters need the real key. */
+const DEVELOPMENT_SIGNING_KEY = "development-signing-key-not-for-production";
+
+/** Connects the bot to Telegram (polling or webhook), the HTTP server and the notification worker. */
+export async function startTelegram(config: Config, logger: Logger, stores: Stores): Promise<{ stop(): Promise<void> }> {
+  const directory = createWardDirectory(stores.wards);
+  logger.info(await directory.refresh(), "ward directory loaded");
+  if (!config.registrySigningKey) logger.warn("REGISTRY_SIGNING_KEY is not set: using the development signing key");
+  const verifier = createCodeVerifier({
+    venues: stores.venues, directory, signingKey: config.registrySigningKey ?? DEVELOPMENT_SIGNING_KEY, maxDistanceM: config.venueMaxDistanceM,
+  });
+  const decoder = createDecoderPool();
+  const clock = () => new Date();
+  const { bot, deps, i18n } = createBot({ config, logger, stores, decoder, directory, verifier, clock });
+  installFeatures(bot, deps);
+  await bot.init();
+  await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
+
+  const worker = createOutboxWorker({ outbox: stores.outbox, accounts: stores.accounts, senders: { telegram: telegramSender(bot.api, i18n) }, clock, logger });
+  worker.start();
+
+  let runner: RunnerHandle | undefined;
+  let server: FastifyInstance;
+  if (config.botMode === "webhook") {
+    const secret = config.webhookSecret!;
+    server = createServer({ telegram: { bot, secret } });
+    await server.listen({ host: config.httpHost, port: config.httpPort });
+    await bot.api.setWebhook(new URL(telegramWebhookPath(secret), config.webhookUrl).href, { secret_token: secret });
+    logger.info({ username: bot.botInfo.username }, "Telegram bot receiving updates by webhook");
+  } else {
+    server = createServer({});
+    await server.listen({ host: config.httpHost, port: config.httpPort });
+    await bot.api.deleteWebhook();
+    runner = run(bot);
+    logger.info({ username: bot.botInfo.username }, "Telegram bot polling for updates");
+  }
+  return {
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      await worker.stop();
+      await server.close();
+      await decoder.close();
+    },
+  };
+}

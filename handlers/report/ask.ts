@@ -1,0 +1,67 @@
+import type { Conversation } from "@grammyjs/conversations";
+import type { BotContext, FeatureDeps, InnerContext } from "../../bot/deps.js";
+
+export type ReportConversation = Conversation<BotContext, InnerContext>;
+
+/** A report left this long without an answer is closed; the next message says so. */
+export const IDLE_MS = 30 * 60_000;
+/** Every button of the report starts with this, so stale or foreign data is told apart. */
+export const DATA = "r:";
+export const CANCEL = `${DATA}x`;
+
+/** When each running report last heard from its resident (rebuilt identically on every replay). */
+const lastSeen = new WeakMap<ReportConversation, number>();
+
+/**
+ * The next update of this chat for the report: closes an idle report, answers commands
+ * (including /report again) without leaving the step. The clock is read through external
+ * right after each wait, so a replay (after a restart too) sees the first run's times.
+ */
+export async function nextUpdate(conv: ReportConversation, deps: FeatureDeps): Promise<InnerContext> {
+  for (;;) {
+    const ctx = await conv.wait();
+    const now = await conv.external(() => deps.clock().getTime());
+    const before = lastSeen.get(conv);
+    lastSeen.set(conv, now);
+    if (before !== undefined && now - before > IDLE_MS) {
+      await ctx.reply(ctx.t("report-idle-closed"), { reply_markup: { remove_keyboard: true } });
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+      return conv.halt();
+    }
+    if (ctx.message?.text?.startsWith("/")) {
+      await ctx.reply(ctx.t("report-in-progress"));
+      continue;
+    }
+    return ctx;
+  }
+}
+
+/**
+ * The button pressed, when it is one of `allowed`; the cancel button ends the report.
+ * Anything else (stale, foreign or tampered data) is answered politely and yields undefined.
+ */
+export async function pressed(conv: ReportConversation, ctx: InnerContext, allowed: readonly string[]): Promise<string | undefined> {
+  const data = ctx.callbackQuery?.data;
+  if (data === undefined) return undefined;
+  if (data === CANCEL) {
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("cancel-done"), { reply_markup: { remove_keyboard: true } });
+    return conv.halt();
+  }
+  if (allowed.includes(data)) {
+    await ctx.answerCallbackQuery();
+    return data;
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("fallback-button") });
+  return undefined;
+}
+
+/** Asks until one of the buttons is pressed; typed text gets a reminder to use them. */
+export async function choose(conv: ReportConversation, deps: FeatureDeps, allowed: readonly string[]): Promise<string> {
+  for (;;) {
+    const ctx = await nextUpdate(conv, deps);
+    const data = await pressed(conv, ctx, allowed);
+    if (data) return data;
+    if (!ctx.callbackQuery) await ctx.reply(ctx.t("report-use-buttons"));
+  }
+}

@@ -1,0 +1,119 @@
+import { InlineKeyboard } from "grammy";
+import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
+import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
+import { distanceM } from "../../services/registry/distance.js";
+import type { Verification } from "../../services/registry/verify-code.js";
+import { fullName } from "../../services/registry/ward-ref.js";
+import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
+import { CANCEL, DATA, choose, nextUpdate, pressed, type ReportConversation } from "./ask.js";
+import { collectPhotos, shorten, type PhotoFacts } from "./photos.js";
+import { collectPlace, type Place } from "./place.js";
+
+/** A photo whose own GPS lies farther than this from the shared location is flagged for officers. */
+export const EXIF_FAR_M = 500;
+export const MAX_NOTE = 1000;
+const TYPE = `${DATA}t:`;
+const [YES, NO, SKIP, CONFIRM, CHANGE] = ["yes", "no", "skip", "ok", "change"].map((s) => DATA + s) as [string, string, string, string, string];
+
+interface Draft {
+  type: ViolationType;
+  photos: PhotoFacts[];
+  place: Place;
+  note?: string;
+  verification?: Verification;
+  flags: string[];
+}
+
+/**
+ * The report: type → photos → place → note → summary → confirm. Nothing is stored before
+ * Confirm; every database, decoder or clock call runs through conversation.external so a
+ * replay (after a restart too) sees the first run's answers.
+ */
+export function reportConversation(deps: FeatureDeps) {
+  return async function report(conv: ReportConversation, ctx: InnerContext): Promise<void> {
+    for (;;) {
+      const draft = await collectDraft(conv, deps, ctx);
+      if (!draft) return;
+      await ctx.reply(summary(ctx, draft), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-confirm"), CONFIRM).row().text(ctx.t("button-change"), CHANGE).text(ctx.t("button-cancel"), CANCEL),
+      });
+      if ((await choose(conv, deps, [CONFIRM, CHANGE])) === CHANGE) continue;
+      const userId = String(ctx.from!.id);
+      const result = await conv.external(() => submit(deps, userId, draft));
+      await ctx.reply(ctx.t(result.merged ? "report-merged" : "report-opened", { number: result.ticketNumber }));
+      return;
+    }
+  };
+}
+
+async function collectDraft(conv: ReportConversation, deps: FeatureDeps, ctx: InnerContext): Promise<Draft | undefined> {
+  const types = new InlineKeyboard();
+  for (const t of VIOLATION_TYPES) types.text(ctx.t(`type-${t}`), TYPE + t).row();
+  types.text(ctx.t("button-cancel"), CANCEL);
+  await ctx.reply(ctx.t("report-choose-type"), { reply_markup: types });
+  const type = (await choose(conv, deps, VIOLATION_TYPES.map((t) => TYPE + t))).slice(TYPE.length) as ViolationType;
+
+  const photos = await collectPhotos(conv, deps, ctx, type);
+  const decodedText = photos.flatMap((p) => p.decode.codes)[0]?.text;
+  if (type === "unscannable" && decodedText && !(await goOn(conv, deps, ctx, "report-hint-readable"))) return undefined;
+
+  const place = await collectPlace(conv, deps, ctx);
+  const verification = decodedText ? await conv.external(() => deps.verifier.verifyCode(decodedText, place.location)) : undefined;
+  if (type === "wrong_info" && verification?.verdict === "official" && !(await goOn(conv, deps, ctx, "report-hint-looks-official"))) return undefined;
+
+  const note = await collectNote(conv, deps, ctx);
+  const here = place.location;
+  const far = here && photos.some((p) => p.exif.gps && distanceM(here, p.exif.gps) > EXIF_FAR_M);
+  return { type, photos, place, note, verification, flags: far ? ["exif_gps_far"] : [] };
+}
+
+async function goOn(conv: ReportConversation, deps: FeatureDeps, ctx: InnerContext, question: string): Promise<boolean> {
+  await ctx.reply(ctx.t(question), { reply_markup: new InlineKeyboard().text(ctx.t("button-yes"), YES).text(ctx.t("button-no"), NO) });
+  if ((await choose(conv, deps, [YES, NO])) === YES) return true;
+  await ctx.reply(ctx.t("report-hint-declined"), { reply_markup: { remove_keyboard: true } });
+  return false;
+}
+
+async function collectNote(conv: ReportConversation, deps: FeatureDeps, first: InnerContext): Promise<string | undefined> {
+  await first.reply(first.t("report-note-ask"), { reply_markup: new InlineKeyboard().text(first.t("button-skip"), SKIP).text(first.t("button-cancel"), CANCEL) });
+  for (;;) {
+    const ctx = await nextUpdate(conv, deps);
+    if (ctx.callbackQuery) {
+      if ((await pressed(conv, ctx, [SKIP])) === SKIP) return undefined;
+      continue;
+    }
+    const text = ctx.message?.text?.trim();
+    if (text && text.length <= MAX_NOTE) return text;
+    await ctx.reply(text ? ctx.t("report-note-too-long", { length: text.length }) : ctx.t("report-note-ask"));
+  }
+}
+
+function summary(ctx: InnerContext, d: Draft): string {
+  const none = ctx.t("report-none");
+  const code = d.photos.flatMap((p) => p.decode.codes)[0]?.text;
+  return ctx.t("report-summary", {
+    type: ctx.t(`type-${d.type}`),
+    photos: d.photos.length,
+    code: code ? shorten(code) : none,
+    verdict: ctx.t(`verdict-${d.verification?.verdict ?? "no_code"}`),
+    ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
+    note: d.note ? shorten(d.note, 200) : none,
+  });
+}
+
+async function submit(deps: FeatureDeps, telegramUserId: string, d: Draft): Promise<SubmitResult> {
+  const account = await deps.stores.accounts.ensure("telegram", telegramUserId);
+  const photos = [];
+  for (const p of d.photos) {
+    photos.push({ bytes: await deps.downloadFile(p.fileId), mime: p.mime, filename: p.filename, decode: p.decode, exif: p.exif });
+  }
+  return submitReport(
+    deps.stores,
+    {
+      accountId: account.id, channel: "telegram", violationType: d.type, ward: d.place.ward, location: d.place.location,
+      address: d.place.address, note: d.note, photos, decodedText: d.photos.flatMap((p) => p.decode.codes)[0]?.text,
+      verification: d.verification, flags: d.flags,
+    },
+    deps.clock(),
+  );
+}

@@ -1,0 +1,21 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext, FeatureDeps } from "../bot/deps.js";
+
+/** /start, /help and /language: who the bot is, what it does, and in which language it speaks. */
+export function startFeatures(deps: FeatureDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.command("start", (ctx) => ctx.reply(ctx.t("start-greeting", { name: ctx.from?.first_name ?? "" })));
+  c.command("help", (ctx) => ctx.reply(ctx.t("help-text")));
+  c.command("language", (ctx) =>
+    ctx.reply(ctx.t("language-choose"), { reply_markup: new InlineKeyboard().text("Tiếng Việt", "lang:vi").text("English", "lang:en") }),
+  );
+  c.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
+    const locale = ctx.match[1] as "vi" | "en";
+    const account = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
+    await deps.stores.accounts.setLocale(account.id, locale);
+    await ctx.i18n.renegotiateLocale();
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("language-set"));
+  });
+  return c;
+}

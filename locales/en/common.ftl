@@ -1,0 +1,12 @@
+error-generic = Sorry, something went wrong on our side. Please try again in a few minutes.
+fallback-unknown = I didn't understand that. Send /report to report a violation or /help for help.
+fallback-media = I can't handle this kind of message (stickers, voice, video). Send /report to report with a photo.
+fallback-button = This button is no longer valid. Send /report to start again.
+group-private-only = Please message me privately to report — your photos and location should not be shared in a group.
+cmd-report = Report a QR poster violation
+cmd-mytickets = My reports
+cmd-ticket = Show a report by number
+cmd-language = Change language
+cmd-help = Help
+cmd-cancel = Cancel what you are doing
+cmd-start = About this bot

@@ -1,0 +1,12 @@
+error-generic = Xin lỗi, đã có lỗi ở phía chúng tôi. Vui lòng thử lại sau ít phút.
+fallback-unknown = Mình chưa hiểu tin nhắn này. Gõ /report để báo cáo vi phạm hoặc /help để xem hướng dẫn.
+fallback-media = Mình không xử lý được loại tin nhắn này (nhãn dán, tin thoại, video). Gõ /report để gửi ảnh báo cáo.
+fallback-button = Nút này không còn hiệu lực. Gõ /report để bắt đầu lại.
+group-private-only = Vui lòng nhắn riêng cho mình để báo cáo — ảnh và vị trí của bạn không nên chia sẻ trong nhóm.
+cmd-report = Báo cáo mã QR vi phạm
+cmd-mytickets = Các báo cáo của tôi
+cmd-ticket = Xem một báo cáo theo số
+cmd-language = Đổi ngôn ngữ
+cmd-help = Hướng dẫn
+cmd-cancel = Huỷ thao tác đang làm
+cmd-start = Giới thiệu

@@ -1,0 +1,98 @@
+start-greeting =
+    Xin chào { $name }! 👋
+    Mình giúp bạn báo cáo mã QR check-in vi phạm (không dán mã, sai thông tin, không quét được) tới phường/xã phụ trách.
+    Chỉ cần một tấm ảnh và vị trí — gõ /report để bắt đầu.
+    🔒 Bảo mật: ảnh, vị trí và ghi chú chỉ được dùng để xử lý báo cáo và chỉ cán bộ phường/xã phụ trách được xem.
+    Ngôn ngữ: /language
+help-text =
+    /report — báo cáo vi phạm (chọn loại, gửi ảnh, gửi vị trí, xác nhận)
+    /mytickets — các báo cáo của bạn
+    /ticket HUE-2611-0042 — xem chi tiết và lịch sử một báo cáo
+    /language — đổi ngôn ngữ
+    /cancel — huỷ thao tác đang làm
+language-choose = Chọn ngôn ngữ:
+language-set = Đã chuyển sang tiếng Việt.
+cancel-done = Đã huỷ. Không có gì được lưu.
+cancel-nothing = Không có thao tác nào để huỷ.
+type-no_poster = Không dán mã QR
+type-wrong_info = Mã QR sai thông tin
+type-unscannable = Mã QR không quét được
+report-choose-type = Bạn muốn báo cáo vi phạm nào?
+report-use-buttons = Vui lòng chọn bằng các nút bên dưới tin nhắn.
+report-in-progress = Bạn đang làm dở một báo cáo. Hãy tiếp tục, hoặc gõ /cancel để huỷ.
+report-idle-closed = Báo cáo trước đã tự đóng vì bạn không phản hồi trong 30 phút. Không có gì được lưu. Gõ /report để bắt đầu lại.
+button-cancel = ✖ Huỷ
+button-yes = Có, tiếp tục
+button-no = Không, huỷ báo cáo
+report-photo-ask = Gửi ảnh chụp mã QR (dạng ảnh hoặc tệp). Có thể gửi nhiều ảnh.
+report-photo-ask-entrance = Gửi ảnh lối vào của cơ sở (nơi lẽ ra phải dán mã QR). Có thể gửi nhiều ảnh.
+report-photo-wrong-kind = Mình cần một tấm ảnh. Hãy gửi ảnh (hoặc tệp ảnh JPEG/PNG).
+report-photo-not-image = Tệp này không phải ảnh. Vui lòng gửi ảnh JPEG hoặc PNG.
+report-photo-too-large = Tệp quá lớn (tối đa 20 MB). Vui lòng gửi ảnh nhỏ hơn.
+report-photo-rejected = Mình không mở được ảnh này. Vui lòng chụp lại và gửi dạng ảnh JPEG.
+report-photo-busy = Máy chủ đang bận đọc ảnh. Vui lòng gửi lại ảnh sau ít giây.
+report-photo-read = ✅ Đã nhận ảnh { $count }. Đọc được mã: { $code }
+report-photo-no-code = ✅ Đã nhận ảnh { $count }. Không tìm thấy mã QR trong ảnh.
+report-photo-more = Gửi thêm ảnh, hoặc bấm «Xong».
+button-photos-done = Xong, tiếp tục ➡
+report-hint-readable = Máy chủ vẫn đọc được mã này. Bạn vẫn muốn báo cáo là «không quét được»?
+report-hint-looks-official = Mã này có vẻ đúng là mã chính thức của cơ sở tại đây. Bạn vẫn muốn báo cáo sai thông tin?
+report-hint-declined = Cảm ơn bạn đã kiểm tra. Báo cáo đã được huỷ, không có gì được lưu.
+report-location-ask = Gửi vị trí nơi dán mã QR: bấm nút bên dưới, gửi một địa điểm, hoặc gõ địa chỉ.
+button-send-location = 📍 Gửi vị trí hiện tại
+report-location-wrong-kind = Vui lòng gửi vị trí, hoặc gõ địa chỉ.
+report-location-outside = Vị trí này nằm ngoài các phường/xã mình biết.
+report-ward-ask = Cơ sở thuộc phường/xã nào? Gõ tên phường/xã (có dấu hoặc không dấu đều được).
+report-ward-pick = Chọn phường/xã:
+report-ward-none = Không tìm thấy phường/xã «{ $query }». Vui lòng gõ lại tên.
+report-note-ask = Thêm ghi chú (tối đa 1000 ký tự), hoặc bấm «Bỏ qua».
+button-skip = Bỏ qua
+report-note-too-long = Ghi chú dài { $length } ký tự, vượt quá 1000. Vui lòng rút gọn.
+report-summary =
+    Kiểm tra lại báo cáo:
+    • Loại: { $type }
+    • Ảnh: { $photos }
+    • Mã đọc được: { $code }
+    • Kết quả đối chiếu: { $verdict }
+    • Phường/xã: { $ward }
+    • Ghi chú: { $note }
+report-none = (không có)
+button-confirm = ✅ Gửi báo cáo
+button-change = ✏ Sửa
+report-opened = Đã gửi! Số báo cáo của bạn: { $number }. Phường/xã sẽ xử lý và mình sẽ báo bạn khi có cập nhật.
+report-merged = Đã gửi! Nơi này đã có báo cáo { $number } đang xử lý; ảnh của bạn được thêm vào báo cáo đó làm bằng chứng. Mình sẽ báo bạn khi có cập nhật.
+verdict-official = mã chính thức, đúng cơ sở
+verdict-official_elsewhere = mã chính thức của cơ sở khác / nơi khác
+verdict-official_inactive = mã của cơ sở đã đình chỉ hoặc đóng cửa
+verdict-forged = mã giả mạo
+verdict-unregistered = mã không có trong danh bạ
+verdict-foreign = không phải mã check-in
+verdict-no_code = không có mã
+mytickets-empty = Bạn chưa có báo cáo nào. Gõ /report để báo cáo.
+mytickets-header = Các báo cáo của bạn ({ $total }), trang { $page }/{ $pages }:
+mytickets-line = { $number } · { $type } · { $state } · { $date }
+button-prev = ◀ Trước
+button-next = Sau ▶
+ticket-usage = Gõ /ticket kèm số báo cáo, ví dụ: /ticket HUE-2611-0042
+ticket-not-found = Không tìm thấy báo cáo { $number } trong các báo cáo của bạn.
+ticket-detail =
+    Báo cáo { $number }
+    • Loại: { $type }
+    • Trạng thái: { $state }
+    • Phường/xã: { $ward }
+    • Kết quả đối chiếu: { $verdict }
+    • Số người báo cáo: { $reports }
+    Lịch sử:
+ticket-history-line = { $date } — { $action }
+state-new = mới
+state-acknowledged = đã tiếp nhận
+state-inspecting = đang kiểm tra
+state-violation_confirmed = đã xác nhận vi phạm
+state-no_violation = không có vi phạm
+state-duplicate = trùng báo cáo khác
+state-withdrawn = đã rút
+state-not_our_ward = chuyển phường/xã khác
+action-opened = mở báo cáo
+action-report_attached = thêm báo cáo
+action-transition = đổi trạng thái
+notify-state-changed = Báo cáo { $number } của bạn: { $state }.

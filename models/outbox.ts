@@ -1,0 +1,93 @@
+import { Schema, type Connection, type InferSchemaType } from "mongoose";
+import { CHANNELS } from "./account.js";
+import { modelOn } from "./model-on.js";
+import { eq, toPlain, type Plain } from "./plain.js";
+
+/**
+ * Messages waiting to be sent. `key` makes enqueueing idempotent; a worker claims one
+ * message at a time with a lease, so two workers never send the same message.
+ */
+const outboxSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    /** "account": a person we can message directly; "ward": every officer of wardCode (the officers' side delivers). */
+    audience: { type: String, required: true, enum: ["account", "ward"] },
+    accountId: { type: String, required: false },
+    channel: { type: String, required: false, enum: CHANNELS },
+    wardCode: { type: String, required: false },
+    kind: { type: String, required: true },
+    /** Message key and its arguments, as JSON text; rendered in the recipient's language at sending time. */
+    payload: { type: String, required: true },
+    state: { type: String, required: true, enum: ["pending", "sent", "failed"], default: "pending" },
+    attempts: { type: Number, required: true, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    leaseUntil: { type: Date, required: false },
+    lastError: { type: String, required: false },
+    sentAt: { type: Date, required: false },
+  },
+  { timestamps: true },
+);
+outboxSchema.index({ key: 1 }, { unique: true });
+outboxSchema.index({ audience: 1, state: 1, nextAttemptAt: 1 });
+
+export type OutboxDoc = InferSchemaType<typeof outboxSchema>;
+export type OutboxMessage = Plain<OutboxDoc>;
+
+export interface NewOutboxMessage {
+  key: string;
+  audience: "account" | "ward";
+  accountId?: string;
+  channel?: OutboxDoc["channel"];
+  wardCode?: string;
+  kind: string;
+  payload: unknown;
+  at: Date;
+}
+
+export function outboxStore(conn: Connection) {
+  const Outbox = modelOn(conn, "Outbox", outboxSchema);
+  return {
+    /** Records the message once; a second enqueue with the same key is a no-op. */
+    async enqueue(m: NewOutboxMessage): Promise<void> {
+      const { payload, at, ...fields } = m;
+      await Outbox.updateOne(
+        { key: eq(m.key) },
+        { $setOnInsert: { ...fields, payload: JSON.stringify(payload), state: "pending", attempts: 0, nextAttemptAt: at } },
+        { upsert: true },
+      );
+    },
+    /** Takes the next due message for one of `channels` for `leaseMs`; undefined when nothing is due. */
+    async claimDue(audience: "account" | "ward", channels: readonly string[], now: Date, leaseMs: number): Promise<OutboxMessage | undefined> {
+      const doc = await Outbox.findOneAndUpdate(
+        {
+          audience: eq(audience),
+          channel: { $in: channels.map(String) },
+          state: "pending",
+          nextAttemptAt: { $lte: now },
+          $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }],
+        },
+        { $set: { leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+        { new: true, lean: true, sort: { nextAttemptAt: 1 } },
+      );
+      return doc ? toPlain(doc) : undefined;
+    },
+    async markSent(id: string, at: Date): Promise<void> {
+      await Outbox.updateOne({ _id: String(id) }, { $set: { state: "sent", sentAt: at }, $unset: { leaseUntil: 1 } });
+    },
+    async markFailed(id: string, error: string, retryAt: Date | undefined): Promise<void> {
+      await Outbox.updateOne(
+        { _id: String(id) },
+        retryAt
+          ? { $set: { lastError: error, nextAttemptAt: retryAt }, $unset: { leaseUntil: 1 } }
+          : { $set: { lastError: error, state: "failed" }, $unset: { leaseUntil: 1 } },
+      );
+    },
+    async byKeyPrefix(prefix: string): Promise<OutboxMessage[]> {
+      const docs = await Outbox.find({ key: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}` } }).lean();
+      return docs.map((d) => toPlain(d));
+    },
+    syncIndexes: () => Outbox.syncIndexes(),
+  };
+}
+
+export type OutboxStore = ReturnType<typeof outboxStore>;

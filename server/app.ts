@@ -1,0 +1,28 @@
+import { createHash } from "node:crypto";
+import Fastify, { type FastifyInstance } from "fastify";
+import { webhookCallback, type Bot } from "grammy";
+import type { BotContext } from "../bot/deps.js";
+
+/**
+ * The webhook path is derived from the secret, not equal to it: paths end up in access
+ * logs, the secret_token header (checked by grammY) does not.
+ */
+export function telegramWebhookPath(secret: string): string {
+  return `/telegram/${createHash("sha256").update(secret).digest("hex").slice(0, 32)}`;
+}
+
+export interface ServerDeps {
+  telegram?: { bot: Bot<BotContext>; secret: string };
+}
+
+/** The HTTP server: /healthz and, in webhook mode, Telegram's updates. */
+export function createServer(deps: ServerDeps): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  app.get("/healthz", async () => ({ ok: true }));
+  if (deps.telegram) {
+    const { bot, secret } = deps.telegram;
+    // Answer Telegram before its own timeout; a slow photo keeps being processed after the answer.
+    app.post(telegramWebhookPath(secret), webhookCallback(bot, "fastify", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 8_000 }));
+  }
+  return app;
+}

@@ -1,0 +1,73 @@
+import sharp, { type Sharp, type SharpOptions } from "sharp";
+import type { Pixels } from "./engines.js";
+import { ImageRejectedError } from "./errors.js";
+import { sniffFormat, type AcceptedFormat } from "./sniff-format.js";
+
+export const IMAGE_LIMITS = { maxBytes: 25 * 1024 * 1024, maxPixels: 50_000_000, maxFrames: 64 } as const;
+
+export interface ImageFacts {
+  /** Size of the upright image (EXIF orientation applied), in pixels. */
+  width: number;
+  height: number;
+  format: AcceptedFormat;
+  /** The EXIF orientation tag as found (1 = upright). */
+  orientation: number;
+}
+
+/** Checks the upload without decoding its pixels; throws ImageRejectedError. */
+export async function inspectImage(bytes: Buffer): Promise<ImageFacts> {
+  if (bytes.length === 0) throw new ImageRejectedError("empty");
+  if (bytes.length > IMAGE_LIMITS.maxBytes) throw new ImageRejectedError("too_large_bytes", `${bytes.length} bytes`);
+  const format = sniffFormat(bytes);
+  // No `pages` option here: with it, metadata reports the one page asked for, not the count.
+  const meta = await sharp(bytes, { limitInputPixels: IMAGE_LIMITS.maxPixels }).metadata().catch((error: unknown) => {
+    throw rejection(error);
+  });
+  if (!meta.width || !meta.height) throw new ImageRejectedError("corrupt", "no dimensions");
+  if (meta.width * meta.height > IMAGE_LIMITS.maxPixels) {
+    throw new ImageRejectedError("too_many_pixels", `${meta.width}x${meta.height}`);
+  }
+  if ((meta.pages ?? 1) > IMAGE_LIMITS.maxFrames) throw new ImageRejectedError("too_many_frames", `${meta.pages} frames`);
+  const orientation = meta.orientation ?? 1;
+  const swap = orientation >= 5 && orientation <= 8;
+  return { width: swap ? meta.height : meta.width, height: swap ? meta.width : meta.height, format, orientation };
+}
+
+/**
+ * Upright RGBA pixels with transparency flattened on white (a transparent PNG's code is
+ * usually dark on nothing), shrunk on load so that the long side is at most `maxSide`;
+ * `region` crops the upright full-size image first.
+ */
+export async function renderPixels(
+  bytes: Buffer,
+  options: { maxSide: number; region?: { left: number; top: number; width: number; height: number } },
+): Promise<Pixels> {
+  let image: Sharp = sharp(bytes, inputOptions()).rotate();
+  if (options.region) image = sharp(await image.extract(options.region).png({ compressionLevel: 0 }).toBuffer());
+  image = image.resize({ width: options.maxSide, height: options.maxSide, fit: "inside", withoutEnlargement: true });
+  return toPixels(image).catch((error: unknown) => {
+    throw rejection(error);
+  });
+}
+
+/** RGBA pixels of whatever the pipeline produces, 8 bits per channel. */
+export async function toPixels(image: Sharp): Promise<Pixels> {
+  const { data, info } = await image
+    .flatten({ background: "#ffffff" })
+    .toColourspace("srgb")
+    .ensureAlpha()
+    .raw({ depth: "uchar" })
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+function inputOptions(): SharpOptions {
+  // First frame only; "truncated" refuses cut-off uploads instead of decoding grey padding.
+  return { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: "truncated", pages: 1, page: 0 };
+}
+
+function rejection(error: unknown): ImageRejectedError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/pixel limit/i.test(message)) return new ImageRejectedError("too_many_pixels", message);
+  return new ImageRejectedError("corrupt", message);
+}

@@ -1,0 +1,61 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { Connection } from "mongoose";
+import { createBot, installFeatures, type AssembledBot } from "../../bot/create-bot.js";
+import { startFakeTelegramApi, type FakeTelegramApi } from "../../fakes/telegram-api.js";
+import { createStores, type Stores } from "../../models/index.js";
+import { loadConfig } from "../../platform/config.js";
+import { createLogger } from "../../platform/logger.js";
+import { decodeQr } from "../../services/qr/decode-qr.js";
+import { seedDemoRegistry, type DemoRegistry } from "../../services/registry/demo-registry.js";
+import { createCodeVerifier } from "../../services/registry/verify-code.js";
+import { createWardDirectory } from "../../services/registry/ward-directory.js";
+
+export const TEST_SIGNING_KEY = "test-signing-key-for-bot-tests";
+
+export interface BotHarness {
+  api: FakeTelegramApi;
+  stores: Stores;
+  demo: DemoRegistry;
+  assembled: AssembledBot;
+  /** Starts (or restarts, as a new process would) the bot polling the fake API. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  now: { value: Date };
+}
+
+/** The whole bot against the fake Bot API and the test database, seeded with the Huế demo registry. */
+export async function startBotHarness(conn: Connection, env: Record<string, string> = {}): Promise<BotHarness> {
+  const api = await startFakeTelegramApi();
+  const stores = createStores(conn);
+  await stores.syncIndexes();
+  const demo = await seedDemoRegistry(stores, TEST_SIGNING_KEY);
+  const directory = createWardDirectory(stores.wards);
+  await directory.refresh();
+  const config = loadConfig({ BOT_TOKEN: "123:TEST", TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: "silent", ...env });
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const now = { value: new Date("2026-11-23T03:00:00Z") };
+  const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: TEST_SIGNING_KEY, maxDistanceM: 200 });
+  const assemble = () => {
+    const a = createBot(
+      { config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock: () => now.value },
+      { botInfo: api.botInfo, throttle: false, rateLimit: { limit: 200, timeFrameMs: 10_000 } },
+    );
+    installFeatures(a.bot, a.deps);
+    return a;
+  };
+  let runner: RunnerHandle | undefined;
+  const harness: BotHarness = {
+    api, stores, demo, now,
+    assembled: assemble(),
+    async start() {
+      if (runner?.isRunning()) await runner.stop();
+      harness.assembled = assemble();
+      runner = run(harness.assembled.bot, { runner: { fetch: { timeout: 1 } } });
+    },
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      await api.close();
+    },
+  };
+  return harness;
+}
