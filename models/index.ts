@@ -11,6 +11,7 @@ import { processedUpdateStore } from "./processed-update.js";
 import { ticketStore } from "./ticket.js";
 import { venueStore } from "./venue.js";
 import { wardStore } from "./ward.js";
+import { wardGroupStore } from "./ward-group.js";
 
 export function createStores(conn: Connection) {
   const stores = {
@@ -26,6 +27,7 @@ export function createStores(conn: Connection) {
     outbox: outboxStore(conn),
     botState: botStateStore(conn),
     processedUpdates: processedUpdateStore(conn),
+    wardGroups: wardGroupStore(conn),
   };
   return {
     ...stores,

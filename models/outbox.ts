@@ -61,7 +61,8 @@ export function outboxStore(conn: Connection) {
       const doc = await Outbox.findOneAndUpdate(
         {
           audience: eq(audience),
-          channel: { $in: channels.map(String) },
+          // Ward messages go to the ward's group and officers, whatever the reporter's channel.
+          ...(audience === "account" ? { channel: { $in: channels.map(String) } } : {}),
           state: "pending",
           nextAttemptAt: { $lte: now },
           $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }],
