@@ -20,9 +20,10 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
       if (result.reason === "stale" && result.ticket) await editCard(ctx, deps, result.ticket);
       return;
     }
+    // Queued first: the reporter hears of the change even if editing the card fails.
+    if (result.to !== result.from) await notifyReporters(deps.stores.outbox, result.ticket, deps.clock());
     await ctx.answerCallbackQuery({ text: ctx.t("staff-action-done", { state: ctx.t(`state-${result.to}`) }) });
     await editCard(ctx, deps, result.ticket);
-    if (result.to !== result.from) await notifyReporters(deps.stores.outbox, result.ticket, deps.clock());
   });
   return c;
 }
