@@ -8,6 +8,9 @@ import { createDecoderPool } from "../services/qr/decoder-pool.js";
 import { createCodeVerifier } from "../services/registry/verify-code.js";
 import { createWardDirectory } from "../services/registry/ward-directory.js";
 import { createServer, telegramWebhookPath } from "../server/app.js";
+import { officerFeatures } from "../handlers/officer/index.js";
+import { startOfficerRuntime } from "../handlers/officer/runtime.js";
+import { DEFAULT_DEADLINES } from "../services/tickets/deadlines.js";
 import { createBot, installFeatures, publishCommands } from "./create-bot.js";
 import { telegramSender } from "./telegram-sender.js";
 
@@ -25,12 +28,15 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
   const decoder = createDecoderPool();
   const clock = () => new Date();
   const { bot, deps, i18n } = createBot({ config, logger, stores, decoder, directory, verifier, clock });
+  // Officers first: their /start inv_… and group buttons must be seen before the residents' features.
+  bot.use(officerFeatures({ stores, clock, logger, config, deadlines: DEFAULT_DEADLINES }));
   installFeatures(bot, deps);
   await bot.init();
   await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
 
   const worker = createOutboxWorker({ outbox: stores.outbox, accounts: stores.accounts, senders: { telegram: telegramSender(bot.api, i18n) }, clock, logger });
   worker.start();
+  const officers = startOfficerRuntime({ api: bot.api, i18n, stores, clock, logger, defaultLocale: config.defaultLocale, deadlines: DEFAULT_DEADLINES });
 
   let runner: RunnerHandle | undefined;
   let server: FastifyInstance;
@@ -51,6 +57,7 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
     async stop() {
       if (runner?.isRunning()) await runner.stop();
       await worker.stop();
+      officers.stop();
       await server.close();
       await decoder.close();
     },
