@@ -4,8 +4,10 @@ import type { TransitionDeps } from "../../services/tickets/transition.js";
 import { dueDates } from "../../services/tickets/deadlines.js";
 import type { OfficerDeps } from "./officer-deps.js";
 import { officerCommands } from "./officer-commands.js";
+import { evidenceCommand } from "./evidence-command.js";
 import { staffStart } from "./staff-start.js";
 import { ticketButtons } from "./ticket-buttons.js";
+import { ticketCommands } from "./ticket-commands.js";
 
 /**
  * The officers' and enforcement's features. Install before installFeatures: /start inv_…
@@ -14,6 +16,6 @@ import { ticketButtons } from "./ticket-buttons.js";
 export function officerFeatures(deps: OfficerDeps): Composer<BotContext> {
   const transitions: TransitionDeps = { ...deps.stores, now: deps.clock, dueDates: (p, at) => dueDates(deps.deadlines, p, at) };
   const c = new Composer<BotContext>();
-  c.use(staffStart(deps), ticketButtons(deps, transitions), officerCommands(deps));
+  c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps));
   return c;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { telegramSender } from "../../../bot/telegram-sender.js";
@@ -92,8 +93,30 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     expect(await answerTo(before)).toMatch(/không có quyền/);
     expect((await h.stores.tickets.byId(ticketId))!.state).toBe("new");
 
+    // Contact details only after acknowledging.
+    await bao.say(`/contact ${number}`);
+    await bao.expectReply(/sau khi đã tiếp nhận/);
+
     // The ward's officer moves the ticket on; the card changes in place, the reporter is told.
-    for (const [button, state] of [["ack", "đã tiếp nhận"], ["insp", "đang kiểm tra"], ["cv", "đã xác nhận vi phạm"]] as const) {
+    for (const [button, state] of [["ack", "đã tiếp nhận"]] as const) {
+      await inGroup.press(`tk:${ticketId}:${button}`);
+      const edited = await inGroup.expectReply(new RegExp(`📋 ${number} · ${state}`));
+      expect(edited.method).toBe("editMessageText");
+      await w.residents.drain();
+      await alice.expectReply(new RegExp(`Báo cáo ${number} của bạn: ${state}`));
+    }
+
+    // In private, the officer sees the reporter's contact (audited), adds a note and writes to them.
+    await bao.say(`/contact ${number}`);
+    expect((await bao.expectReply(/Liên hệ người báo cáo/)).text).toMatch(/Người dân #1: Resident 7001/);
+    await bao.say(`/note ${number} Đã đến nơi, chưa thấy mã QR.`);
+    await bao.expectReply(/Đã thêm ghi chú/);
+    await bao.say(`/reply ${number} Cảm ơn bạn, chúng tôi đã xác minh.`);
+    await bao.expectReply(/Đã gửi lời nhắn/);
+    await alice.expectReply(/Cán bộ phường\/xã nhắn về báo cáo .*Cảm ơn bạn/);
+
+    // Inspection and the finding, on the same card.
+    for (const [button, state] of [["insp", "đang kiểm tra"], ["cv", "đã xác nhận vi phạm"]] as const) {
       await inGroup.press(`tk:${ticketId}:${button}`);
       const edited = await inGroup.expectReply(new RegExp(`📋 ${number} · ${state}`));
       expect(edited.method).toBe("editMessageText");
@@ -113,7 +136,25 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     await enf.expectReply(new RegExp(`📋 ${number}`));
     const t = (await h.stores.tickets.byId(ticketId))!;
     expect(t.outcome).toBe("measure:warning");
-    expect((await h.stores.audit.of("ticket", ticketId)).map((e) => e.action)).toEqual(["acknowledge", "start_inspection", "close", "enforce"]);
+
+    // The evidence pack: the original photo as a document whose caption carries its stored hash.
+    const evidence = (await h.stores.evidence.byId(t.reports[0]!.evidenceIds[0]!))!;
+    await enf.say(`/evidence ${number}`);
+    await enf.expectReply(new RegExp(`SHA-256 ${evidence.sha256}`));
+    const sent = h.api.calls.find((c) => c.method === "sendDocument" && String(c.params.caption).includes(evidence.sha256))!;
+    const attached = sent.params[String(sent.params.document).replace("attach://", "")] as { bytes: Buffer };
+    expect(createHash("sha256").update(attached.bytes).digest("hex")).toBe(evidence.sha256);
+    await enf.expectReply(/Hồ sơ chứng cứ/);
+    expect((await h.stores.audit.of("ticket", ticketId)).map((e) => e.action)).toEqual([
+      "acknowledge",
+      "view_contact",
+      "add_note",
+      "message_reporter",
+      "start_inspection",
+      "close",
+      "enforce",
+      "evidence_sent",
+    ]);
   });
 
   it("an invitation link opened a second time is refused", async () => {
