@@ -1,7 +1,7 @@
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
-import { eq, toPlain, type Plain } from "./plain.js";
+import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
 
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
@@ -196,6 +196,16 @@ export function ticketStore(conn: Connection) {
     /** Tickets of a ward opened in [from, to), oldest first. */
     async ofWardBetween(wardCode: string, from: Date, to: Date): Promise<Ticket[]> {
       const docs = await Ticket.find({ wardCode: eq(wardCode), createdAt: { $gte: from, $lt: to } }).sort({ createdAt: 1 }).lean();
+      return docs.map((d) => toPlain(d));
+    },
+    /** Newest tickets in a ward or province whose address contains `text` or whose venue is one of `venueCodes`. */
+    async search(scope: { wardCode?: string; provinceCode?: string }, text: string, venueCodes: string[], limit: number): Promise<Ticket[]> {
+      const where = scope.wardCode ? { wardCode: eq(scope.wardCode) } : { provinceCode: eq(scope.provinceCode) };
+      const pattern = escapeRegex(text);
+      const docs = await Ticket.find({ ...where, $or: [{ address: { $regex: pattern, $options: "i" } }, { venueCode: { $in: venueCodes.map(String) } }] })
+        .sort({ createdAt: -1 })
+        .limit(limit)
+        .lean();
       return docs.map((d) => toPlain(d));
     },
     /** Codes of the ward's venues with a confirmed violation, ever. */

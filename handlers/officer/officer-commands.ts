@@ -10,7 +10,7 @@ import { renderCard } from "./ticket-card.js";
 const PAGE = 10;
 const WEEK = 7 * 24 * 3600e3;
 
-/** /queue, /ticket, /overdue and /stats for staff; residents fall through to their own /ticket. */
+/** /queue, /ticket, /search, /overdue and /stats for staff; residents fall through to their own /ticket. */
 export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const staff = async (ctx: BotContext): Promise<Account | undefined> => {
@@ -40,6 +40,17 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
     // The buttons are offered only for what this account may do; the press is checked again anyway.
     const mayAct = !authorize(a, t, "acknowledge") || !authorize(a, t, "enforce");
     await ctx.reply(card.text, mayAct ? { reply_markup: card.keyboard } : {});
+  });
+
+  pv.command("search", async (ctx) => {
+    const a = await staff(ctx);
+    if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
+    const text = ctx.match.trim();
+    if (text.length < 2) return void (await ctx.reply(ctx.t("usage-search")));
+    const found = await deps.stores.tickets.search(scope(a), text, await deps.stores.venues.codesByName(text, 50), PAGE);
+    if (found.length === 0) return void (await ctx.reply(ctx.t("search-none")));
+    const lines = found.map((t) => ctx.t("queue-line", { number: t.number, state: ctx.t(`state-${t.state}`), type: ctx.t(`type-${t.violationType}`) }));
+    await ctx.reply([ctx.t("search-title", { count: found.length }), ...lines].join("\n"));
   });
 
   pv.command("overdue", async (ctx) => {

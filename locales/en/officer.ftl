@@ -63,3 +63,6 @@ usage-contact = Usage: /contact <ticket number>
 refused-not_acknowledged = Reporters' contact details are shown only after the ticket is acknowledged.
 contact-title = Reporters of { $number } (this view is logged):
 contact-line = • Resident #{ $n }: { $name }, phone { $phone }
+usage-search = Usage: /search <venue name or address>
+search-none = No tickets found.
+search-title = { $count } matching tickets:

@@ -63,3 +63,6 @@ usage-contact = Cách dùng: /contact <số báo cáo>
 refused-not_acknowledged = Chỉ xem được liên hệ của người báo cáo sau khi đã tiếp nhận báo cáo.
 contact-title = Liên hệ người báo cáo { $number } (lượt xem này được ghi nhật ký):
 contact-line = • Người dân #{ $n }: { $name }, điện thoại { $phone }
+usage-search = Cách dùng: /search <tên cơ sở hoặc địa chỉ>
+search-none = Không tìm thấy báo cáo nào.
+search-title = { $count } báo cáo phù hợp:

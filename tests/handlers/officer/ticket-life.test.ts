@@ -145,6 +145,15 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     const attached = sent.params[String(sent.params.document).replace("attach://", "")] as { bytes: Buffer };
     expect(createHash("sha256").update(attached.bytes).digest("hex")).toBe(evidence.sha256);
     await enf.expectReply(/Hồ sơ chứng cứ/);
+    // The officer's own views of the ward. Periods select tickets by database time (createdAt), so
+    // the harness clock, fixed in the morning, moves to the present first.
+    h.now.value = new Date(Date.now() + 60_000);
+    await bao.say("/queue");
+    await bao.expectReply(/Không có báo cáo nào đang mở/);
+    await bao.say("/stats");
+    await bao.expectReply(/19815: mở 1, đóng 1, .*cơ sở vi phạm 0\/1/);
+    await bao.say("/search Bệnh viện");
+    await bao.expectReply(/Không tìm thấy báo cáo nào/);
     expect((await h.stores.audit.of("ticket", ticketId)).map((e) => e.action)).toEqual([
       "acknowledge",
       "view_contact",
