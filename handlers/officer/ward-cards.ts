@@ -1,5 +1,5 @@
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import { InputFile, type Api } from "grammy";
 import type { BotContext } from "../../bot/deps.js";
 import type { Stores } from "../../models/index.js";
 import type { Ticket } from "../../models/ticket.js";
@@ -21,7 +21,10 @@ const RETRY_MS = 30_000;
 /** Sends a ticket's card to the ward's group (in the default language) and to each officer (in theirs). */
 export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void> {
   const venue = ticket.venueCode ? await deps.stores.venues.byCode(ticket.venueCode) : undefined;
+  const photo = await annotatedPhoto(deps, ticket);
   const send = async (chatId: string, locale: string) => {
+    // The photo goes first, on its own: the card below stays a text message that buttons edit in place.
+    if (photo) await deps.api.sendPhoto(chatId, new InputFile(photo), { caption: ticket.number });
     const card = renderCard(ticket, (k, a) => deps.i18n.t(locale, k, a), deps.clock(), venue?.name);
     await deps.api.sendMessage(chatId, card.text, { reply_markup: card.keyboard });
   };
@@ -30,6 +33,13 @@ export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void
   for (const officer of await deps.stores.accounts.officersOfWard(ticket.wardCode)) {
     if (officer.channel === "telegram") await send(officer.externalId, officer.locale);
   }
+}
+
+/** The first report's annotated preview (the code outlined), else its original photo. */
+async function annotatedPhoto(deps: WardCardDeps, ticket: Ticket): Promise<Buffer | undefined> {
+  const id = ticket.reports[0]?.evidenceIds[0];
+  const evidence = id ? await deps.stores.evidence.byId(id) : undefined;
+  return evidence ? deps.stores.evidence.readFile(evidence.previewFileId ?? evidence.fileId) : undefined;
 }
 
 /**

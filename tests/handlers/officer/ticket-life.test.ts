@@ -85,6 +85,7 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     expect(card.text).toMatch(/Số báo cáo gộp: 1/);
     expect(card.text).not.toMatch(/Resident 7001/);
     await bao.expectReply(new RegExp(`📋 ${number}`));
+    expect(h.api.calls.filter((c) => c.method === "sendPhoto" && c.params.caption === number && [String(GROUP), "8001"].includes(String(c.params.chat_id)))).toHaveLength(2);
     const ticketId = /^tk:([0-9a-f]{24}):ack$/.exec(card.buttons[0]!.data!)![1]!;
 
     // The outsider's press is refused and changes nothing.
