@@ -1,6 +1,10 @@
-import { availableParallelism } from "node:os";
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { createDecoderPool, type DecoderPool } from "../services/qr/decoder-pool.js";
-import { photograph, renderTestPoster } from "../tests/support/posters.js";
 import { percentile } from "./qr-stats.js";
 
 export interface ThroughputOptions {
@@ -14,8 +18,10 @@ export interface ThroughputOptions {
  * photos per second and the process's peak RSS (worker threads included).
  */
 export async function runThroughput({ photos, threads }: ThroughputOptions): Promise<void> {
-  const small = await posterPhotos(8, 1280);
-  const large = await posterPhotos(2, 4032);
+  const generated = await posterPhotos();
+  const small = generated.filter((p) => p.name.startsWith("1280-")).map((p) => p.bytes);
+  const large = generated.filter((p) => p.name.startsWith("4032-")).map((p) => p.bytes);
+  console.log(`RSS before the pool: ${mb(process.memoryUsage().rss)} MB`);
   const pool = createDecoderPool({ threads: threads ?? availableParallelism(), maxQueue: photos });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
@@ -44,20 +50,22 @@ async function burst(pool: DecoderPool, label: string, set: Buffer[], count: num
   const results = await Promise.all(Array.from({ length: count }, (_, i) => pool.decode(set[i % set.length]!)));
   const seconds = (performance.now() - started) / 1000;
   const decoded = results.filter((r) => r.outcome === "decoded").length;
-  console.log(`${label}: ${count} photos in ${seconds.toFixed(2)} s = ${(count / seconds).toFixed(1)} photos/s (${decoded} decoded)`);
+  console.log(
+    `${label}: ${count} photos in ${seconds.toFixed(2)} s = ${(count / seconds).toFixed(1)} photos/s (${decoded} decoded), RSS now ${mb(process.memoryUsage().rss)} MB`,
+  );
 }
 
-async function posterPhotos(count: number, width: number): Promise<Buffer[]> {
-  const photos: Buffer[] = [];
-  for (let i = 0; i < count; i++) {
-    const poster = await renderTestPoster({
-      payload: `https://kiemdich.example.vn/dd/${String(100000 + i)}`,
-      venueName: `Nhà hàng Phố Cổ số ${i + 1}`,
-      address: `${i + 10} Trần Hưng Đạo, phường Phú Hội, thành phố Huế`,
-    });
-    photos.push(await photograph(poster, { width, rotateDeg: (i % 5) * 4 - 8, perspective: (i % 3) * 0.08, jpegQuality: 80 }));
+async function posterPhotos(): Promise<{ name: string; bytes: Buffer }[]> {
+  const dir = await mkdtemp(join(tmpdir(), "bench-qr-"));
+  try {
+    const script = fileURLToPath(new URL("./qr-make-posters.ts", import.meta.url));
+    // process.execArgv carries tsx's loader, so the child runs TypeScript as this process does.
+    await promisify(execFile)(process.execPath, [...process.execArgv, script, dir]);
+    const names = (await readdir(dir)).sort();
+    return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(dir, name)) })));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  return photos;
 }
 
 function mb(bytes: number): string {

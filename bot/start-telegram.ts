@@ -3,8 +3,9 @@ import type { FastifyInstance } from "fastify";
 import type { Stores } from "../models/index.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
-import { createOutboxWorker } from "../services/notify/outbox-worker.js";
+import type { ChannelSender } from "../services/notify/resident-message.js";
 import { createDecoderPool } from "../services/qr/decoder-pool.js";
+import { registrySigningKey } from "../services/registry/signing-key.js";
 import { createCodeVerifier } from "../services/registry/verify-code.js";
 import { createWardDirectory } from "../services/registry/ward-directory.js";
 import { createServer, telegramWebhookPath } from "../server/app.js";
@@ -14,16 +15,18 @@ import { DEFAULT_DEADLINES } from "../services/tickets/deadlines.js";
 import { createBot, installFeatures, publishCommands } from "./create-bot.js";
 import { telegramSender } from "./telegram-sender.js";
 
-/** Used only when REGISTRY_SIGNING_KEY is unset, and said so in the log: real posters need the real key. */
-const DEVELOPMENT_SIGNING_KEY = "development-signing-key-not-for-production";
+export interface RunningTelegram {
+  /** Residents' notifications on Telegram, for the app's outbox worker. */
+  sender: ChannelSender;
+  stop(): Promise<void>;
+}
 
-/** Connects the bot to Telegram (polling or webhook), the HTTP server and the notification worker. */
-export async function startTelegram(config: Config, logger: Logger, stores: Stores): Promise<{ stop(): Promise<void> }> {
+/** Connects the bot to Telegram (polling or webhook) and serves the HTTP endpoints. */
+export async function startTelegram(config: Config, logger: Logger, stores: Stores): Promise<RunningTelegram> {
   const directory = createWardDirectory(stores.wards);
   logger.info(await directory.refresh(), "ward directory loaded");
-  if (!config.registrySigningKey) logger.warn("REGISTRY_SIGNING_KEY is not set: using the development signing key");
   const verifier = createCodeVerifier({
-    venues: stores.venues, directory, signingKey: config.registrySigningKey ?? DEVELOPMENT_SIGNING_KEY, maxDistanceM: config.venueMaxDistanceM,
+    venues: stores.venues, directory, signingKey: registrySigningKey(config, logger), maxDistanceM: config.venueMaxDistanceM,
   });
   const decoder = createDecoderPool();
   const clock = () => new Date();
@@ -34,8 +37,6 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
   await bot.init();
   await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
 
-  const worker = createOutboxWorker({ outbox: stores.outbox, accounts: stores.accounts, senders: { telegram: telegramSender(bot.api, i18n) }, clock, logger });
-  worker.start();
   const officers = startOfficerRuntime({ api: bot.api, i18n, stores, clock, logger, defaultLocale: config.defaultLocale, deadlines: DEFAULT_DEADLINES });
 
   let runner: RunnerHandle | undefined;
@@ -54,9 +55,9 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
     logger.info({ username: bot.botInfo.username }, "Telegram bot polling for updates");
   }
   return {
+    sender: telegramSender(bot.api, i18n),
     async stop() {
       if (runner?.isRunning()) await runner.stop();
-      await worker.stop();
       officers.stop();
       await server.close();
       await decoder.close();

@@ -25,6 +25,8 @@ export interface FakeTelegramApi {
   readonly botInfo: UserFromGetMe;
   /** Delivers an update: to the webhook when one is set, else to the next getUpdates. Returns its update_id. */
   push(update: Omit<Update, "update_id"> & { update_id?: number }): Promise<number>;
+  /** Delivers an earlier update again, as Telegram does when it did not get a webhook answer in time. */
+  redeliver(updateId: number): Promise<number>;
   /** Makes bytes downloadable as a Telegram file; returns what a message would carry. */
   addFile(bytes: Buffer, extension?: string): { file_id: string; file_unique_id: string; file_size: number };
   /** Resolves on the next call matching the predicate recorded after `since` (an index into calls). */
@@ -45,6 +47,7 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
   const filesByPath = new Map<string, Buffer>();
   const pollers = new Set<() => void>();
   const callWatchers = new Set<() => void>();
+  const delivered = new Map<number, Update>();
   let nextUpdateId = 1000;
   let nextMessageId = 1;
   let webhook: { url: string; secret?: string } | undefined;
@@ -160,22 +163,29 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
+  async function deliver(full: Update): Promise<number> {
+    delivered.set(full.update_id, full);
+    if (webhook) {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (webhook.secret) headers["x-telegram-bot-api-secret-token"] = webhook.secret;
+      const res = await fetch(webhook.url, { method: "POST", headers, body: JSON.stringify(full) });
+      if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+    } else {
+      queue.push(full);
+      for (const wake of [...pollers]) wake();
+    }
+    return full.update_id;
+  }
+
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
     botInfo,
-    async push(update) {
-      const full = { ...update, update_id: update.update_id ?? nextUpdateId++ } as Update;
-      if (webhook) {
-        const headers: Record<string, string> = { "content-type": "application/json" };
-        if (webhook.secret) headers["x-telegram-bot-api-secret-token"] = webhook.secret;
-        const res = await fetch(webhook.url, { method: "POST", headers, body: JSON.stringify(full) });
-        if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-      } else {
-        queue.push(full);
-        for (const wake of [...pollers]) wake();
-      }
-      return full.update_id;
+    push: (update) => deliver({ ...update, update_id: update.update_id ?? nextUpdateId++ } as Update),
+    redeliver(updateId) {
+      const update = delivered.get(updateId);
+      if (!update) throw new Error(`update ${updateId} was never delivered`);
+      return deliver(update);
     },
     addFile(bytes, extension = "jpg") {
       const id = randomBytes(12).toString("hex");

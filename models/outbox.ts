@@ -1,6 +1,7 @@
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS } from "./account.js";
 import { modelOn } from "./model-on.js";
+import { outboxClaimStore } from "./outbox-claim.js";
 import { eq, toPlain, type Plain } from "./plain.js";
 
 /**
@@ -46,6 +47,7 @@ export interface NewOutboxMessage {
 
 export function outboxStore(conn: Connection) {
   const Outbox = modelOn(conn, "Outbox", outboxSchema);
+  const claims = outboxClaimStore(conn);
   return {
     /** Records the message once; a second enqueue with the same key is a no-op. */
     async enqueue(m: NewOutboxMessage): Promise<void> {
@@ -56,21 +58,25 @@ export function outboxStore(conn: Connection) {
         { upsert: true },
       );
     },
-    /** Takes the next due message for one of `channels` for `leaseMs`; undefined when nothing is due. */
+    /**
+     * Takes the next due message for one of `channels` for `leaseMs`; undefined when nothing is due.
+     * The claim is an insert keyed by (message, attempt), see outbox-claim.ts.
+     */
     async claimDue(audience: "account" | "ward", channels: readonly string[], now: Date, leaseMs: number): Promise<OutboxMessage | undefined> {
-      const doc = await Outbox.findOneAndUpdate(
-        {
-          audience: eq(audience),
-          // Ward messages go to the ward's group and officers, whatever the reporter's channel.
-          ...(audience === "account" ? { channel: { $in: channels.map(String) } } : {}),
-          state: "pending",
-          nextAttemptAt: { $lte: now },
-          $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }],
-        },
-        { $set: { leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-        { new: true, lean: true, sort: { nextAttemptAt: 1 } },
-      );
-      return doc ? toPlain(doc) : undefined;
+      const due = {
+        audience: eq(audience),
+        // Ward messages go to the ward's group and officers, whatever the reporter's channel.
+        ...(audience === "account" ? { channel: { $in: channels.map(String) } } : {}),
+        state: "pending",
+        nextAttemptAt: { $lte: now },
+        $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }],
+      };
+      for (const doc of await Outbox.find(due).sort({ nextAttemptAt: 1 }).limit(5).lean()) {
+        if (!(await claims.claim(`${String(doc._id)}:${doc.attempts}`, now))) continue;
+        await Outbox.updateOne({ _id: doc._id }, { $set: { leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } });
+        return toPlain({ ...doc, attempts: doc.attempts + 1 });
+      }
+      return undefined;
     },
     async markSent(id: string, at: Date): Promise<void> {
       await Outbox.updateOne({ _id: String(id) }, { $set: { state: "sent", sentAt: at }, $unset: { leaseUntil: 1 } });
@@ -87,7 +93,10 @@ export function outboxStore(conn: Connection) {
       const docs = await Outbox.find({ key: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}` } }).lean();
       return docs.map((d) => toPlain(d));
     },
-    syncIndexes: () => Outbox.syncIndexes(),
+    async syncIndexes(): Promise<void> {
+      await Outbox.syncIndexes();
+      await claims.syncIndexes();
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { modelOn } from "./model-on.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
+import { replaceMany } from "./replace-many.js";
 
 /** The kinds of venue the 2021 directives list. */
 export const VENUE_CATEGORIES = [
@@ -77,27 +78,23 @@ export function venueStore(conn: Connection) {
       const res = await Venue.updateOne({ _id: eq(code) }, { $set: { status } });
       return res.matchedCount === 1;
     },
-    /** code → importHash for the given codes (queried in batches of plain strings). */
+    /**
+     * code → importHash for the given codes. Large imports read every venue once: FerretDB v1
+     * scans the collection for each `$in` query, so 50 batches would mean 50 full scans.
+     */
     async importHashes(codes: string[]): Promise<Map<string, string | null | undefined>> {
+      const wanted = new Set(codes);
       const found = new Map<string, string | null | undefined>();
-      for (let i = 0; i < codes.length; i += 1000) {
-        const batch = codes.slice(i, i + 1000).map(String);
-        const docs = await Venue.find({ _id: { $in: batch } }, { code: 1, importHash: 1 }).lean();
-        for (const d of docs) found.set(d.code, d.importHash);
+      const batches = codes.length > 1000 ? [undefined] : [codes.map(String)];
+      for (const batch of batches) {
+        const docs = await Venue.find(batch ? { _id: { $in: batch } } : {}, { importHash: 1 }).lean();
+        for (const d of docs) if (wanted.has(String(d._id))) found.set(String(d._id), d.importHash);
       }
       return found;
     },
-    /** Inserts new venues and replaces the imported fields of known ones; one atomic write per venue. */
+    /** Inserts new venues and replaces known ones whole (see replaceMany). */
     async upsertMany(venues: VenueImport[], known: ReadonlySet<string>): Promise<void> {
-      if (venues.length === 0) return;
-      await Venue.bulkWrite(
-        venues.map((v) =>
-          known.has(v.code)
-            ? { updateOne: { filter: { _id: eq(v.code) }, update: { $set: v }, upsert: true } }
-            : { insertOne: { document: { _id: v.code, ...v } } },
-        ),
-        { ordered: false },
-      );
+      await replaceMany(Venue as never, venues.map((v) => ({ _id: v.code, ...v })), known);
     },
     /** Every venue in code order, one at a time, for exports of any size. */
     async *each(): AsyncGenerator<Venue> {

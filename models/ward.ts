@@ -1,6 +1,7 @@
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { modelOn } from "./model-on.js";
 import { eq, toPlain, type Plain } from "./plain.js";
+import { replaceMany } from "./replace-many.js";
 
 const wardSchema = new Schema(
   {
@@ -71,15 +72,16 @@ export function wardStore(conn: Connection) {
       const docs = await Ward.find({}, { code: 1, unitHash: 1, boundaryHash: 1 }).lean();
       return new Map(docs.map((d) => [d.code, { unitHash: d.unitHash, boundaryHash: d.boundaryHash }]));
     },
-    /** Upserts by code; each ward is one atomic single-document write. */
-    async upsertMany(wards: WardImport[]): Promise<void> {
-      if (wards.length === 0) return;
-      await Ward.bulkWrite(
-        wards.map((w) => ({
-          updateOne: { filter: { _id: eq(w.code) }, update: { $set: w }, upsert: true },
-        })),
-        { ordered: false },
-      );
+    /** Inserts new wards and replaces known ones whole, keeping a stored boundary the import does not bring. */
+    async upsertMany(wards: WardImport[], known: ReadonlySet<string>): Promise<void> {
+      const keep = wards.filter((w) => known.has(w.code) && !w.boundaryGeoJson).map((w) => w.code);
+      const stored = keep.length === 0 ? [] : await Ward.find({ _id: { $in: keep } }, { boundaryGeoJson: 1, boundaryHash: 1 }).lean();
+      const boundaries = new Map(stored.filter((d) => d.boundaryGeoJson).map((d) => [String(d._id), d]));
+      const docs = wards.map((w) => {
+        const b = boundaries.get(w.code);
+        return { _id: w.code, ...w, ...(b ? { boundaryGeoJson: b.boundaryGeoJson, boundaryHash: b.boundaryHash } : {}) };
+      });
+      await replaceMany(Ward as never, docs, known);
     },
     syncIndexes: () => Ward.syncIndexes(),
   };

@@ -12,6 +12,11 @@ export const CANCEL = `${DATA}x`;
 /** When each running report last heard from its resident (rebuilt identically on every replay). */
 const lastSeen = new WeakMap<ReportConversation, number>();
 
+/** Starts the idle clock when the report begins. */
+export async function startIdleClock(conv: ReportConversation, deps: FeatureDeps): Promise<void> {
+  lastSeen.set(conv, await conv.external(() => deps.clock().getTime()));
+}
+
 /**
  * The next update of this chat for the report: closes an idle report, answers commands
  * (including /report again) without leaving the step. The clock is read through external

@@ -5,7 +5,7 @@ import { distanceM } from "../../services/registry/distance.js";
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/registry/ward-ref.js";
 import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
-import { CANCEL, DATA, choose, nextUpdate, pressed, type ReportConversation } from "./ask.js";
+import { CANCEL, DATA, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, shorten, type PhotoFacts } from "./photos.js";
 import { collectPlace, type Place } from "./place.js";
 
@@ -31,6 +31,7 @@ interface Draft {
  */
 export function reportConversation(deps: FeatureDeps) {
   return async function report(conv: ReportConversation, ctx: InnerContext): Promise<void> {
+    await startIdleClock(conv, deps);
     for (;;) {
       const draft = await collectDraft(conv, deps, ctx);
       if (!draft) return;

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import type { Point } from "../qr/engines.js";
+import { IMAGE_LIMITS } from "../qr/load-image.js";
 
 export const PREVIEW_MAX_SIDE = 1280;
 
@@ -9,7 +10,7 @@ export const PREVIEW_MAX_SIDE = 1280;
  * pixels, as decodeQr returns them.
  */
 export async function annotatedPreview(bytes: Uint8Array, codes: readonly { corners: readonly Point[] }[]): Promise<Buffer> {
-  const { data, info } = await sharp(bytes, { pages: 1, limitInputPixels: 50_000_000 })
+  const { data, info } = await sharp(bytes, { pages: 1, limitInputPixels: IMAGE_LIMITS.maxPixels })
     .rotate()
     .resize({ width: PREVIEW_MAX_SIDE, height: PREVIEW_MAX_SIDE, fit: "inside", withoutEnlargement: true })
     .flatten({ background: "#ffffff" })

@@ -4,6 +4,7 @@ import { ImageRejectedError } from "./errors.js";
 import { sniffFormat, type AcceptedFormat } from "./sniff-format.js";
 
 export const IMAGE_LIMITS = { maxBytes: 25 * 1024 * 1024, maxPixels: 50_000_000, maxFrames: 64 } as const;
+const PIPELINE_TIMEOUT_S = 10;
 
 export interface ImageFacts {
   /** Size of the upright image (EXIF orientation applied), in pixels. */
@@ -35,16 +36,14 @@ export async function inspectImage(bytes: Buffer): Promise<ImageFacts> {
 
 /**
  * Upright RGBA pixels with transparency flattened on white (a transparent PNG's code is
- * usually dark on nothing), shrunk on load so that the long side is at most `maxSide`;
- * `region` crops the upright full-size image first.
+ * usually dark on nothing), shrunk on load so that the long side is at most `maxSide`.
  */
-export async function renderPixels(
-  bytes: Buffer,
-  options: { maxSide: number; region?: { left: number; top: number; width: number; height: number } },
-): Promise<Pixels> {
-  let image: Sharp = sharp(bytes, inputOptions()).rotate();
-  if (options.region) image = sharp(await image.extract(options.region).png({ compressionLevel: 0 }).toBuffer());
-  image = image.resize({ width: options.maxSide, height: options.maxSide, fit: "inside", withoutEnlargement: true });
+export async function renderPixels(bytes: Buffer, options: { maxSide: number }): Promise<Pixels> {
+  // A hard stop well above the decode budget, so no photo can hold a worker indefinitely.
+  const image = sharp(bytes, inputOptions())
+    .timeout({ seconds: PIPELINE_TIMEOUT_S })
+    .rotate()
+    .resize({ width: options.maxSide, height: options.maxSide, fit: "inside", withoutEnlargement: true });
   return toPixels(image).catch((error: unknown) => {
     throw rejection(error);
   });

@@ -56,6 +56,7 @@ export async function importWards(
     } else updated++;
     writes.push(doc);
   }
-  for (let i = 0; i < writes.length; i += 200) await wards.upsertMany(writes.slice(i, i + 200));
+  const known = new Set(existing.keys());
+  for (let i = 0; i < writes.length; i += 500) await wards.upsertMany(writes.slice(i, i + 500), known);
   return { added, updated, unchanged, rejected };
 }

@@ -1,6 +1,6 @@
 import type { Channel } from "../../models/account.js";
 import type { Stores } from "../../models/index.js";
-import type { Ticket, ViolationType } from "../../models/ticket.js";
+import type { NewTicket, Ticket, ViolationType } from "../../models/ticket.js";
 import { annotatedPreview } from "../evidence/annotated-preview.js";
 import type { DecodeResult } from "../qr/decode-qr.js";
 import { distanceM } from "../registry/distance.js";
@@ -71,8 +71,8 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
       return { ticketNumber: attached.number, ticketId: attached.id, merged: true };
     }
   }
-  const ticket = await stores.tickets.create({
-    number: await nextTicketNumber(stores.counters, s.ward.provinceName, now),
+  const ticket = await createNumbered(stores, s.ward.provinceName, now, (number) => ({
+    number,
     violationType: s.violationType,
     wardCode: s.ward.code,
     provinceCode: s.ward.provinceCode,
@@ -83,9 +83,23 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
     decodedText: s.decodedText,
     report,
     event: { at: now, actorId: s.accountId, actorRole: "resident", action: "opened", to: "new" },
-  });
+  }));
   await notifyWard(stores, ticket, "ticket_opened", now);
   return { ticketNumber: ticket.number, ticketId: ticket.id, merged: false };
+}
+
+/**
+ * FerretDB v1 runs the counter's findAndModify as a read then a write, so two concurrent
+ * reports can draw the same number; the unique index refuses the second, which draws again.
+ */
+async function createNumbered(stores: SubmitStores, provinceName: string, now: Date, ticket: (number: string) => NewTicket): Promise<Ticket> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await stores.tickets.create(ticket(await nextTicketNumber(stores.counters, provinceName, now)));
+    } catch (e) {
+      if ((e as { code?: number }).code !== 11000 || attempt >= 5) throw e;
+    }
+  }
 }
 
 async function mergeTarget(stores: SubmitStores, s: ReportSubmission, venueCode: string | undefined, now: Date): Promise<Ticket | undefined> {

@@ -32,6 +32,7 @@ export async function ticketWorld(conn: Connection, clock: Clock = controlledClo
   await stores.syncIndexes();
   await stores.wards.upsertMany(
     WARDS.map((w) => ({ ...w, kind: "Phường", provinceName: w.provinceCode, searchKey: w.name, source: "test", unitHash: w.code })),
+    new Set(),
   );
   await stores.venues.upsertMany(
     [
