@@ -31,6 +31,11 @@ export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): 
     const r = await transitionTicket(transitions, actor.id, ticket.id, action);
     if (!r.ok) return void (await ctx.reply(ctx.t(`refused-${r.reason}`)));
     if (action.kind === "message_reporter") await deliverToReporters(ctx, deps, r.ticket, action.text);
+    if (r.successor) {
+      // The receiving ward gets the card of the transferred ticket like any new one.
+      const s = r.successor;
+      await deps.stores.outbox.enqueue({ key: `ward:${s.id}:v${s.version}:ticket_opened`, audience: "ward", wardCode: s.wardCode, kind: "ticket_opened", payload: { ticketId: s.id, number: s.number }, at: deps.clock() });
+    }
     if (r.to !== r.from) await notifyReporters(deps.stores.outbox, r.ticket, deps.clock());
     await ctx.reply(ctx.t(`done-${command}`, { number: r.ticket.number, successor: r.successor?.number ?? "" }));
   });

@@ -167,6 +167,28 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     ]);
   });
 
+  it("a ticket transferred with /transfer reaches the receiving ward's officers as a new card", async () => {
+    const officer = new TelegramTestUser(h.api, 8201);
+    await invited(officer, { role: "officer", wardCode: AN_CUU }, "officer");
+    const receiving = new TelegramTestUser(h.api, 8202);
+    await invited(receiving, { role: "officer", wardCode: "19777" }, "officer");
+    const at = h.now.value;
+    const t = await h.stores.tickets.create({
+      number: "HUE-2611-0990",
+      violationType: "wrong_info",
+      wardCode: AN_CUU,
+      provinceCode: "46",
+      verdict: "no_code",
+      report: { accountId: "r", channel: "telegram", violationType: "wrong_info", at, evidenceIds: [], flags: [] },
+      event: { at, actorRole: "system", action: "opened", to: "new" },
+    });
+    await officer.say(`/transfer ${t.number} 19777`);
+    await officer.expectReply(/Đã chuyển HUE-2611-0990 .*HUE-2611-0990-T/);
+    await workers().cards.drain();
+    await receiving.expectReply(/📋 HUE-2611-0990-T · mới/);
+    expect((await h.stores.tickets.byNumber(t.number))!.state).toBe("not_our_ward");
+  });
+
   it("an invitation link opened a second time is refused", async () => {
     const { token } = await createInvitation({ ...h.stores, now: () => h.now.value }, { role: "officer", wardCode: AN_CUU }, "test");
     const first = new TelegramTestUser(h.api, 8101);
