@@ -5,6 +5,9 @@ import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
 import { registerTelegramWebhook, telegramWebhookPath } from "../server/app.js";
+import { officerFeatures } from "../handlers/officer/index.js";
+import { startOfficerRuntime } from "../handlers/officer/runtime.js";
+import { DEFAULT_DEADLINES } from "../services/tickets/deadlines.js";
 import type { BotCore } from "./core.js";
 import { createBot, installFeatures, publishCommands } from "./create-bot.js";
 import { telegramSender } from "./telegram-sender.js";
@@ -20,6 +23,8 @@ export interface RunningTelegram {
 /** Builds the Telegram bot and, in webhook mode, its route on `server`. */
 export async function startTelegram(config: Config, logger: Logger, stores: Stores, core: BotCore, server: FastifyInstance): Promise<RunningTelegram> {
   const { bot, deps, i18n } = createBot({ config, logger, stores, ...core });
+  // Officers first: their /start inv_… and group buttons must be seen before the residents' features.
+  bot.use(officerFeatures({ stores, clock: core.clock, logger, config, deadlines: DEFAULT_DEADLINES }));
   installFeatures(bot, deps);
   await bot.init();
   await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
@@ -27,9 +32,12 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
   const secret = config.webhookSecret;
   if (config.botMode === "webhook" && secret) registerTelegramWebhook(server, bot, secret);
   let runner: RunnerHandle | undefined;
+  let officers: { stop(): void } | undefined;
   return {
     sender: telegramSender(bot.api, i18n),
     async receive() {
+      // Ticket cards and deadline reminders are Telegram messages, so they start with the bot.
+      officers = startOfficerRuntime({ api: bot.api, i18n, stores, clock: core.clock, logger, defaultLocale: config.defaultLocale, deadlines: DEFAULT_DEADLINES });
       if (config.botMode === "webhook" && secret) {
         await bot.api.setWebhook(new URL(telegramWebhookPath(secret), config.webhookUrl).href, { secret_token: secret });
         logger.info({ username: bot.botInfo.username }, "Telegram bot receiving updates by webhook");
@@ -41,6 +49,7 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
     },
     async stop() {
       if (runner?.isRunning()) await runner.stop();
+      officers?.stop();
     },
   };
 }

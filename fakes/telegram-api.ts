@@ -226,14 +226,36 @@ class ApiError extends Error {
   }
 }
 
-/** grammY sends JSON; other clients may send a form. Multipart uploads are recorded without their bytes. */
+/** grammY sends JSON, or multipart when uploading files: fields become params, files { filename, bytes }. */
 async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const body = Buffer.concat(chunks).toString("utf8");
+  const raw = Buffer.concat(chunks);
+  const body = raw.toString("utf8");
   if (!body) return {};
   const type = req.headers["content-type"] ?? "";
+  if (type.includes("multipart/form-data")) return readMultipart(raw, type);
   if (type.includes("application/json")) return JSON.parse(body) as Record<string, unknown>;
   if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(body));
   return { multipart: true };
+}
+
+function readMultipart(raw: Buffer, type: string): Record<string, unknown> {
+  const boundary = Buffer.from(`--${/boundary=("?)([^";]+)\1/.exec(type)?.[2] ?? ""}`);
+  const params: Record<string, unknown> = { multipart: true };
+  let at = raw.indexOf(boundary);
+  while (at !== -1) {
+    const next = raw.indexOf(boundary, at + boundary.length);
+    if (next === -1) break;
+    const part = raw.subarray(at + boundary.length + 2, next - 2);
+    const split = part.indexOf("\r\n\r\n");
+    const head = part.subarray(0, split).toString("utf8");
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/.exec(head)?.[1];
+    const isFile = /filename=|content-type:/i.test(head);
+    const filename = /filename="?([^";\r\n]*)/.exec(head)?.[1];
+    if (name) params[name] = isFile ? { filename, bytes: Buffer.from(content) } : content.toString("utf8");
+    at = next;
+  }
+  return params;
 }

@@ -70,6 +70,20 @@ export function accountStore(conn: Connection) {
       const docs = await Account.find({ role: "officer", wardCode: eq(wardCode), revokedAt: { $exists: false } }).lean();
       return docs.map(toPlain);
     },
+    /** Staff accounts (every role but resident), newest first. */
+    async staff(): Promise<Account[]> {
+      const docs = await Account.find({ role: { $ne: "resident" } }).sort({ createdAt: -1 }).lean();
+      return docs.map(toPlain);
+    },
+    /** Ends an account's staff rights; authorization refuses it from then on. */
+    async revoke(id: string, at: Date): Promise<Account | undefined> {
+      const doc = await Account.findByIdAndUpdate(String(id), { $set: { revokedAt: at } }, { new: true, lean: true });
+      return doc ? toPlain(doc) : undefined;
+    },
+    async ofProvince(role: Role, provinceCode: string): Promise<Account[]> {
+      const docs = await Account.find({ role: eq(role), provinceCode: eq(provinceCode), revokedAt: { $exists: false } }).lean();
+      return docs.map(toPlain);
+    },
     syncIndexes: () => Account.syncIndexes(),
   };
 }

@@ -2,13 +2,16 @@ import type { Connection } from "mongoose";
 import { accountStore } from "./account.js";
 import { auditStore } from "./audit-event.js";
 import { botStateStore } from "./bot-state.js";
+import { claimStore } from "./claim.js";
 import { counterStore } from "./counter.js";
 import { evidenceStore } from "./evidence.js";
+import { invitationStore } from "./invitation.js";
 import { outboxStore } from "./outbox.js";
 import { processedUpdateStore } from "./processed-update.js";
 import { ticketStore } from "./ticket.js";
 import { venueStore } from "./venue.js";
 import { wardStore } from "./ward.js";
+import { wardGroupStore } from "./ward-group.js";
 
 export function createStores(conn: Connection) {
   const stores = {
@@ -18,10 +21,13 @@ export function createStores(conn: Connection) {
     tickets: ticketStore(conn),
     evidence: evidenceStore(conn),
     audit: auditStore(conn),
+    claims: claimStore(conn),
+    invitations: invitationStore(conn),
     counters: counterStore(conn),
     outbox: outboxStore(conn),
     botState: botStateStore(conn),
     processedUpdates: processedUpdateStore(conn),
+    wardGroups: wardGroupStore(conn),
   };
   return {
     ...stores,

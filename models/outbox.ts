@@ -65,7 +65,8 @@ export function outboxStore(conn: Connection) {
     async claimDue(audience: "account" | "ward", channels: readonly string[], now: Date, leaseMs: number): Promise<OutboxMessage | undefined> {
       const due = {
         audience: eq(audience),
-        channel: { $in: channels.map(String) },
+        // Ward messages go to the ward's group and officers, whatever the reporter's channel.
+        ...(audience === "account" ? { channel: { $in: channels.map(String) } } : {}),
         state: "pending",
         nextAttemptAt: { $lte: now },
         $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }],

@@ -17,3 +17,8 @@ export function toPlain<T extends { _id: Types.ObjectId | string }>(doc: T): Pla
 export function eq(value: unknown): { $eq: string } {
   return { $eq: String(value) };
 }
+
+/** User text inside a $regex matches literally. */
+export function escapeRegex(text: unknown): string {
+  return String(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,7 +1,7 @@
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
-import { eq, toPlain, type Plain } from "./plain.js";
+import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
 
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
@@ -115,12 +115,21 @@ export function ticketStore(conn: Connection) {
     },
     /**
      * Moves the ticket only if it is still in `from`: of two concurrent changes
-     * exactly one matches, the other gets undefined and must tell its user.
+     * exactly one matches, the other gets undefined and must tell its user. With `version`,
+     * the ticket must also be unchanged since it was read (actions that keep the state).
      */
-    async transition(id: string, from: TicketState, to: TicketState, event: TicketEvent, set: Partial<TicketDoc> = {}): Promise<Ticket | undefined> {
+    async transition(
+      id: string,
+      from: TicketState,
+      to: TicketState,
+      event: TicketEvent,
+      set: Partial<TicketDoc> = {},
+      version?: number,
+    ): Promise<Ticket | undefined> {
+      const unchanged = version === undefined ? {} : { version: { $eq: Number(version) } };
       return one(
         await Ticket.findOneAndUpdate(
-          { _id: String(id), state: eq(from) },
+          { _id: String(id), state: eq(from), ...unchanged },
           { $set: { ...set, state: to }, $push: { history: event }, $inc: { version: 1 } },
           { new: true, lean: true },
         ),
@@ -166,6 +175,43 @@ export function ticketStore(conn: Connection) {
         Ticket.countDocuments(filter),
       ]);
       return { tickets: docs.map((d) => toPlain(d)), total };
+    },
+    /** Open tickets with a deadline at or before `at` (acknowledge for new ones, close for all). */
+    async openDueBefore(at: Date, scope: { wardCode?: string; provinceCode?: string } = {}): Promise<Ticket[]> {
+      const where = {
+        ...(scope.wardCode ? { wardCode: eq(scope.wardCode) } : {}),
+        ...(scope.provinceCode ? { provinceCode: eq(scope.provinceCode) } : {}),
+      };
+      const docs = await Ticket.find({
+        ...where,
+        $or: [
+          { state: "new", acknowledgeBy: { $lte: at } },
+          { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
+        ],
+      })
+        .sort({ createdAt: 1 })
+        .lean();
+      return docs.map((d) => toPlain(d));
+    },
+    /** Tickets of a ward opened in [from, to), oldest first. */
+    async ofWardBetween(wardCode: string, from: Date, to: Date): Promise<Ticket[]> {
+      const docs = await Ticket.find({ wardCode: eq(wardCode), createdAt: { $gte: from, $lt: to } }).sort({ createdAt: 1 }).lean();
+      return docs.map((d) => toPlain(d));
+    },
+    /** Newest tickets in a ward or province whose address contains `text` or whose venue is one of `venueCodes`. */
+    async search(scope: { wardCode?: string; provinceCode?: string }, text: string, venueCodes: string[], limit: number): Promise<Ticket[]> {
+      const where = scope.wardCode ? { wardCode: eq(scope.wardCode) } : { provinceCode: eq(scope.provinceCode) };
+      const pattern = escapeRegex(text);
+      const docs = await Ticket.find({ ...where, $or: [{ address: { $regex: pattern, $options: "i" } }, { venueCode: { $in: venueCodes.map(String) } }] })
+        .sort({ createdAt: -1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => toPlain(d));
+    },
+    /** Codes of the ward's venues with a confirmed violation, ever. */
+    async confirmedVenueCodes(wardCode: string): Promise<string[]> {
+      const docs = await Ticket.find({ wardCode: eq(wardCode), state: "violation_confirmed", venueCode: { $exists: true } }, { venueCode: 1 }).lean();
+      return [...new Set(docs.map((d) => d.venueCode!))];
     },
     syncIndexes: () => Ticket.syncIndexes(),
   };

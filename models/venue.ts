@@ -1,6 +1,6 @@
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { modelOn } from "./model-on.js";
-import { eq, toPlain, type Plain } from "./plain.js";
+import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
 import { replaceMany } from "./replace-many.js";
 
 /** The kinds of venue the 2021 directives list. */
@@ -101,6 +101,14 @@ export function venueStore(conn: Connection) {
       for await (const doc of Venue.find({}).sort({ code: 1 }).lean().cursor()) yield toPlain(doc);
     },
     count: () => Venue.countDocuments({}),
+    /** Codes of venues whose name contains `text` (case-insensitive), at most `limit`. */
+    async codesByName(text: string, limit: number): Promise<string[]> {
+      const pattern = escapeRegex(text);
+      const docs = await Venue.find({ name: { $regex: pattern, $options: "i" } }, { code: 1 }).limit(limit).lean();
+      return docs.map((d) => d.code);
+    },
+    /** Registered (not closed) venues of a ward, the denominator of its compliance figure. */
+    countInWard: (wardCode: string) => Venue.countDocuments({ wardCode: eq(wardCode), status: { $ne: "closed" } }),
     syncIndexes: () => Venue.syncIndexes(),
   };
 }

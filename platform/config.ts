@@ -18,6 +18,7 @@ const schema = z
   .object({
     BOT_TOKEN: optionalString,
     TELEGRAM_API_ROOT: url.default("https://api.telegram.org"),
+    BOT_USERNAME: z.string().trim().regex(/^[A-Za-z0-9_]{5,32}$/, "expected a Telegram bot username without @").default("qr_checkin_report_bot"),
     BOT_MODE: z.enum(["polling", "webhook"], { error: "expected polling or webhook" }).default("polling"),
     WEBHOOK_URL: optionalString.pipe(url.optional()),
     WEBHOOK_SECRET: optionalString.pipe(
@@ -69,6 +70,8 @@ export type RawConfig = z.infer<typeof schema>;
 export interface Config {
   botToken: string | undefined;
   telegramApiRoot: string;
+  /** For invitation deep links (t.me/<bot>?start=inv_<token>). */
+  botUsername: string;
   botMode: "polling" | "webhook";
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
@@ -120,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     botToken: c.BOT_TOKEN,
     telegramApiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    botUsername: c.BOT_USERNAME,
     botMode: c.BOT_MODE,
     webhookUrl: c.WEBHOOK_URL,
     webhookSecret: c.WEBHOOK_SECRET,

@@ -24,7 +24,12 @@ export interface BotHarness {
 }
 
 /** The whole bot against the fake Bot API and the test database, seeded with the Huế demo registry. */
-export async function startBotHarness(conn: Connection, env: Record<string, string> = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  conn: Connection,
+  env: Record<string, string> = {},
+  /** Installs another branch's features (e.g. officers') before the resident ones. */
+  extra?: (assembled: AssembledBot) => void,
+): Promise<BotHarness> {
   const api = await startFakeTelegramApi();
   const stores = createStores(conn);
   await stores.syncIndexes();
@@ -40,6 +45,7 @@ export async function startBotHarness(conn: Connection, env: Record<string, stri
       { config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock: () => now.value },
       { botInfo: api.botInfo, throttle: false, rateLimit: { limit: 200, timeFrameMs: 10_000 } },
     );
+    extra?.(a);
     installFeatures(a.bot, a.deps);
     return a;
   };

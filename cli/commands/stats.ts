@@ -1,0 +1,40 @@
+import { stringify } from "csv-stringify/sync";
+import { STATS_COLUMNS, statsRow, wardStats } from "../../services/tickets/stats.js";
+import { parseCliArgs } from "../args.js";
+import { CliUserError, type CliCommand } from "../command.js";
+
+const USAGE = "stats --province <code> | --ward <code> [--from <YYYY-MM-DD>] [--to <YYYY-MM-DD>]";
+const DAY = 24 * 3600e3;
+
+function day(s: string, name: string): Date {
+  const d = new Date(`${s}T00:00:00+07:00`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime())) throw new CliUserError(`--${name} expects a date like 2026-11-23`);
+  return d;
+}
+
+export const statsCommands: CliCommand[] = [
+  {
+    group: "",
+    name: "stats",
+    usage: USAGE,
+    summary: "per-ward CSV: tickets by state and type, median hours to acknowledge and close, on-time rate, overdue, compliance",
+    async run(args, ctx) {
+      const { values } = parseCliArgs(
+        args,
+        { province: { type: "string" }, ward: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
+        { min: 0, max: 0, usage: USAGE },
+      );
+      if (!values.province === !values.ward) throw new CliUserError(`give --province or --ward\nusage: ${USAGE}`);
+      const stores = await ctx.stores();
+      const now = new Date();
+      // Default period: the last 30 days; --to names the last day included.
+      const to = values.to ? new Date(day(values.to, "to").getTime() + DAY) : now;
+      const from = values.from ? day(values.from, "from") : new Date(to.getTime() - 30 * DAY);
+      const wardCodes = values.ward ? [values.ward] : (await stores.wards.inProvince(values.province!)).map((w) => w.code);
+      if (wardCodes.length === 0) throw new CliUserError(`no ward in province ${values.province}`);
+      const rows = [];
+      for (const code of wardCodes) rows.push(statsRow(await wardStats(stores, code, { from, to }, now)));
+      ctx.out.write(stringify(rows, { header: true, columns: [...STATS_COLUMNS] }));
+    },
+  },
+];

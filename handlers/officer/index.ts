@@ -1,0 +1,21 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/deps.js";
+import type { TransitionDeps } from "../../services/tickets/transition.js";
+import { dueDates } from "../../services/tickets/deadlines.js";
+import type { OfficerDeps } from "./officer-deps.js";
+import { officerCommands } from "./officer-commands.js";
+import { evidenceCommand } from "./evidence-command.js";
+import { staffStart } from "./staff-start.js";
+import { ticketButtons } from "./ticket-buttons.js";
+import { ticketCommands } from "./ticket-commands.js";
+
+/**
+ * The officers' and enforcement's features. Install before installFeatures: /start inv_…
+ * must be seen before the residents' /start, and group commands before the group filter.
+ */
+export function officerFeatures(deps: OfficerDeps): Composer<BotContext> {
+  const transitions: TransitionDeps = { ...deps.stores, now: deps.clock, dueDates: (p, at) => dueDates(deps.deadlines, p, at) };
+  const c = new Composer<BotContext>();
+  c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps));
+  return c;
+}

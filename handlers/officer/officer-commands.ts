@@ -1,0 +1,90 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/deps.js";
+import type { Account } from "../../models/account.js";
+import { authorize, canSee } from "../../services/access/authorize.js";
+import { listOverdue } from "../../services/tickets/deadlines.js";
+import { wardStats } from "../../services/tickets/stats.js";
+import type { OfficerDeps } from "./officer-deps.js";
+import { renderCard } from "./ticket-card.js";
+
+const PAGE = 10;
+const WEEK = 7 * 24 * 3600e3;
+
+/** /queue, /ticket, /search, /overdue and /stats for staff; residents fall through to their own /ticket. */
+export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  const staff = async (ctx: BotContext): Promise<Account | undefined> => {
+    const a = await deps.stores.accounts.ensure("telegram", String(ctx.from!.id));
+    return a.role !== "resident" && !a.revokedAt ? a : undefined;
+  };
+  const scope = (a: Account) => (a.role === "officer" ? { wardCode: a.wardCode ?? "" } : { provinceCode: a.provinceCode ?? "" });
+  const pv = c.chatType("private");
+
+  pv.command("queue", async (ctx) => {
+    const a = await staff(ctx);
+    if (a?.role !== "officer" || !a.wardCode) return void (await ctx.reply(ctx.t("staff-only")));
+    const page = Math.max(0, Number(ctx.match) - 1 || 0);
+    const { tickets, total } = await deps.stores.tickets.openOfWard(a.wardCode, { skip: page * PAGE, limit: PAGE });
+    if (total === 0) return void (await ctx.reply(ctx.t("queue-empty")));
+    const lines = tickets.map((t) => ctx.t("queue-line", { number: t.number, state: ctx.t(`state-${t.state}`), type: ctx.t(`type-${t.violationType}`) }));
+    await ctx.reply([ctx.t("queue-title", { page: page + 1, pages: Math.ceil(total / PAGE), total }), ...lines].join("\n"));
+  });
+
+  pv.command("ticket", async (ctx, next) => {
+    const a = await staff(ctx);
+    if (!a) return next();
+    const t = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;
+    if (!t || !canSee(a, t)) return void (await ctx.reply(ctx.t("staff-ticket-not-found")));
+    const venue = t.venueCode ? await deps.stores.venues.byCode(t.venueCode) : undefined;
+    const card = renderCard(t, (k, x) => ctx.t(k, x), deps.clock(), venue?.name);
+    // The buttons are offered only for what this account may do; the press is checked again anyway.
+    const mayAct = !authorize(a, t, "acknowledge") || !authorize(a, t, "enforce");
+    await ctx.reply(card.text, mayAct ? { reply_markup: card.keyboard } : {});
+  });
+
+  pv.command("search", async (ctx) => {
+    const a = await staff(ctx);
+    if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
+    const text = ctx.match.trim();
+    if (text.length < 2) return void (await ctx.reply(ctx.t("usage-search")));
+    const found = await deps.stores.tickets.search(scope(a), text, await deps.stores.venues.codesByName(text, 50), PAGE);
+    if (found.length === 0) return void (await ctx.reply(ctx.t("search-none")));
+    const lines = found.map((t) => ctx.t("queue-line", { number: t.number, state: ctx.t(`state-${t.state}`), type: ctx.t(`type-${t.violationType}`) }));
+    await ctx.reply([ctx.t("search-title", { count: found.length }), ...lines].join("\n"));
+  });
+
+  pv.command("overdue", async (ctx) => {
+    const a = await staff(ctx);
+    if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
+    const overdue = await listOverdue(deps.stores.tickets, deps.clock(), scope(a));
+    if (overdue.length === 0) return void (await ctx.reply(ctx.t("overdue-none")));
+    const lines = overdue.map((o) => ctx.t("overdue-line", { number: o.ticket.number, ward: o.ticket.wardCode, missed: o.missed.map((m) => ctx.t(`deadline-${m.kind}`)).join(", ") }));
+    await ctx.reply([ctx.t("overdue-title", { count: overdue.length }), ...lines].join("\n"));
+  });
+
+  pv.command("stats", async (ctx) => {
+    const a = await staff(ctx);
+    if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
+    const now = deps.clock();
+    const wards = a.role === "officer" ? [a.wardCode!] : (await deps.stores.wards.inProvince(a.provinceCode!)).map((w) => w.code);
+    const lines = [];
+    for (const code of wards) {
+      const s = await wardStats(deps.stores, code, { from: new Date(now.getTime() - WEEK), to: now }, now);
+      lines.push(
+        ctx.t("stats-line", {
+          ward: code,
+          opened: s.opened,
+          closed: s.closed,
+          ack: s.medianHoursToAcknowledge ?? "—",
+          close: s.medianHoursToClose ?? "—",
+          ontime: s.onTimeRate === undefined ? "—" : Math.round(s.onTimeRate * 100),
+          overdue: s.overdue,
+          violating: s.compliance.violating,
+          registered: s.compliance.registered,
+        }),
+      );
+    }
+    await ctx.reply([ctx.t("stats-title"), ...lines].join("\n"));
+  });
+  return c;
+}

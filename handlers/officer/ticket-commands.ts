@@ -1,0 +1,61 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/deps.js";
+import { viewReporterContacts } from "../../services/access/reporter-contact.js";
+import { notifyReporters } from "../../services/notify/ticket-changed.js";
+import type { TicketAction } from "../../services/tickets/ticket-actions.js";
+import { transitionTicket, type TransitionDeps } from "../../services/tickets/transition.js";
+import type { OfficerDeps } from "./officer-deps.js";
+
+/** `/<command> <ticket number> <argument>` → the action it asks for; undefined when the argument is missing. */
+const PARSERS: Record<string, (arg: string) => TicketAction | undefined> = {
+  note: (note) => (note ? { kind: "add_note", note } : undefined),
+  reply: (text) => (text ? { kind: "message_reporter", text } : undefined),
+  transfer: (wardCode) => (/^\d{3,6}$/.test(wardCode) ? { kind: "transfer", wardCode } : undefined),
+  duplicate: (number) => (number ? { kind: "close_duplicate", duplicateOf: number } : undefined),
+};
+
+/**
+ * The actions that need words: a note, a message to the reporter, a transfer, a duplicate.
+ * Private chat only, so nothing about a reporter is typed into a group.
+ */
+export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  const pv = c.chatType("private");
+  pv.command(Object.keys(PARSERS), async (ctx) => {
+    const command = ctx.message.text.slice(1).split(/[\s@]/)[0]!.toLowerCase();
+    const [number = "", ...rest] = ctx.match.trim().split(/\s+/);
+    const action = PARSERS[command]!(rest.join(" ").trim());
+    const ticket = number ? await deps.stores.tickets.byNumber(number) : undefined;
+    if (!action || !ticket) return void (await ctx.reply(ctx.t(`usage-${command}`)));
+    const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
+    const r = await transitionTicket(transitions, actor.id, ticket.id, action);
+    if (!r.ok) return void (await ctx.reply(ctx.t(`refused-${r.reason}`)));
+    if (action.kind === "message_reporter") await deliverToReporters(ctx, deps, r.ticket, action.text);
+    if (r.successor) {
+      // The receiving ward gets the card of the transferred ticket like any new one.
+      const s = r.successor;
+      await deps.stores.outbox.enqueue({ key: `ward:${s.id}:v${s.version}:ticket_opened`, audience: "ward", wardCode: s.wardCode, kind: "ticket_opened", payload: { ticketId: s.id, number: s.number }, at: deps.clock() });
+    }
+    if (r.to !== r.from) await notifyReporters(deps.stores.outbox, r.ticket, deps.clock());
+    await ctx.reply(ctx.t(`done-${command}`, { number: r.ticket.number, successor: r.successor?.number ?? "" }));
+  });
+  pv.command("contact", async (ctx) => {
+    const ticket = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;
+    if (!ticket) return void (await ctx.reply(ctx.t("usage-contact")));
+    const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
+    const r = await viewReporterContacts({ ...deps.stores, now: deps.clock }, actor.id, ticket.id);
+    if (!r.ok) return void (await ctx.reply(ctx.t(`refused-${r.reason}`)));
+    const lines = r.contacts.map((x) => ctx.t("contact-line", { n: x.n, name: x.name ?? "—", phone: x.phone ?? "—" }));
+    await ctx.reply([ctx.t("contact-title", { number: ticket.number }), ...lines].join("\n"));
+  });
+  return c;
+}
+
+/** Officers' words reach Telegram reporters directly; the officer never learns who they are. */
+async function deliverToReporters(ctx: BotContext, deps: OfficerDeps, ticket: { number: string; reports: { accountId: string }[] }, text: string): Promise<void> {
+  for (const accountId of new Set(ticket.reports.map((r) => r.accountId))) {
+    const account = await deps.stores.accounts.byId(accountId);
+    if (account?.channel !== "telegram") continue;
+    await ctx.api.sendMessage(account.externalId, ctx.t("reporter-message", { number: ticket.number, text }));
+  }
+}

@@ -1,0 +1,75 @@
+import type { auditStore, AuditEvent } from "../../models/audit-event.js";
+import type { Evidence, evidenceStore } from "../../models/evidence.js";
+import type { Ticket } from "../../models/ticket.js";
+
+export interface PackPhoto {
+  evidence: Evidence;
+  /** The original bytes exactly as received. */
+  bytes: Buffer;
+  /** File name inside the pack: report index, hash prefix and the original's extension. */
+  name: string;
+}
+
+export interface EvidencePack {
+  ticket: Ticket;
+  photos: PackPhoto[];
+  audit: AuditEvent[];
+}
+
+const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/heic": "heic" };
+
+/** Everything enforcement needs about one ticket, with the photos read back from GridFS. */
+export async function collectEvidencePack(
+  deps: { evidence: ReturnType<typeof evidenceStore>; audit: ReturnType<typeof auditStore> },
+  ticket: Ticket,
+): Promise<EvidencePack> {
+  const photos: PackPhoto[] = [];
+  for (const [i, report] of ticket.reports.entries()) {
+    for (const id of report.evidenceIds) {
+      const evidence = await deps.evidence.byId(id);
+      if (!evidence) continue;
+      const bytes = await deps.evidence.readFile(evidence.fileId);
+      photos.push({ evidence, bytes, name: `report-${i + 1}-${evidence.sha256.slice(0, 12)}.${EXT[evidence.mime] ?? "bin"}` });
+    }
+  }
+  return { ticket, photos, audit: await deps.audit.of("ticket", ticket.id) };
+}
+
+/** The machine-readable part: facts only, no bytes; hashes let anyone check the photo files. */
+export function evidenceJson(pack: EvidencePack): unknown {
+  const { ticket } = pack;
+  return {
+    ticket: {
+      number: ticket.number,
+      state: ticket.state,
+      outcome: ticket.outcome,
+      violationType: ticket.violationType,
+      wardCode: ticket.wardCode,
+      provinceCode: ticket.provinceCode,
+      venueCode: ticket.venueCode,
+      address: ticket.address,
+      location: ticket.location,
+      verdict: ticket.verdict,
+      decodedText: ticket.decodedText,
+      duplicateOf: ticket.duplicateOf,
+      openedAt: ticket.createdAt,
+      acknowledgeBy: ticket.acknowledgeBy,
+      closeBy: ticket.closeBy,
+    },
+    // Reporters appear by their position only: the pack may leave the ward.
+    reports: ticket.reports.map((r, i) => ({ reporter: `resident #${i + 1}`, channel: r.channel, violationType: r.violationType, note: r.note, location: r.location, address: r.address, flags: r.flags, at: r.at, evidenceIds: r.evidenceIds })),
+    photos: pack.photos.map((p) => ({
+      file: `photos/${p.name}`,
+      evidenceId: p.evidence.id,
+      sha256: p.evidence.sha256,
+      size: p.evidence.size,
+      mime: p.evidence.mime,
+      receivedAt: p.evidence.createdAt,
+      exif: p.evidence.exif,
+      decode: p.evidence.decode,
+      verdict: p.evidence.verdict,
+    })),
+    history: ticket.history,
+    audit: pack.audit.map(({ at, actorId, actorRole, action, from, to, note }) => ({ at, actorId, actorRole, action, from, to, note })),
+  };
+}

@@ -1,0 +1,43 @@
+import type { EvidencePack } from "./evidence-pack.js";
+
+/** Vietnamese names for the codes in a pack; the summary is a document for Vietnamese authorities. */
+const TYPE: Record<string, string> = { no_poster: "Không niêm yết mã QR", wrong_info: "Thông tin địa điểm sai", unscannable: "Mã QR không quét được" };
+const STATE: Record<string, string> = {
+  new: "Mới",
+  acknowledged: "Đã tiếp nhận",
+  inspecting: "Đang kiểm tra",
+  violation_confirmed: "Xác nhận vi phạm",
+  no_violation: "Không vi phạm",
+  duplicate: "Trùng lặp",
+  withdrawn: "Người báo rút lại",
+  not_our_ward: "Chuyển phường/xã khác",
+};
+
+const time = (d: Date | undefined | null) => (d ? new Date(d).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) : "—");
+
+/** A readable one-page summary of a pack, in Vietnamese. */
+export function summaryVi(pack: EvidencePack): string {
+  const t = pack.ticket;
+  const lines = [
+    `HỒ SƠ CHỨNG CỨ — PHẢN ÁNH ${t.number}`,
+    "",
+    `Loại vi phạm: ${TYPE[t.violationType] ?? t.violationType}`,
+    `Trạng thái: ${STATE[t.state] ?? t.state}${t.outcome ? ` (${t.outcome})` : ""}`,
+    `Phường/xã: ${t.wardCode} · Tỉnh/thành: ${t.provinceCode}`,
+    `Địa điểm: ${t.venueCode ?? "chưa xác định"} · Địa chỉ: ${t.address ?? "—"}`,
+    t.location ? `Vị trí: ${t.location.lat}, ${t.location.lng} (https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng})` : "Vị trí: —",
+    `Kết quả đối chiếu mã QR: ${t.verdict}${t.decodedText ? ` — nội dung: ${t.decodedText}` : ""}`,
+    `Tiếp nhận lúc: ${time(t.createdAt)} · Hạn tiếp nhận: ${time(t.acknowledgeBy)} · Hạn xử lý: ${time(t.closeBy)}`,
+    "",
+    `Số lượt phản ánh gộp: ${t.reports.length}`,
+    ...t.reports.map((r, i) => `  - Người dân #${i + 1}, ${time(r.at)}${r.note ? `: “${r.note}”` : ""}`),
+    "",
+    `Ảnh gốc (${pack.photos.length}), mã băm SHA-256 để đối chiếu:`,
+    ...pack.photos.map((p) => `  - photos/${p.name}  ${p.evidence.sha256}`),
+    "",
+    "Lịch sử xử lý:",
+    ...t.history.map((h) => `  - ${time(h.at)} · ${h.actorRole ?? "hệ thống"} · ${h.action}${h.from ? ` ${h.from} → ${h.to}` : ""}${h.note ? ` · ${h.note}` : ""}`),
+    "",
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,91 @@
+import { CLOSED_STATES, type Ticket, type ticketStore } from "../../models/ticket.js";
+import type { venueStore } from "../../models/venue.js";
+
+export interface WardStats {
+  wardCode: string;
+  opened: number;
+  closed: number;
+  byState: Record<string, number>;
+  byType: Record<string, number>;
+  /** Hours; undefined when no ticket got there yet. */
+  medianHoursToAcknowledge?: number;
+  medianHoursToClose?: number;
+  /** Share of the period's closed tickets closed by their deadline. */
+  onTimeRate?: number;
+  overdue: number;
+  /** Venues with a confirmed violation / registered venues. */
+  compliance: { violating: number; registered: number; rate?: number };
+}
+
+const HOUR = 3600e3;
+const closed = (state: string) => (CLOSED_STATES as readonly string[]).includes(state);
+
+function median(xs: number[]): number | undefined {
+  if (xs.length === 0) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1]! + s[m]!) / 2;
+}
+
+const round1 = (x: number | undefined) => (x === undefined ? undefined : Math.round(x * 10) / 10);
+const firstAt = (t: Ticket, to: (s: string) => boolean) => t.history.find((h) => h.to && h.from !== h.to && to(h.to))?.at;
+
+/** Figures for one ward over the tickets opened in a period (pure, so it is tested without a database). */
+export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date, compliance: { violating: number; registered: number }): WardStats {
+  const byState: Record<string, number> = {};
+  const byType: Record<string, number> = {};
+  const toAck: number[] = [];
+  const toClose: number[] = [];
+  let onTime = 0;
+  let overdue = 0;
+  for (const t of tickets) {
+    byState[t.state] = (byState[t.state] ?? 0) + 1;
+    byType[t.violationType] = (byType[t.violationType] ?? 0) + 1;
+    // The opening event carries the injected clock's time; createdAt is the database's.
+    const opened = new Date(t.history[0]?.at ?? t.createdAt!).getTime();
+    const ack = firstAt(t, (s) => s !== "new");
+    if (ack) toAck.push((new Date(ack).getTime() - opened) / HOUR);
+    const end = firstAt(t, closed);
+    if (end) {
+      toClose.push((new Date(end).getTime() - opened) / HOUR);
+      if (!t.closeBy || new Date(end) <= t.closeBy) onTime++;
+    } else if ((t.state === "new" && t.acknowledgeBy && t.acknowledgeBy <= now) || (t.closeBy && t.closeBy <= now)) {
+      overdue++;
+    }
+  }
+  return {
+    wardCode,
+    opened: tickets.length,
+    closed: toClose.length,
+    byState,
+    byType,
+    medianHoursToAcknowledge: round1(median(toAck)),
+    medianHoursToClose: round1(median(toClose)),
+    onTimeRate: toClose.length ? round1((onTime / toClose.length) * 100)! / 100 : undefined,
+    overdue,
+    compliance: { ...compliance, rate: compliance.registered ? compliance.violating / compliance.registered : undefined },
+  };
+}
+
+export async function wardStats(
+  deps: { tickets: ReturnType<typeof ticketStore>; venues: ReturnType<typeof venueStore> },
+  wardCode: string,
+  period: { from: Date; to: Date },
+  now: Date,
+): Promise<WardStats> {
+  const [tickets, violating, registered] = await Promise.all([
+    deps.tickets.ofWardBetween(wardCode, period.from, period.to),
+    deps.tickets.confirmedVenueCodes(wardCode),
+    deps.venues.countInWard(wardCode),
+  ]);
+  return computeWardStats(wardCode, tickets, now, { violating: violating.length, registered });
+}
+
+export const STATS_COLUMNS = ["ward", "opened", "closed", "new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "no_poster", "wrong_info", "unscannable", "median_h_ack", "median_h_close", "on_time_rate", "overdue", "violating_venues", "registered_venues", "compliance"] as const;
+
+/** One row per ward in STATS_COLUMNS order, for CSV and chat tables. */
+export function statsRow(s: WardStats): (string | number)[] {
+  const n = (k: string) => s.byState[k] ?? s.byType[k] ?? 0;
+  const opt = (x: number | undefined) => (x === undefined ? "" : x);
+  return [s.wardCode, s.opened, s.closed, ...STATS_COLUMNS.slice(3, 14).map(n), opt(s.medianHoursToAcknowledge), opt(s.medianHoursToClose), opt(s.onTimeRate), s.overdue, s.compliance.violating, s.compliance.registered, opt(s.compliance.rate === undefined ? undefined : Math.round(s.compliance.rate * 1000) / 1000)];
+}

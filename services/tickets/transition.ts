@@ -1,0 +1,172 @@
+import type { accountStore } from "../../models/account.js";
+import type { auditStore } from "../../models/audit-event.js";
+import type { claimStore } from "../../models/claim.js";
+import type { Ticket, TicketDoc, TicketEvent, TicketState, ticketStore } from "../../models/ticket.js";
+import type { venueStore } from "../../models/venue.js";
+import type { wardStore } from "../../models/ward.js";
+import { authorize } from "../access/authorize.js";
+import { ACTION_FROM, targetState, type TicketAction } from "./ticket-actions.js";
+
+export interface TransitionDeps {
+  tickets: ReturnType<typeof ticketStore>;
+  accounts: ReturnType<typeof accountStore>;
+  audit: ReturnType<typeof auditStore>;
+  claims: ReturnType<typeof claimStore>;
+  venues: ReturnType<typeof venueStore>;
+  wards: ReturnType<typeof wardStore>;
+  now: () => Date;
+  /** Deadlines of a ticket opened (or transferred) at `at` in a province. */
+  dueDates: (provinceCode: string, at: Date) => { acknowledgeBy: Date; closeBy: Date };
+}
+
+export type TransitionRefusal =
+  | "not_found"
+  | "forbidden"
+  | "revoked"
+  /** The action does not apply to the ticket's current state. */
+  | "invalid_state"
+  /** Someone else changed the ticket first (a concurrent press or an old card). */
+  | "stale"
+  /** A transfer target or duplicate original that does not exist or makes no sense. */
+  | "invalid_target"
+  | "no_venue"
+  | "already_decided";
+
+export type TransitionResult =
+  | { ok: true; ticket: Ticket; from: TicketState; to: TicketState; successor?: Ticket }
+  | { ok: false; reason: TransitionRefusal; ticket?: Ticket };
+
+/** What the caller last saw; a mismatch means the officer acted on an outdated card. */
+export interface Expected {
+  state?: TicketState;
+  version?: number;
+}
+
+/**
+ * The one way a ticket changes: state machine, the actor's stored role and scope, the
+ * expected current state, one atomic update (of two concurrent presses exactly one
+ * wins, the other gets "stale"), then the audit event. A refusal changes nothing.
+ */
+export async function transitionTicket(
+  deps: TransitionDeps,
+  actorId: string,
+  ticketId: string,
+  action: TicketAction,
+  expected: Expected = {},
+  attempt = 0,
+): Promise<TransitionResult> {
+  const [actor, ticket] = await Promise.all([deps.accounts.byId(actorId), deps.tickets.byId(ticketId)]);
+  if (!ticket) return { ok: false, reason: "not_found" };
+  if (!actor) return { ok: false, reason: "forbidden" };
+  const refusal = authorize(actor, ticket, action.kind);
+  if (refusal) return { ok: false, reason: refusal };
+  const from = ticket.state as TicketState;
+  if ((expected.state && expected.state !== from) || (expected.version !== undefined && expected.version !== ticket.version)) {
+    return { ok: false, reason: "stale", ticket };
+  }
+  if (!ACTION_FROM[action.kind].includes(from)) return { ok: false, reason: "invalid_state", ticket };
+  const prepared = await prepare(deps, ticket, action);
+  if ("reason" in prepared) return { ok: false, reason: prepared.reason, ticket };
+
+  const to = targetState(action, from);
+  const at = deps.now();
+  const note = noteOf(action);
+  const event = { at, actorId: actor.id, actorRole: actor.role, action: action.kind, from, to, note };
+  // Each version of a ticket is changed once: the claim decides between concurrent presses.
+  const won = await deps.claims.take(`ticket:${ticket.id}:v${ticket.version}`, at, actor.id);
+  const updated = won ? await deps.tickets.transition(ticket.id, from, to, event, prepared.set, ticket.version) : undefined;
+  if (!updated) {
+    // Notes and messages contradict nothing: try again on the newer version rather than refuse.
+    const additive = action.kind === "add_note" || action.kind === "message_reporter";
+    if (additive && attempt < 5) return transitionTicket(deps, actorId, ticketId, action, {}, attempt + 1);
+    return { ok: false, reason: "stale", ticket: await deps.tickets.byId(ticket.id) };
+  }
+
+  await deps.audit.append({ ...event, subjectKind: "ticket", subjectId: ticket.id, meta: { number: ticket.number } });
+  const successor = action.kind === "transfer" ? await openSuccessor(deps, updated, action.wardCode, event) : undefined;
+  if (action.kind === "enforce" && action.measure === "suspension" && ticket.venueCode) {
+    await deps.venues.setStatus(ticket.venueCode, "suspended");
+    await deps.audit.append({
+      at,
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: "suspend_venue",
+      subjectKind: "venue",
+      subjectId: ticket.venueCode,
+      to: "suspended",
+      note: ticket.number,
+    });
+  }
+  return { ok: true, ticket: updated, from, to, successor };
+}
+
+function noteOf(action: TicketAction): string | undefined {
+  switch (action.kind) {
+    case "close_duplicate":
+      return action.duplicateOf;
+    case "transfer":
+      return action.wardCode;
+    case "message_reporter":
+      return action.text;
+    case "add_note":
+      return action.note;
+    case "enforce":
+      return action.measure;
+    case "return_to_ward":
+      return action.note;
+    default:
+      return undefined;
+  }
+}
+
+/** Checks the action's own arguments and builds the fields it sets. */
+async function prepare(deps: TransitionDeps, ticket: Ticket, action: TicketAction): Promise<{ set: Partial<TicketDoc> } | { reason: TransitionRefusal }> {
+  switch (action.kind) {
+    case "close":
+      return { set: { outcome: action.outcome } };
+    case "close_duplicate": {
+      const original = await deps.tickets.byNumber(action.duplicateOf);
+      if (!original || original.id === ticket.id || original.wardCode !== ticket.wardCode) return { reason: "invalid_target" };
+      return { set: { duplicateOf: original.number, outcome: "duplicate" } };
+    }
+    case "transfer": {
+      const ward = await deps.wards.byCode(action.wardCode);
+      if (!ward || ward.code === ticket.wardCode) return { reason: "invalid_target" };
+      return { set: { outcome: `transferred:${ward.code}` } };
+    }
+    case "enforce":
+      if (ticket.outcome?.startsWith("measure:")) return { reason: "already_decided" };
+      if (action.measure === "suspension" && !ticket.venueCode) return { reason: "no_venue" };
+      return { set: { outcome: `measure:${action.measure}` } };
+    case "return_to_ward":
+      if (ticket.outcome?.startsWith("measure:")) return { reason: "already_decided" };
+      return { set: { outcome: "returned" } };
+    default:
+      return { set: {} };
+  }
+}
+
+/** A transferred ticket closes as not_our_ward here and opens, with its reports, in the right ward. */
+async function openSuccessor(deps: TransitionDeps, closed: Ticket, wardCode: string, event: TicketEvent): Promise<Ticket> {
+  const ward = (await deps.wards.byCode(wardCode))!;
+  const [first, ...rest] = closed.reports;
+  const opened = { ...event, action: "transferred_in", to: "new" as const, note: closed.number };
+  const successor = await deps.tickets.create({
+    number: `${closed.number}-T`,
+    violationType: closed.violationType,
+    wardCode: ward.code,
+    provinceCode: ward.provinceCode,
+    venueCode: closed.venueCode ?? undefined,
+    location: closed.location ?? undefined,
+    address: closed.address ?? undefined,
+    verdict: closed.verdict,
+    decodedText: closed.decodedText ?? undefined,
+    report: first!,
+    event: opened,
+    ...deps.dueDates(ward.provinceCode, event.at),
+  });
+  let latest = successor;
+  for (const report of rest) latest = (await deps.tickets.attachReport(successor.id, report, { ...opened, action: "report_moved" })) ?? latest;
+  await deps.audit.append({ ...opened, actorRole: event.actorRole ?? "system", subjectKind: "ticket", subjectId: successor.id, from: closed.id });
+  return latest;
+}
