@@ -1,7 +1,7 @@
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS } from "./account.js";
 import { modelOn } from "./model-on.js";
-import { outboxClaimStore } from "./outbox-claim.js";
+import { claimStore } from "./claim.js";
 import { eq, toPlain, type Plain } from "./plain.js";
 
 /**
@@ -47,7 +47,7 @@ export interface NewOutboxMessage {
 
 export function outboxStore(conn: Connection) {
   const Outbox = modelOn(conn, "Outbox", outboxSchema);
-  const claims = outboxClaimStore(conn);
+  const claims = claimStore(conn);
   return {
     /** Records the message once; a second enqueue with the same key is a no-op. */
     async enqueue(m: NewOutboxMessage): Promise<void> {
@@ -60,7 +60,7 @@ export function outboxStore(conn: Connection) {
     },
     /**
      * Takes the next due message for one of `channels` for `leaseMs`; undefined when nothing is due.
-     * The claim is an insert keyed by (message, attempt), see outbox-claim.ts.
+     * The claim is an insert keyed by (message, attempt), see claim.ts.
      */
     async claimDue(audience: "account" | "ward", channels: readonly string[], now: Date, leaseMs: number): Promise<OutboxMessage | undefined> {
       const due = {
@@ -72,7 +72,7 @@ export function outboxStore(conn: Connection) {
         $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }],
       };
       for (const doc of await Outbox.find(due).sort({ nextAttemptAt: 1 }).limit(5).lean()) {
-        if (!(await claims.claim(`${String(doc._id)}:${doc.attempts}`, now))) continue;
+        if (!(await claims.take(`outbox:${String(doc._id)}:${doc.attempts}`, now))) continue;
         await Outbox.updateOne({ _id: doc._id }, { $set: { leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } });
         return toPlain({ ...doc, attempts: doc.attempts + 1 });
       }
