@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { useTestDatabase } from "../support/database.js";
 import { photograph, renderTestPoster } from "../support/posters.js";
+import { reportPlainly } from "../support/report-dialogue.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 
 const db = useTestDatabase();
@@ -20,23 +21,6 @@ const hanoiPhoto = () =>
     .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "21/1 1/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "105/1 51/1 0/1" } })
     .jpeg()
     .toBuffer();
-
-async function reportNoPoster(u: TelegramTestUser, photo: Buffer, lat: number, lng: number): Promise<string> {
-  await u.say("/report");
-  await u.expectReply(/vi phạm nào/);
-  await u.press("r:t:no_poster");
-  await u.expectReply(/lối vào/);
-  await u.sendPhoto(photo);
-  await u.expectReply(/Đã nhận ảnh 1/);
-  await u.press("r:done");
-  await u.expectReply(/Gửi vị trí/);
-  await u.sendLocation(lat, lng);
-  await u.expectReply(/ghi chú/);
-  await u.press("r:skip");
-  await u.expectReply(/Kiểm tra lại/);
-  await u.press("r:ok");
-  return (await u.expectReply(/Đã gửi/)).text;
-}
 
 describe("hints from the evidence", () => {
   it("wrong information, but the code is official for this place: the resident is asked and may stop; nothing is saved", async () => {
@@ -58,12 +42,14 @@ describe("hints from the evidence", () => {
   });
 
   it("a photo taken far from the shared place is accepted and flagged; a second report 20 m away merges into it", async () => {
-    const first = await reportNoPoster(new TelegramTestUser(h.api, 9002), await hanoiPhoto(), 16.4601, 107.5801);
+    const first = await reportPlainly(new TelegramTestUser(h.api, 9002), { type: "no_poster", photo: await hanoiPhoto(), lat: 16.4601, lng: 107.5801 });
     const number = /HUE-\d{4}-\d{4}/.exec(first)![0];
     const ticket = await h.stores.tickets.byNumber(number);
     expect(ticket).toMatchObject({ wardCode: "19789", verdict: "no_code" });
     expect(ticket!.reports[0]!.flags).toEqual(["exif_gps_far"]);
-    const second = await reportNoPoster(new TelegramTestUser(h.api, 9003), await sharp({ create: { width: 640, height: 480, channels: 3, background: "#556655" } }).jpeg().toBuffer(), 16.4602, 107.5803);
+    const second = await reportPlainly(new TelegramTestUser(h.api, 9003), {
+      type: "no_poster", photo: await sharp({ create: { width: 640, height: 480, channels: 3, background: "#556655" } }).jpeg().toBuffer(), lat: 16.4602, lng: 107.5803,
+    });
     expect(second).toContain(`đã có báo cáo ${number}`);
     const merged = await h.stores.tickets.byNumber(number);
     expect(merged!.reports.map((r) => r.flags)).toEqual([["exif_gps_far"], []]);

@@ -11,6 +11,7 @@ import { createOutboxWorker } from "../../../services/notify/outbox-worker.js";
 import { DEFAULT_DEADLINES } from "../../../services/tickets/deadlines.js";
 import { startBotHarness, type BotHarness } from "../../support/bot-harness.js";
 import { useTestDatabase } from "../../support/database.js";
+import { reportPlainly } from "../../support/report-dialogue.js";
 import { TelegramTestUser } from "../../support/telegram-user.js";
 
 const db = useTestDatabase();
@@ -52,20 +53,9 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
   it("the whole life: card in the ward group, acknowledge, inspect, confirm, enforcement warning; the reporter hears each step", async () => {
     const alice = new TelegramTestUser(h.api, 7001);
     // The resident reports a missing poster in An Cựu.
-    await alice.say("/report");
-    await alice.expectReply(/vi phạm nào/);
-    await alice.press("r:t:no_poster");
-    await alice.expectReply(/Gửi ảnh/);
-    await alice.sendPhoto(await sharp({ create: { width: 900, height: 700, channels: 3, background: "#9a8f7a" } }).jpeg().toBuffer());
-    await alice.expectReply(/Không tìm thấy mã QR/);
-    await alice.press("r:done");
-    await alice.expectReply(/Gửi vị trí/);
-    await alice.sendLocation(16.4552, 107.6002);
-    await alice.expectReply(/ghi chú/);
-    await alice.press("r:skip");
-    await alice.expectReply(/Kiểm tra lại/);
-    await alice.press("r:ok");
-    number = /[A-Z]{3}-\d{4}-\d{4}/.exec((await alice.expectReply(/Đã gửi/)).text)![0];
+    const photo = await sharp({ create: { width: 900, height: 700, channels: 3, background: "#9a8f7a" } }).jpeg().toBuffer();
+    const reported = await reportPlainly(alice, { type: "no_poster", photo, lat: 16.4552, lng: 107.6002, photoReply: /Không tìm thấy mã QR/ });
+    number = /[A-Z]{3}-\d{4}-\d{4}/.exec(reported)![0];
 
     // An invited officer binds the ward's group; an officer of another ward joins it too.
     const bao = new TelegramTestUser(h.api, 8001);
