@@ -23,7 +23,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   if (config.offline && !config.zalo) return { stores, stop: () => db.close() };
 
   const core = await createBotCore(config, logger, stores);
-  const server = createServer({});
+  const server = createServer();
   const telegram = config.offline ? undefined : await startTelegram(config, logger, stores, core, server);
   const zalo = config.zalo
     ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })

@@ -11,15 +11,10 @@ export function telegramWebhookPath(secret: string): string {
   return `/telegram/${createHash("sha256").update(secret).digest("hex").slice(0, 32)}`;
 }
 
-export interface ServerDeps {
-  telegram?: { bot: Bot<BotContext>; secret: string };
-}
-
-/** The HTTP server: /healthz and, in webhook mode, Telegram's updates. */
-export function createServer(deps: ServerDeps): FastifyInstance {
+/** The HTTP server with /healthz; each channel registers its own routes before it listens. */
+export function createServer(): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   app.get("/healthz", async () => ({ ok: true }));
-  if (deps.telegram) registerTelegramWebhook(app, deps.telegram.bot, deps.telegram.secret);
   return app;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, telegramWebhookPath } from "../../server/app.js";
+import { createServer, registerTelegramWebhook, telegramWebhookPath } from "../../server/app.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { useTestDatabase } from "../support/database.js";
 import { photograph, renderTestPoster } from "../support/posters.js";
@@ -14,7 +14,8 @@ let base: string;
 
 beforeAll(async () => {
   h = await startBotHarness(db());
-  server = createServer({ telegram: { bot: h.assembled.bot, secret: SECRET } });
+  server = createServer();
+  registerTelegramWebhook(server, h.assembled.bot, SECRET);
   base = await server.listen({ host: "127.0.0.1", port: 0 });
   await h.assembled.bot.api.setWebhook(base + telegramWebhookPath(SECRET), { secret_token: SECRET });
 });
