@@ -53,11 +53,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
     if (!chat || err.error instanceof GrammyError) return;
     await err.ctx.reply(err.ctx.t?.("error-generic") ?? "Xin lỗi, đã có lỗi. Vui lòng thử lại.").catch(() => undefined);
   });
+  // Ordering first: the once-only claim below awaits the database, and a chat's next update
+  // must not overtake it there (a location would reach the conversation before the button press).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(async (ctx, next) => {
     if (await stores.processedUpdates.claim(deps.channel ?? "telegram", ctx.update.update_id, deps.clock())) return next();
     logger.info({ updateId: ctx.update.update_id }, "update delivered again: skipped");
   });
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const rate = options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 };
   bot.use(limit({ limit: rate.limit, timeFrame: rate.timeFrameMs, keyGenerator: (ctx) => ctx.from?.id.toString() }));
   bot.use(i18n);
