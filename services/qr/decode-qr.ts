@@ -1,4 +1,5 @@
 import { readWithJsQr, readWithZxing, type EngineCode, type EngineName, type Point } from "./engines.js";
+import { readWarped } from "./warped/read-warped.js";
 import { inspectImage, type ImageFacts } from "./load-image.js";
 import { ATTEMPTS, type Attempt, type VariantName } from "./strategy.js";
 import { variantSource, type Variant } from "./variants.js";
@@ -71,6 +72,7 @@ export async function decodeQr(input: Uint8Array, options: DecodeOptions = {}): 
 
 function read(attempt: Attempt, variant: Variant): Promise<EngineCode[]> | EngineCode[] {
   if (attempt.engine === "jsqr") return readWithJsQr(variant.pixels);
+  if (attempt.engine === "mesh") return readWarped(variant.pixels);
   if (!attempt.zxing) throw new Error("a zxing attempt needs its settings");
   return readWithZxing(variant.pixels, attempt.zxing);
 }

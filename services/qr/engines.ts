@@ -24,7 +24,8 @@ export interface EngineCode {
   corners: [Point, Point, Point, Point];
 }
 
-export type EngineName = "zxing" | "jsqr";
+/** "mesh": our sampler for bent prints (services/qr/warped), with zxing correcting what it samples. */
+export type EngineName = "zxing" | "jsqr" | "mesh";
 
 type JsQr = (data: Uint8ClampedArray, width: number, height: number, options: JsQrOptions) => QRCode | null;
 // jsqr is a UMD bundle typed as an ES module; what its default import yields differs between
@@ -63,6 +64,8 @@ export interface ZxingSettings {
   tryInvert: boolean;
   tryDenoise: boolean;
   binarizer: "LocalAverage" | "GlobalHistogram";
+  /** The image is nothing but one upright code on a clean grid (a redrawn mesh sample). */
+  isPure?: boolean;
 }
 
 let zxingReady: Promise<unknown> | undefined;
@@ -91,6 +94,7 @@ export async function readWithZxing(pixels: Pixels, settings: ZxingSettings): Pr
     tryDenoise: settings.tryDenoise,
     tryDownscale: true,
     binarizer: settings.binarizer,
+    isPure: settings.isPure ?? false,
     maxNumberOfSymbols: 16,
     // "HRI" (the default) renders control characters as <SOH>; we want the code's own text.
     textMode: "Plain",
