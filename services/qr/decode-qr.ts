@@ -54,7 +54,7 @@ export async function decodeQr(input: Uint8Array, options: DecodeOptions = {}): 
     const t0 = performance.now();
     const variant = await variants.get(attempt.variant);
     if (!variant) continue;
-    const found = await read(attempt, variant);
+    const found = await read(attempt, variant, started + budget);
     attempts.push({ engine: attempt.engine, variant: attempt.variant, ms: round(performance.now() - t0), found: found.length });
     if (found.length > 0) {
       codes = found.map((code) => toDecoded(code, attempt, variant));
@@ -70,9 +70,9 @@ export async function decodeQr(input: Uint8Array, options: DecodeOptions = {}): 
   };
 }
 
-function read(attempt: Attempt, variant: Variant): Promise<EngineCode[]> | EngineCode[] {
+function read(attempt: Attempt, variant: Variant, deadline: number): Promise<EngineCode[]> | EngineCode[] {
   if (attempt.engine === "jsqr") return readWithJsQr(variant.pixels);
-  if (attempt.engine === "mesh") return readWarped(variant.pixels);
+  if (attempt.engine === "mesh") return readWarped(variant.pixels, deadline);
   if (!attempt.zxing) throw new Error("a zxing attempt needs its settings");
   return readWithZxing(variant.pixels, attempt.zxing);
 }

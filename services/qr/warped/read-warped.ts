@@ -13,12 +13,15 @@ const MAX_TRIPLES = 4;
  * Reads a code printed on a bent or creased surface: finds its finder patterns, fits a
  * flexible sampling mesh to its modules, and hands a clean redrawing to zxing, whose error
  * correction then vouches for the result (a bad fit fails Reed–Solomon, it does not misread).
+ * Gives up with nothing once `deadline` (a performance.now() time) has passed.
  */
-export async function readWarped(pixels: Pixels): Promise<EngineCode[]> {
+export async function readWarped(pixels: Pixels, deadline = Infinity): Promise<EngineCode[]> {
   for (const triple of triples(findFinders(binarize(pixels)))) {
     const { image, finders, toPhoto } = await closeUp(pixels, triple);
     const [topLeft, topRight, bottomLeft] = finders;
     for (const version of versionsFor(topLeft, topRight, bottomLeft)) {
+      // One fit of a large version takes a few hundred ms: the photo's time budget is checked between fits.
+      if (performance.now() >= deadline) return [];
       for (const mesh of fitMeshes(image, version, topLeft, topRight, bottomLeft)) {
         const codes = await readWithZxing(redraw(mesh, image), PURE);
         if (codes.length > 0) return codes.map((code) => ({ ...code, corners: outline(mesh).map(toPhoto) as EngineCode["corners"] }));
