@@ -9,7 +9,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { installResidentFeatures } from "../handlers/index.js";
 import { telegramFileDownloader } from "./download-file.js";
 import type { BotContext, BotDeps, FeatureDeps, InnerContext } from "./deps.js";
-import { createI18n } from "./i18n.js";
+import { createI18n, localeFromTelegram } from "./i18n.js";
 import { mongoConversationStorage } from "./mongo-storage.js";
 import { RESIDENT_COMMANDS } from "./commands.js";
 
@@ -51,7 +51,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
     logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "update failed");
     const chat = err.ctx.chat;
     if (!chat || err.error instanceof GrammyError) return;
-    await err.ctx.reply(err.ctx.t?.("error-generic") ?? "Xin lỗi, đã có lỗi. Vui lòng thử lại.").catch(() => undefined);
+    // ctx.t is missing when the failure came before the i18n middleware ran.
+    const text = err.ctx.t?.("error-generic") ?? i18n.t(localeFromTelegram(err.ctx.from?.language_code), "error-generic");
+    await err.ctx.reply(text).catch(() => undefined);
   });
   // Ordering first: the once-only claim below awaits the database, and a chat's next update
   // must not overtake it there (a location would reach the conversation before the button press).
@@ -61,7 +63,18 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
     logger.info({ updateId: ctx.update.update_id }, "update delivered again: skipped");
   });
   const rate = options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 };
-  bot.use(limit({ limit: rate.limit, timeFrame: rate.timeFrameMs, keyGenerator: (ctx) => ctx.from?.id.toString() }));
+  bot.use(
+    limit({
+      limit: rate.limit,
+      timeFrame: rate.timeFrameMs,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      // Once per window (the plugin's default): a resident should know why the bot went quiet.
+      onLimitExceeded: (ctx) => {
+        logger.info({ updateId: ctx.update.update_id }, "rate limit reached");
+        if (ctx.chat?.type === "private") void ctx.reply(i18n.t(localeFromTelegram(ctx.from?.language_code), "rate-limited")).catch(() => undefined);
+      },
+    }),
+  );
   bot.use(i18n);
   bot.use(
     conversations<BotContext, InnerContext>({

@@ -10,3 +10,4 @@ cmd-language = Change language
 cmd-help = Help
 cmd-cancel = Cancel what you are doing
 cmd-start = About this bot
+rate-limited = You are sending messages too fast. Please wait a few seconds before sending more; messages sent meanwhile are not handled.

@@ -10,3 +10,4 @@ cmd-language = Đổi ngôn ngữ
 cmd-help = Hướng dẫn
 cmd-cancel = Huỷ thao tác đang làm
 cmd-start = Giới thiệu
+rate-limited = Bạn đang gửi tin nhắn quá nhanh. Vui lòng chờ vài giây rồi gửi tiếp; những tin trong lúc này sẽ không được xử lý.

@@ -29,6 +29,7 @@ export async function startBotHarness(
   env: Record<string, string> = {},
   /** Installs another branch's features (e.g. officers') before the resident ones. */
   extra?: (assembled: AssembledBot) => void,
+  rateLimit = { limit: 200, timeFrameMs: 10_000 },
 ): Promise<BotHarness> {
   const api = await startFakeTelegramApi();
   const stores = createStores(conn);
@@ -43,7 +44,7 @@ export async function startBotHarness(
   const assemble = () => {
     const a = createBot(
       { config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock: () => now.value },
-      { botInfo: api.botInfo, throttle: false, rateLimit: { limit: 200, timeFrameMs: 10_000 } },
+      { botInfo: api.botInfo, throttle: false, rateLimit },
     );
     extra?.(a);
     installFeatures(a.bot, a.deps);

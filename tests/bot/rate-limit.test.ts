@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { useTestDatabase } from "../support/database.js";
+import { TelegramTestUser } from "../support/telegram-user.js";
+
+const db = useTestDatabase();
+let h: BotHarness;
+
+beforeAll(async () => {
+  h = await startBotHarness(db(), {}, undefined, { limit: 3, timeFrameMs: 60_000 });
+  await h.start();
+});
+afterAll(() => h?.stop());
+
+describe("a resident who floods the bot", () => {
+  it("is told once, in their language, that messages are coming too fast; the extra messages are not handled", async () => {
+    const u = new TelegramTestUser(h.api, 9301);
+    for (let i = 0; i < 6; i++) await u.say("xin chào");
+    await u.expectReply(/quá nhanh/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const all = h.api.calls.filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === 9301).map((c) => String(c.params.text));
+    expect(all.filter((t) => /quá nhanh/.test(t))).toHaveLength(1);
+    expect(all.filter((t) => /chưa hiểu/.test(t))).toHaveLength(3);
+  });
+
+  it("speaks English to a resident whose Telegram is in English", async () => {
+    const u = new TelegramTestUser(h.api, 9302, "en");
+    for (let i = 0; i < 4; i++) await u.say("hello");
+    await u.expectReply(/too fast/);
+  });
+});
