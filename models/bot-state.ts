@@ -10,6 +10,7 @@ const botStateSchema = new Schema({
   json: { type: String, required: true },
   updatedAt: { type: Date, required: true },
 });
+botStateSchema.index({ updatedAt: 1 });
 
 export function botStateStore(conn: Connection) {
   const BotState = modelOn(conn, "BotState", botStateSchema);
@@ -27,6 +28,10 @@ export function botStateStore(conn: Connection) {
     },
     async delete(key: string): Promise<void> {
       await BotState.deleteOne({ _id: { $eq: String(key) } });
+    },
+    /** Drops state last written before `before`; returns how many keys. */
+    async pruneBefore(before: Date): Promise<number> {
+      return (await BotState.deleteMany({ updatedAt: { $lt: before } })).deletedCount;
     },
     syncIndexes: () => BotState.syncIndexes(),
   };

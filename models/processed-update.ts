@@ -6,6 +6,7 @@ const processedUpdateSchema = new Schema({
   _id: { type: String, required: true },
   at: { type: Date, required: true },
 });
+processedUpdateSchema.index({ at: 1 });
 
 export function processedUpdateStore(conn: Connection) {
   const ProcessedUpdate = modelOn(conn, "ProcessedUpdate", processedUpdateSchema);
@@ -19,6 +20,10 @@ export function processedUpdateStore(conn: Connection) {
         if ((e as { code?: number }).code === 11000) return false;
         throw e;
       }
+    },
+    /** Forgets claims taken before `before`; returns how many. */
+    async pruneBefore(before: Date): Promise<number> {
+      return (await ProcessedUpdate.deleteMany({ at: { $lt: before } })).deletedCount;
     },
     syncIndexes: () => ProcessedUpdate.syncIndexes(),
   };

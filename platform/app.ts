@@ -8,6 +8,7 @@ import { startZalo } from "../bot/zalo/start-zalo.js";
 import { createServer } from "../server/app.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
+import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
 
 export interface RunningApp {
   stores: Stores;
@@ -37,12 +38,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   if (zalo) senders.zalo = zalo.sender;
   const notifications = createOutboxWorker({ outbox: stores.outbox, accounts: stores.accounts, senders, clock: core.clock, logger });
   notifications.start();
+  const pruning = startBotRecordPruning({ stores, clock: core.clock, logger });
   return {
     stores,
     async stop() {
       await telegram?.stop();
       await zalo?.stop();
       await notifications.stop();
+      pruning.stop();
       await server.close();
       await core.close();
       await db.close();

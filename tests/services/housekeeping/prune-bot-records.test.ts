@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createStores, type Stores } from "../../../models/index.js";
+import { createLogger } from "../../../platform/logger.js";
+import { pruneBotRecords, RETENTION } from "../../../services/housekeeping/prune-bot-records.js";
+import { useTestDatabase } from "../../support/database.js";
+
+const db = useTestDatabase();
+let stores: Stores;
+const logger = createLogger("silent");
+const DAY = 24 * 60 * 60 * 1000;
+
+beforeAll(async () => {
+  stores = createStores(db());
+  await stores.syncIndexes();
+});
+
+describe("pruning the bot's bookkeeping", () => {
+  it("forgets update ids older than the retention, and still refuses a re-delivery of a recent one", async () => {
+    const now = new Date();
+    expect(await stores.processedUpdates.claim("telegram", 1001, new Date(now.getTime() - RETENTION.processedUpdatesMs - DAY))).toBe(true);
+    expect(await stores.processedUpdates.claim("telegram", 1002, new Date(now.getTime() - DAY))).toBe(true);
+
+    const pruned = await pruneBotRecords({ stores, clock: () => now, logger });
+
+    expect(pruned.updates).toBe(1);
+    expect(await stores.processedUpdates.claim("telegram", 1002, now)).toBe(false);
+    expect(await stores.processedUpdates.claim("telegram", 1001, now)).toBe(true);
+  });
+
+  it("drops conversations untouched for longer than the retention and keeps live ones", async () => {
+    await stores.botState.write("conv:abandoned", { step: "photo" });
+    const aWeekAndADayLater = () => new Date(Date.now() + RETENTION.conversationsMs + DAY);
+    expect((await pruneBotRecords({ stores, clock: aWeekAndADayLater, logger })).conversations).toBe(1);
+    expect(await stores.botState.read("conv:abandoned")).toBeUndefined();
+
+    await stores.botState.write("conv:live", { step: "location" });
+    expect((await pruneBotRecords({ stores, clock: () => new Date(), logger })).conversations).toBe(0);
+    expect(await stores.botState.read("conv:live")).toEqual({ step: "location" });
+  });
+});
