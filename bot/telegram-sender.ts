@@ -1,7 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
 import type { Account } from "../models/account.js";
-import type { ChannelSender, ResidentMessage } from "../services/notify/resident-message.js";
+import { renderResidentMessage, type ChannelSender, type ResidentMessage } from "../services/notify/resident-message.js";
 import type { BotContext } from "./deps.js";
 
 /** Residents' notifications on Telegram, in the account's language. */
@@ -9,7 +9,7 @@ export function telegramSender(api: Api, i18n: I18n<BotContext>): ChannelSender 
   return {
     async send(account: Account, message: ResidentMessage) {
       const t = (key: string, args?: Record<string, string>) => i18n.t(account.locale, key, args);
-      await api.sendMessage(account.externalId, t("notify-state-changed", { number: message.number, state: t(`state-${message.state}`) }));
+      await api.sendMessage(account.externalId, renderResidentMessage(message, t));
     },
   };
 }

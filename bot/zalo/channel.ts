@@ -8,7 +8,7 @@ import { zaloUserStore } from "../../models/zalo-user.js";
 import type { ZaloConfig } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
 import type { ZaloWebhookDeps } from "../../server/zalo-webhook.js";
-import type { ChannelSender, ResidentMessage } from "../../services/notify/resident-message.js";
+import { renderResidentMessage, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
 import { bridgeZaloBot } from "./bot.js";
 import { createZaloClient } from "./client.js";
 import { zaloUserOf, type ZaloEvent } from "./events.js";
@@ -94,7 +94,7 @@ export function createZaloChannel(d: ZaloChannelDeps) {
     residentSender: {
       async send(account: Account, message: ResidentMessage): Promise<void> {
         const t = (key: string, args?: Record<string, string>) => d.t(account.locale, key, args);
-        await notifyAccount(account.externalId, t("notify-state-changed", { number: message.number, state: t(`state-${message.state}`) }));
+        await notifyAccount(account.externalId, renderResidentMessage(message, t));
       },
     } satisfies ChannelSender,
     /** Creates the channel's indexes (the inbox and alias ones must be unique before the first event). */

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/deps.js";
 import { viewReporterContacts } from "../../services/access/reporter-contact.js";
-import { notifyReporters } from "../../services/notify/ticket-changed.js";
+import { messageReporters, notifyReporters } from "../../services/notify/ticket-changed.js";
 import type { TicketAction } from "../../services/tickets/ticket-actions.js";
 import { transitionTicket, type TransitionDeps } from "../../services/tickets/transition.js";
 import type { OfficerDeps } from "./officer-deps.js";
@@ -30,7 +30,7 @@ export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): 
     const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
     const r = await transitionTicket(transitions, actor.id, ticket.id, action);
     if (!r.ok) return void (await ctx.reply(ctx.t(`refused-${r.reason}`)));
-    if (action.kind === "message_reporter") await deliverToReporters(ctx, deps, r.ticket, action.text);
+    if (action.kind === "message_reporter") await messageReporters(deps.stores.outbox, r.ticket, action.text, deps.clock());
     if (r.successor) {
       // The receiving ward gets the card of the transferred ticket like any new one.
       const s = r.successor;
@@ -49,13 +49,4 @@ export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): 
     await ctx.reply([ctx.t("contact-title", { number: ticket.number }), ...lines].join("\n"));
   });
   return c;
-}
-
-/** Officers' words reach Telegram reporters directly; the officer never learns who they are. */
-async function deliverToReporters(ctx: BotContext, deps: OfficerDeps, ticket: { number: string; reports: { accountId: string }[] }, text: string): Promise<void> {
-  for (const accountId of new Set(ticket.reports.map((r) => r.accountId))) {
-    const account = await deps.stores.accounts.byId(accountId);
-    if (account?.channel !== "telegram") continue;
-    await ctx.api.sendMessage(account.externalId, ctx.t("reporter-message", { number: ticket.number, text }));
-  }
 }

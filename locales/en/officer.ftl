@@ -57,7 +57,6 @@ done-note = Note added to { $number }.
 done-reply = Message sent to the reporter of { $number }.
 done-transfer = { $number } transferred to another ward (new ticket: { $successor }).
 done-duplicate = { $number } closed as a duplicate.
-reporter-message = 💬 The ward officer writes about your report { $number }: { $text }
 evidence-sent = Evidence pack { $number }: { $photos } original photos, evidence.json and the summary.
 usage-contact = Usage: /contact <ticket number>
 refused-not_acknowledged = Reporters' contact details are shown only after the ticket is acknowledged.

@@ -96,3 +96,4 @@ action-opened = report opened
 action-report_attached = report added
 action-transition = state changed
 notify-state-changed = Your report { $number }: { $state }.
+reporter-message = 💬 The ward officer writes about your report { $number }: { $text }

@@ -57,7 +57,6 @@ done-note = Đã thêm ghi chú vào { $number }.
 done-reply = Đã gửi lời nhắn tới người báo cáo { $number }.
 done-transfer = Đã chuyển { $number } sang phường/xã khác (báo cáo mới: { $successor }).
 done-duplicate = Đã đóng { $number } là trùng lặp.
-reporter-message = 💬 Cán bộ phường/xã nhắn về báo cáo { $number }: { $text }
 evidence-sent = Hồ sơ chứng cứ { $number }: { $photos } ảnh gốc, evidence.json và bản tóm tắt.
 usage-contact = Cách dùng: /contact <số báo cáo>
 refused-not_acknowledged = Chỉ xem được liên hệ của người báo cáo sau khi đã tiếp nhận báo cáo.

@@ -96,3 +96,4 @@ action-opened = mở báo cáo
 action-report_attached = thêm báo cáo
 action-transition = đổi trạng thái
 notify-state-changed = Báo cáo { $number } của bạn: { $state }.
+reporter-message = 💬 Cán bộ phường/xã nhắn về báo cáo { $number }: { $text }

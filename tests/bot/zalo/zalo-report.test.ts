@@ -11,7 +11,7 @@ import { loadConfig } from "../../../platform/config.js";
 import { createLogger } from "../../../platform/logger.js";
 import { registerZaloWebhook } from "../../../server/zalo-webhook.js";
 import { createOutboxWorker } from "../../../services/notify/outbox-worker.js";
-import { notifyReporters } from "../../../services/notify/ticket-changed.js";
+import { messageReporters, notifyReporters } from "../../../services/notify/ticket-changed.js";
 import { decodeQr } from "../../../services/qr/decode-qr.js";
 import { seedDemoRegistry } from "../../../services/registry/demo-registry.js";
 import { signPayload } from "../../../services/registry/payload.js";
@@ -113,6 +113,13 @@ describe("a resident reports on Zalo through the Telegram conversation", () => {
     expect(await outbox.drain()).toBe(1);
     expect(u.replies().map((m) => m.text)).toEqual([assembled.i18n.t("vi", "notify-state-changed", { number, state: assembled.i18n.t("vi", "state-acknowledged") })]);
     expect((await stores.accounts.byId(ticket!.reports[0]!.accountId))?.channel).toBe("zalo");
+
+    // An officer's /reply goes through the same outbox, so it reaches Zalo reporters too.
+    await messageReporters(stores.outbox, acknowledged!, "Cảm ơn bạn, phường sẽ kiểm tra trong tuần.", new Date());
+    expect(await outbox.drain()).toBe(1);
+    expect(u.replies().map((m) => m.text)).toEqual([
+      assembled.i18n.t("vi", "reporter-message", { number, text: "Cảm ơn bạn, phường sẽ kiểm tra trong tuần." }),
+    ]);
   });
 
   it.each([

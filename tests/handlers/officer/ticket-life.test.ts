@@ -104,6 +104,7 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     await bao.expectReply(/Đã thêm ghi chú/);
     await bao.say(`/reply ${number} Cảm ơn bạn, chúng tôi đã xác minh.`);
     await bao.expectReply(/Đã gửi lời nhắn/);
+    await w.residents.drain();
     await alice.expectReply(/Cán bộ phường\/xã nhắn về báo cáo .*Cảm ơn bạn/);
 
     // Inspection and the finding, on the same card.
