@@ -1,6 +1,7 @@
 import type { BitImage } from "./binarize.js";
 import { knownModules, sideOf, type KnownModules } from "./function-patterns.js";
-import { affineMesh, fitScore, probeRegion, refineLattice, type Mesh, type Point } from "./mesh.js";
+import type { Point } from "../engines.js";
+import { affineMesh, fitScore, probeRegion, refineLattice, type Mesh } from "./mesh.js";
 
 interface Level {
   /** Control points per side. */

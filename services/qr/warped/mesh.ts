@@ -1,3 +1,4 @@
+import type { Point } from "../engines.js";
 import type { BitImage } from "./binarize.js";
 import type { KnownModules } from "./function-patterns.js";
 
@@ -14,11 +15,6 @@ export interface Mesh {
   affine: readonly number[];
   dx: Float64Array;
   dy: Float64Array;
-}
-
-export interface Point {
-  x: number;
-  y: number;
 }
 
 export function affineMesh(n: number, topLeft: Point, topRight: Point, bottomLeft: Point): Mesh {

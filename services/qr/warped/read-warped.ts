@@ -1,11 +1,11 @@
 import sharp from "sharp";
-import { readWithZxing, type EngineCode, type Pixels } from "../engines.js";
+import { readWithZxing, type EngineCode, type Pixels, type Point } from "../engines.js";
 import { toPixels } from "../load-image.js";
 import { binarize } from "./binarize.js";
 import { findFinders, type Finder } from "./finder-patterns.js";
 import { fitMeshes } from "./fit-mesh.js";
 import { redraw } from "./redraw.js";
-import { locate, type Mesh, type Point } from "./mesh.js";
+import { locate, type Mesh } from "./mesh.js";
 
 const MAX_TRIPLES = 4;
 
