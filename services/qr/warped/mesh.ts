@@ -59,6 +59,10 @@ function displacement(mesh: Mesh, u: number, v: number): [number, number] {
   ];
 }
 
+export function distance(p: Point, q: Point): number {
+  return Math.hypot(q.x - p.x, q.y - p.y);
+}
+
 /** Where module coordinates (u, v) lie in the photo, in pixels. */
 export function locate(mesh: Mesh, u: number, v: number): Point {
   const a = mesh.affine;

@@ -5,7 +5,7 @@ import { binarize } from "./binarize.js";
 import { findFinders, type Finder } from "./finder-patterns.js";
 import { fitMeshes } from "./fit-mesh.js";
 import { redraw } from "./redraw.js";
-import { locate, type Mesh } from "./mesh.js";
+import { distance, locate, type Mesh } from "./mesh.js";
 
 const MAX_TRIPLES = 4;
 
@@ -114,10 +114,6 @@ function triples(finders: Finder[]): [Finder, Finder, Finder][] {
 function outline(mesh: Mesh): [Point, Point, Point, Point] {
   const n = mesh.n;
   return [locate(mesh, 0, 0), locate(mesh, n, 0), locate(mesh, n, n), locate(mesh, 0, n)];
-}
-
-function distance(p: Point, q: Point): number {
-  return Math.hypot(q.x - p.x, q.y - p.y);
 }
 
 function cross(o: Point, p: Point, q: Point): number {
