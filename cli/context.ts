@@ -10,13 +10,15 @@ export interface CliContext {
   config: Config;
   logger: Logger;
   out: Writable;
+  /** The one clock; the wall clock in production, a controlled one in tests. */
+  clock: () => Date;
   stores(): Promise<Stores>;
   /** The ward directory, loaded from the database on first use. */
   directory(): Promise<WardDirectory>;
   close(): Promise<void>;
 }
 
-export function createCliContext(config: Config, logger: Logger, out: Writable): CliContext {
+export function createCliContext(config: Config, logger: Logger, out: Writable, clock: () => Date = () => new Date()): CliContext {
   let db: Promise<{ database: Database; stores: Stores }> | undefined;
   let directory: Promise<WardDirectory> | undefined;
   const open = () =>
@@ -30,6 +32,7 @@ export function createCliContext(config: Config, logger: Logger, out: Writable):
     config,
     logger,
     out,
+    clock,
     stores: async () => (await open()).stores,
     directory: () =>
       (directory ??= (async () => {

@@ -17,7 +17,7 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
     const pages = Math.ceil(total / PAGE_SIZE);
     const locale = await ctx.i18n.getLocale();
     const lines = list.map((t) =>
-      ctx.t("mytickets-line", { number: t.number, type: ctx.t(`type-${t.violationType}`), state: ctx.t(`state-${t.state}`), date: formatDate(t.createdAt, locale) }),
+      ctx.t("mytickets-line", { number: t.number, type: ctx.t(`type-${t.violationType}`), state: ctx.t(`state-${t.state}`), date: formatDate(t.openedAt, locale) }),
     );
     const keyboard = new InlineKeyboard();
     if (n > 0) keyboard.text(ctx.t("button-prev"), `mt:${n - 1}`);

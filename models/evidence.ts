@@ -19,6 +19,8 @@ const evidenceSchema = new Schema(
     filename: { type: String, required: false },
     accountId: { type: String, required: true },
     channel: { type: String, required: true, enum: CHANNELS },
+    /** When the server received it, by the application's clock. */
+    receivedAt: { type: Date, required: true },
     /** EXIF facts (time, GPS, device), decode result and registry verdict: plain data from the core. */
     exif: { type: Schema.Types.Mixed, required: false },
     decode: { type: Schema.Types.Mixed, required: false },
@@ -27,7 +29,7 @@ const evidenceSchema = new Schema(
   { timestamps: true },
 );
 evidenceSchema.index({ sha256: 1 });
-evidenceSchema.index({ accountId: 1, createdAt: -1 });
+evidenceSchema.index({ accountId: 1, receivedAt: -1 });
 
 export type EvidenceDoc = InferSchemaType<typeof evidenceSchema>;
 export type Evidence = Plain<EvidenceDoc>;
@@ -38,6 +40,7 @@ export interface NewEvidence {
   filename?: string;
   accountId: string;
   channel: EvidenceDoc["channel"];
+  receivedAt: Date;
   preview?: Buffer;
   exif?: unknown;
   decode?: unknown;
@@ -73,6 +76,7 @@ export function evidenceStore(conn: Connection) {
         filename: e.filename,
         accountId: e.accountId,
         channel: e.channel,
+        receivedAt: e.receivedAt,
         exif: e.exif,
         decode: e.decode,
         verdict: e.verdict,

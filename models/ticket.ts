@@ -62,6 +62,8 @@ const ticketSchema = new Schema(
     decodedText: { type: String, required: false },
     reports: { type: [reportSchema], default: [] },
     history: { type: [historySchema], default: [] },
+    /** When the ticket was opened, by the application's clock (never the database's). */
+    openedAt: { type: Date, required: true },
     acknowledgeBy: { type: Date, required: false },
     closeBy: { type: Date, required: false },
     duplicateOf: { type: String, required: false },
@@ -72,9 +74,9 @@ const ticketSchema = new Schema(
   { timestamps: true },
 );
 ticketSchema.index({ number: 1 }, { unique: true });
-ticketSchema.index({ wardCode: 1, state: 1, createdAt: 1 });
+ticketSchema.index({ wardCode: 1, state: 1, openedAt: 1 });
 ticketSchema.index({ venueCode: 1, state: 1 });
-ticketSchema.index({ "reports.accountId": 1, createdAt: -1 });
+ticketSchema.index({ "reports.accountId": 1, openedAt: -1 });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;
 export type Ticket = Plain<TicketDoc>;
@@ -104,7 +106,7 @@ export function ticketStore(conn: Connection) {
   return {
     async create(t: NewTicket): Promise<Ticket> {
       const { report, event, ...fields } = t;
-      const doc = await Ticket.create({ ...fields, state: "new", reports: [report], history: [event] });
+      const doc = await Ticket.create({ ...fields, openedAt: event.at, state: "new", reports: [report], history: [event] });
       return toPlain(doc.toObject());
     },
     async byId(id: string): Promise<Ticket | undefined> {
@@ -147,7 +149,7 @@ export function ticketStore(conn: Connection) {
     },
     async openForVenue(venueCode: string): Promise<Ticket | undefined> {
       return one(
-        await Ticket.findOne({ venueCode: eq(venueCode), state: { $in: [...OPEN_STATES] } }).sort({ createdAt: 1 }).lean(),
+        await Ticket.findOne({ venueCode: eq(venueCode), state: { $in: [...OPEN_STATES] } }).sort({ openedAt: 1, _id: 1 }).lean(),
       );
     },
     /** Open tickets of one type in a ward since a date; the distance filter runs in the application. */
@@ -156,14 +158,14 @@ export function ticketStore(conn: Connection) {
         wardCode: eq(wardCode),
         violationType: eq(violationType),
         state: { $in: [...OPEN_STATES] },
-        createdAt: { $gte: since },
+        openedAt: { $gte: since },
       }).lean();
       return docs.map((d) => toPlain(d));
     },
     async ofReporter(accountId: string, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
       const filter = { "reports.accountId": eq(accountId) };
       const [docs, total] = await Promise.all([
-        Ticket.find(filter).sort({ createdAt: -1 }).skip(page.skip).limit(page.limit).lean(),
+        Ticket.find(filter).sort({ openedAt: -1, _id: -1 }).skip(page.skip).limit(page.limit).lean(),
         Ticket.countDocuments(filter),
       ]);
       return { tickets: docs.map((d) => toPlain(d)), total };
@@ -171,7 +173,7 @@ export function ticketStore(conn: Connection) {
     async openOfWard(wardCode: string, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
       const filter = { wardCode: eq(wardCode), state: { $in: [...OPEN_STATES] } };
       const [docs, total] = await Promise.all([
-        Ticket.find(filter).sort({ createdAt: 1 }).skip(page.skip).limit(page.limit).lean(),
+        Ticket.find(filter).sort({ openedAt: 1, _id: 1 }).skip(page.skip).limit(page.limit).lean(),
         Ticket.countDocuments(filter),
       ]);
       return { tickets: docs.map((d) => toPlain(d)), total };
@@ -189,13 +191,13 @@ export function ticketStore(conn: Connection) {
           { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
         ],
       })
-        .sort({ createdAt: 1 })
+        .sort({ openedAt: 1, _id: 1 })
         .lean();
       return docs.map((d) => toPlain(d));
     },
     /** Tickets of a ward opened in [from, to), oldest first. */
     async ofWardBetween(wardCode: string, from: Date, to: Date): Promise<Ticket[]> {
-      const docs = await Ticket.find({ wardCode: eq(wardCode), createdAt: { $gte: from, $lt: to } }).sort({ createdAt: 1 }).lean();
+      const docs = await Ticket.find({ wardCode: eq(wardCode), openedAt: { $gte: from, $lt: to } }).sort({ openedAt: 1, _id: 1 }).lean();
       return docs.map((d) => toPlain(d));
     },
     /** Newest tickets in a ward or province whose address contains `text` or whose venue is one of `venueCodes`. */
@@ -203,7 +205,7 @@ export function ticketStore(conn: Connection) {
       const where = scope.wardCode ? { wardCode: eq(scope.wardCode) } : { provinceCode: eq(scope.provinceCode) };
       const pattern = escapeRegex(text);
       const docs = await Ticket.find({ ...where, $or: [{ address: { $regex: pattern, $options: "i" } }, { venueCode: { $in: venueCodes.map(String) } }] })
-        .sort({ createdAt: -1 })
+        .sort({ openedAt: -1, _id: -1 })
         .limit(limit)
         .lean();
       return docs.map((d) => toPlain(d));

@@ -27,7 +27,7 @@ export const accountCommands: CliCommand[] = [
       const stores = await ctx.stores();
       const id = positionals[0]!;
       if (!/^[0-9a-f]{24}$/i.test(id)) throw new CliUserError(`not an account id: ${id}`);
-      const at = new Date();
+      const at = ctx.clock();
       const account = await stores.accounts.revoke(id, at);
       if (!account) throw new CliUserError(`no account ${id}`);
       await stores.audit.append({ at, actorRole: "admin", actorId: "cli", action: "revoke", subjectKind: "account", subjectId: id, to: "revoked" });

@@ -42,7 +42,7 @@ export const exportCommands: CliCommand[] = [
       const packs = [];
       for (const t of tickets) packs.push(await collectEvidencePack(stores, t));
       await writeEvidenceZip(packs, createWriteStream(values.out));
-      await stores.audit.append({ at: new Date(), actorRole: "admin", actorId: "cli", action: "export", subjectKind: "evidence", subjectId: values.out, note: tickets.map((t) => t.number).join(",") });
+      await stores.audit.append({ at: ctx.clock(), actorRole: "admin", actorId: "cli", action: "export", subjectKind: "evidence", subjectId: values.out, note: tickets.map((t) => t.number).join(",") });
       ctx.out.write(`${values.out}: ${packs.length} ticket(s), ${packs.reduce((n, p) => n + p.photos.length, 0)} photo(s)\n`);
     },
   },

@@ -26,7 +26,7 @@ export const inviteCommands: CliCommand[] = [
       const scope = scopeOf(positionals[0]!, values.ward, values.province);
       const stores = await ctx.stores();
       try {
-        const { token, expiresAt } = await createInvitation({ ...stores, now: () => new Date() }, scope, "cli");
+        const { token, expiresAt } = await createInvitation({ ...stores, clock: ctx.clock }, scope, "cli");
         ctx.out.write(`${inviteLink(ctx.config.botUsername, token)}\nvalid until ${expiresAt.toISOString()}, single use\n`);
       } catch (e) {
         if (e instanceof InvitationScopeError) throw new CliUserError(e.message);

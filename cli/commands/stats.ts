@@ -26,7 +26,7 @@ export const statsCommands: CliCommand[] = [
       );
       if (!values.province === !values.ward) throw new CliUserError(`give --province or --ward\nusage: ${USAGE}`);
       const stores = await ctx.stores();
-      const now = new Date();
+      const now = ctx.clock();
       // Default period: the last 30 days; --to names the last day included.
       const to = values.to ? new Date(day(values.to, "to").getTime() + DAY) : now;
       const from = values.from ? day(values.from, "from") : new Date(to.getTime() - 30 * DAY);

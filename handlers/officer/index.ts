@@ -14,7 +14,7 @@ import { ticketCommands } from "./ticket-commands.js";
  * must be seen before the residents' /start, and group commands before the group filter.
  */
 export function officerFeatures(deps: OfficerDeps): Composer<BotContext> {
-  const transitions: TransitionDeps = { ...deps.stores, now: deps.clock, dueDates: (p, at) => dueDates(deps.deadlines, p, at) };
+  const transitions: TransitionDeps = { ...deps.stores, clock: deps.clock, dueDates: (p, at) => dueDates(deps.deadlines, p, at) };
   const c = new Composer<BotContext>();
   c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps));
   return c;

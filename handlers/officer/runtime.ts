@@ -18,7 +18,7 @@ export function startOfficerRuntime(deps: WardCardDeps & { deadlines: DeadlinePo
   }, intervals.cardsMs);
   timer.unref();
   const stopSweeper = startDeadlineSweeper(
-    { ...deps.stores, now: deps.clock, policy: deps.deadlines, notifier: telegramDeadlineNotifier(deps), instance: randomBytes(4).toString("hex") },
+    { ...deps.stores, clock: deps.clock, policy: deps.deadlines, notifier: telegramDeadlineNotifier(deps), instance: randomBytes(4).toString("hex") },
     intervals.sweepMs,
     (e) => deps.logger.error({ err: e }, "deadline sweep failed"),
   );

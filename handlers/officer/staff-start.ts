@@ -9,7 +9,7 @@ export function staffStart(deps: OfficerDeps): Composer<BotContext> {
   c.chatType("private").command("start", async (ctx, next) => {
     if (!ctx.match.startsWith(INVITE_PREFIX)) return next();
     const account = await deps.stores.accounts.ensure("telegram", String(ctx.from.id), { displayName: ctx.from.first_name });
-    const r = await redeemInvitation({ ...deps.stores, now: deps.clock }, ctx.match.slice(INVITE_PREFIX.length), account.id);
+    const r = await redeemInvitation({ ...deps.stores, clock: deps.clock }, ctx.match.slice(INVITE_PREFIX.length), account.id);
     if (!r.ok) return void (await ctx.reply(ctx.t(`invite-${r.reason}`)));
     await ctx.reply(ctx.t(`invite-welcome-${r.account.role}`, { scope: r.account.wardCode ?? r.account.provinceCode ?? "" }));
   });

@@ -31,7 +31,7 @@ const time = (d: Date) => new Date(d).toLocaleString("vi-VN", { timeZone: "Asia/
  * "resident #n" at most), buttons that follow the state.
  */
 export function renderCard(t: Ticket, tr: Translate, now: Date, venueName?: string): { text: string; keyboard: InlineKeyboard } {
-  const opened = new Date(t.history[0]?.at ?? t.createdAt!);
+  const opened = new Date(t.openedAt);
   const due = t.state === "new" ? t.acknowledgeBy : t.closeBy;
   const lines = [
     tr("card-title", { number: t.number, state: tr(`state-${t.state}`) }),

@@ -43,7 +43,7 @@ export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): 
     const ticket = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;
     if (!ticket) return void (await ctx.reply(ctx.t("usage-contact")));
     const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
-    const r = await viewReporterContacts({ ...deps.stores, now: deps.clock }, actor.id, ticket.id);
+    const r = await viewReporterContacts({ ...deps.stores, clock: deps.clock }, actor.id, ticket.id);
     if (!r.ok) return void (await ctx.reply(ctx.t(`refused-${r.reason}`)));
     const lines = r.contacts.map((x) => ctx.t("contact-line", { n: x.n, name: x.name ?? "—", phone: x.phone ?? "—" }));
     await ctx.reply([ctx.t("contact-title", { number: ticket.number }), ...lines].join("\n"));

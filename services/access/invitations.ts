@@ -15,7 +15,7 @@ export interface InvitationDeps {
   wards: ReturnType<typeof wardStore>;
   claims: ReturnType<typeof claimStore>;
   audit: ReturnType<typeof auditStore>;
-  now: () => Date;
+  clock: () => Date;
 }
 
 export type InviteScope = { role: "officer"; wardCode: string } | { role: "supervisor" | "enforcement"; provinceCode: string } | { role: "admin" };
@@ -44,7 +44,7 @@ export async function createInvitation(deps: InvitationDeps, scope: InviteScope,
     provinceCode = scope.provinceCode;
   }
   const token = randomBytes(24).toString("base64url");
-  const at = deps.now();
+  const at = deps.clock();
   const expiresAt = new Date(at.getTime() + INVITATION_TTL_MS);
   const inv = await deps.invitations.create({ tokenHash: hashOf(token), role: scope.role, wardCode, provinceCode, expiresAt, createdBy });
   await deps.audit.append({ at, actorRole: "admin", actorId: createdBy, action: "invite", subjectKind: "invitation", subjectId: inv.id, to: scope.role, note: wardCode ?? provinceCode });
@@ -57,7 +57,7 @@ export type Redemption = { ok: true; account: Account } | { ok: false; reason: "
 export async function redeemInvitation(deps: InvitationDeps, token: string, accountId: string): Promise<Redemption> {
   const inv = await deps.invitations.byTokenHash(hashOf(token));
   if (!inv) return { ok: false, reason: "unknown" };
-  const at = deps.now();
+  const at = deps.clock();
   if (inv.usedAt) return { ok: false, reason: "used" };
   if (inv.expiresAt.getTime() <= at.getTime()) return { ok: false, reason: "expired" };
   if (!(await deps.claims.take(`invitation:${inv.id}`, at, accountId))) return { ok: false, reason: "used" };

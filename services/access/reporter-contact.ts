@@ -12,7 +12,7 @@ export type ContactResult =
  * view is audited (who looked, when, at which ticket) before anything is returned.
  */
 export async function viewReporterContacts(
-  deps: { accounts: ReturnType<typeof accountStore>; tickets: ReturnType<typeof ticketStore>; audit: ReturnType<typeof auditStore>; now: () => Date },
+  deps: { accounts: ReturnType<typeof accountStore>; tickets: ReturnType<typeof ticketStore>; audit: ReturnType<typeof auditStore>; clock: () => Date },
   actorId: string,
   ticketId: string,
 ): Promise<ContactResult> {
@@ -22,7 +22,7 @@ export async function viewReporterContacts(
   const refusal = authorize(actor, ticket, "message_reporter");
   if (refusal) return { ok: false, reason: refusal };
   if (!ticket.history.some((h) => h.action === "acknowledge")) return { ok: false, reason: "not_acknowledged" };
-  await deps.audit.append({ at: deps.now(), actorId: actor.id, actorRole: actor.role, action: "view_contact", subjectKind: "ticket", subjectId: ticket.id });
+  await deps.audit.append({ at: deps.clock(), actorId: actor.id, actorRole: actor.role, action: "view_contact", subjectKind: "ticket", subjectId: ticket.id });
   const ids = [...new Set(ticket.reports.map((r) => r.accountId))];
   const contacts = [];
   for (const [i, id] of ids.entries()) {

@@ -27,7 +27,7 @@ export function summaryVi(pack: EvidencePack): string {
     `Địa điểm: ${t.venueCode ?? "chưa xác định"} · Địa chỉ: ${t.address ?? "—"}`,
     t.location ? `Vị trí: ${t.location.lat}, ${t.location.lng} (https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng})` : "Vị trí: —",
     `Kết quả đối chiếu mã QR: ${t.verdict}${t.decodedText ? ` — nội dung: ${t.decodedText}` : ""}`,
-    `Tiếp nhận lúc: ${time(t.createdAt)} · Hạn tiếp nhận: ${time(t.acknowledgeBy)} · Hạn xử lý: ${time(t.closeBy)}`,
+    `Tiếp nhận lúc: ${time(t.openedAt)} · Hạn tiếp nhận: ${time(t.acknowledgeBy)} · Hạn xử lý: ${time(t.closeBy)}`,
     "",
     `Số lượt phản ánh gộp: ${t.reports.length}`,
     ...t.reports.map((r, i) => `  - Người dân #${i + 1}, ${time(r.at)}${r.note ? `: “${r.note}”` : ""}`),

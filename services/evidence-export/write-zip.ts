@@ -12,7 +12,7 @@ export async function writeEvidenceZip(packs: EvidencePack[], out: Writable): Pr
   const zip = new yazl.ZipFile();
   for (const pack of packs) {
     const dir = pack.ticket.number;
-    const mtime = new Date(pack.ticket.createdAt ?? Date.now());
+    const mtime = new Date(pack.ticket.openedAt);
     for (const p of pack.photos) zip.addBuffer(p.bytes, `${dir}/photos/${p.name}`, { compress: false, mtime });
     zip.addBuffer(Buffer.from(JSON.stringify(evidenceJson(pack), null, 2)), `${dir}/evidence.json`, { mtime });
     zip.addBuffer(Buffer.from(summaryVi(pack)), `${dir}/tom-tat.txt`, { mtime });

@@ -47,7 +47,7 @@ export interface SweeperDeps {
   accounts: ReturnType<typeof accountStore>;
   claims: ReturnType<typeof claimStore>;
   audit: ReturnType<typeof auditStore>;
-  now: () => Date;
+  clock: () => Date;
   policy: DeadlinePolicy;
   notifier: DeadlineNotifier;
   /** Names this instance in claims, to tell in the database which instance sent what. */
@@ -60,7 +60,7 @@ export interface SweeperDeps {
  * notifier failure after the claim loses that one message rather than repeating it.
  */
 export async function sweepDeadlines(deps: SweeperDeps): Promise<{ reminded: number; escalated: number }> {
-  const now = deps.now();
+  const now = deps.clock();
   const horizon = new Date(now.getTime() + maxRemindBefore(deps.policy) * HOUR);
   let reminded = 0;
   let escalated = 0;

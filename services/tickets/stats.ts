@@ -41,8 +41,7 @@ export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date,
   for (const t of tickets) {
     byState[t.state] = (byState[t.state] ?? 0) + 1;
     byType[t.violationType] = (byType[t.violationType] ?? 0) + 1;
-    // The opening event carries the injected clock's time; createdAt is the database's.
-    const opened = new Date(t.history[0]?.at ?? t.createdAt!).getTime();
+    const opened = new Date(t.openedAt).getTime();
     const ack = firstAt(t, (s) => s !== "new");
     if (ack) toAck.push((new Date(ack).getTime() - opened) / HOUR);
     const end = firstAt(t, closed);

@@ -53,7 +53,7 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
     const codes = p.decode?.codes ?? [];
     const preview = codes.length > 0 ? await annotatedPreview(p.bytes, codes) : undefined;
     const saved = await stores.evidence.save({
-      bytes: p.bytes, mime: p.mime, filename: p.filename, accountId: s.accountId, channel: s.channel,
+      bytes: p.bytes, mime: p.mime, filename: p.filename, accountId: s.accountId, channel: s.channel, receivedAt: now,
       preview, exif: p.exif, decode: p.decode, verdict: s.verification,
     });
     evidenceIds.push(saved.id);

@@ -14,7 +14,7 @@ export interface TransitionDeps {
   claims: ReturnType<typeof claimStore>;
   venues: ReturnType<typeof venueStore>;
   wards: ReturnType<typeof wardStore>;
-  now: () => Date;
+  clock: () => Date;
   /** Deadlines of a ticket opened (or transferred) at `at` in a province. */
   dueDates: (provinceCode: string, at: Date) => { acknowledgeBy: Date; closeBy: Date };
 }
@@ -69,7 +69,7 @@ export async function transitionTicket(
   if ("reason" in prepared) return { ok: false, reason: prepared.reason, ticket };
 
   const to = targetState(action, from);
-  const at = deps.now();
+  const at = deps.clock();
   const note = noteOf(action);
   const event = { at, actorId: actor.id, actorRole: actor.role, action: action.kind, from, to, note };
   // Each version of a ticket is changed once: the claim decides between concurrent presses.

@@ -69,7 +69,7 @@ describe("stores on the run's database server", () => {
 
   it("keeps the original photo bytes and their hash", async () => {
     const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]);
-    const e = await stores.evidence.save({ bytes, mime: "image/jpeg", accountId: "a1", channel: "telegram" });
+    const e = await stores.evidence.save({ bytes, mime: "image/jpeg", accountId: "a1", channel: "telegram", receivedAt: new Date() });
     expect(e.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(Buffer.compare(await stores.evidence.readFile(e.fileId), bytes)).toBe(0);
   });

@@ -7,7 +7,7 @@ import { createLogger } from "../../platform/logger.js";
 import { createWardDirectory } from "../../services/registry/ward-directory.js";
 
 /** A CLI context on the test database that collects what a command prints. */
-export function testCliContext(conn: Connection, env: Record<string, string> = {}): CliContext & { printed: () => string } {
+export function testCliContext(conn: Connection, env: Record<string, string> = {}, clock: () => Date = () => new Date()): CliContext & { printed: () => string } {
   const chunks: Buffer[] = [];
   const out = new Writable({ write: (c: Buffer, _e, done) => (chunks.push(Buffer.from(c)), done()) });
   const stores = createStores(conn);
@@ -15,6 +15,7 @@ export function testCliContext(conn: Connection, env: Record<string, string> = {
     config: loadConfig(env),
     logger: createLogger("silent"),
     out,
+    clock,
     stores: async () => stores,
     directory: async () => {
       const d = createWardDirectory(stores.wards);

@@ -2,11 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 const root = new URL("../..", import.meta.url).pathname;
 
-/** `npm start` as a child process with exactly `env` (plus PATH), its output collected. */
+/** faketime's variables: a child started under `faketime` must read the clock the test reads. */
+const clockEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && (k === "LD_PRELOAD" || k.startsWith("FAKETIME")))) as Record<string, string>;
+
+/** `npm start` as a child process with exactly `env` (plus PATH, HOME and faketime's variables), its output collected. */
 export function startMainProcess(env: Record<string, string>, opts: { echo?: boolean } = {}) {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "main.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...clockEnv(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -57,7 +57,7 @@ export async function ticketWorld(conn: Connection, clock: Clock = controlledClo
   };
   const deps: TransitionDeps = {
     ...stores,
-    now: clock.now,
+    clock: clock.now,
     dueDates: (province, at) => dueDates(DEFAULT_DEADLINES, province, at),
   };
   const reporter = await account("resident");

@@ -44,7 +44,7 @@ describe("npm run cli -- export", () => {
 
   it("writes the original photos byte for byte, evidence.json with their hashes and a Vietnamese summary", async () => {
     const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c33" } }).jpeg({ quality: 71 }).toBuffer();
-    const evidence = await w.stores.evidence.save({ bytes: photo, mime: "image/jpeg", accountId: w.reporter.id, channel: "telegram", exif: { make: "Test" } });
+    const evidence = await w.stores.evidence.save({ bytes: photo, mime: "image/jpeg", accountId: w.reporter.id, channel: "telegram", receivedAt: w.clock.now(), exif: { make: "Test" } });
     const t = await w.ticket("new", { evidenceIds: [evidence.id] });
     const out = join(dir, "one.zip");
     const ctx = testCliContext(db());

@@ -23,7 +23,7 @@ describe("npm run cli -- invite / accounts", () => {
     const token = /^https:\/\/t\.me\/hue_qr_bot\?start=inv_([A-Za-z0-9_-]{32})$/m.exec(ctx.printed())?.[1];
     expect(token).toBeDefined();
     const person = await w.account("resident");
-    expect(await redeemInvitation({ ...w.stores, now: () => new Date() }, token!, person.id)).toMatchObject({ ok: true });
+    expect(await redeemInvitation({ ...w.stores, clock: () => new Date() }, token!, person.id)).toMatchObject({ ok: true });
 
     const listed = testCliContext(db());
     await list!.run([], listed);

@@ -33,7 +33,7 @@ describe("deadline messages on Telegram", () => {
     });
     const deps = (instance: string) => ({
       ...h.stores,
-      now: () => h.now.value,
+      clock: () => h.now.value,
       policy: DEFAULT_DEADLINES,
       instance,
       notifier: telegramDeadlineNotifier({ api: h.assembled.bot.api, i18n: h.assembled.i18n, stores: h.stores, clock: () => h.now.value, logger: createLogger("silent"), defaultLocale: "vi" }),

@@ -37,7 +37,7 @@ const workers = () => {
 };
 
 async function invited(user: TelegramTestUser, scope: InviteScope, role: Role): Promise<void> {
-  const { token } = await createInvitation({ ...h.stores, now: () => h.now.value }, scope, "test");
+  const { token } = await createInvitation({ ...h.stores, clock: () => h.now.value }, scope, "test");
   await user.say(`/start inv_${token}`);
   await user.expectReply(role === "officer" ? /cán bộ của phường\/xã/ : /đội xử lý vi phạm/);
 }
@@ -137,9 +137,8 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     const attached = sent.params[String(sent.params.document).replace("attach://", "")] as { bytes: Buffer };
     expect(createHash("sha256").update(attached.bytes).digest("hex")).toBe(evidence.sha256);
     await enf.expectReply(/Hồ sơ chứng cứ/);
-    // The officer's own views of the ward. Periods select tickets by database time (createdAt), so
-    // the harness clock, fixed in the morning, moves to the present first.
-    h.now.value = new Date(Date.now() + 60_000);
+    // The officer's own views of the ward, a minute later.
+    h.now.value = new Date(h.now.value.getTime() + 60_000);
     await bao.say("/queue");
     await bao.expectReply(/Không có báo cáo nào đang mở/);
     await bao.say("/stats");
@@ -181,7 +180,7 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
   });
 
   it("an invitation link opened a second time is refused", async () => {
-    const { token } = await createInvitation({ ...h.stores, now: () => h.now.value }, { role: "officer", wardCode: AN_CUU }, "test");
+    const { token } = await createInvitation({ ...h.stores, clock: () => h.now.value }, { role: "officer", wardCode: AN_CUU }, "test");
     const first = new TelegramTestUser(h.api, 8101);
     await first.say(`/start inv_${token}`);
     await first.expectReply(/cán bộ của phường\/xã/);

@@ -6,7 +6,7 @@ import { ticketWorld } from "../../support/ticket-world.js";
 describe("invitations", () => {
   const db = useTestDatabase();
   let w: Awaited<ReturnType<typeof ticketWorld>>;
-  const deps = () => ({ ...w.stores, now: w.clock.now });
+  const deps = () => ({ ...w.stores, clock: w.clock.now });
   beforeAll(async () => {
     w = await ticketWorld(db());
   });

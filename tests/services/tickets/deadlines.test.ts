@@ -16,7 +16,7 @@ describe("deadline sweeper", () => {
     remind: async (t, kind) => void sent.push(`remind ${t.number} ${kind}`),
     escalate: async (t, kind, _due, sup: Account[]) => void sent.push(`escalate ${t.number} ${kind} to ${sup.map((s) => s.displayName).join(",")}`),
   };
-  const sweeper = (instance: string): SweeperDeps => ({ ...w.stores, now: w.clock.now, policy: DEFAULT_DEADLINES, notifier, instance });
+  const sweeper = (instance: string): SweeperDeps => ({ ...w.stores, clock: w.clock.now, policy: DEFAULT_DEADLINES, notifier, instance });
   const twoInstances = () => Promise.all([sweepDeadlines(sweeper("a")), sweepDeadlines(sweeper("b"))]);
   let ticket: Ticket;
   let handled: Ticket;
