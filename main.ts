@@ -1,6 +1,6 @@
 import "dotenv/config";
 import { ConfigError, loadConfig } from "./platform/config.js";
-import { startApp } from "./platform/app.js";
+import { startApp } from "./app/start-app.js";
 import { createLogger } from "./platform/logger.js";
 
 /** The only place that reads process.env: everything below takes its configuration as an argument. */

@@ -13,7 +13,7 @@ import { createLogger } from "../platform/logger.js";
 import { VENUE_CATEGORIES } from "../models/venue.js";
 import { VENUE_COLUMNS, parseVenueCsv } from "../services/registry/venue-csv.js";
 import { importVenues } from "../services/registry/venue-import.js";
-import { importWards } from "../services/registry/ward-import.js";
+import { importWards } from "../services/routing/ward-import.js";
 
 const VENUES = Number(process.env.BENCH_VENUES ?? 50_000);
 const dir = fileURLToPath(new URL("../../shared/data/vn-admin-units/", import.meta.url));

@@ -6,8 +6,8 @@ import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseBoundaries } from "../services/registry/ward-boundaries.js";
-import { boundaryParts, createWardLocator, type LocatableWard } from "../services/registry/ward-locator.js";
+import { parseBoundaries } from "../services/routing/ward-boundaries.js";
+import { boundaryParts, createWardLocator, type LocatableWard } from "../services/routing/ward-locator.js";
 
 const dir = fileURLToPath(new URL("../../shared/data/vn-admin-units/", import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith(".geojson")).sort();

@@ -7,7 +7,7 @@ import { zaloInboxStore } from "../models/zalo-inbox.js";
 import { openConnection } from "../platform/database.js";
 import { startEmbeddedMongo } from "../platform/embedded-mongo/index.js";
 import { createLogger } from "../platform/logger.js";
-import { registerZaloWebhook } from "../server/zalo-webhook.js";
+import { registerZaloWebhook } from "../bot/zalo/inbound/webhook.js";
 
 /**
  * How fast POST /zalo acknowledges a signed event (verify + inbox insert, no processing):

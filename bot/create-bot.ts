@@ -7,7 +7,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { Bot, GrammyError, type Api, type Composer, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { installResidentFeatures } from "../handlers/index.js";
-import { telegramFileDownloader } from "./download-file.js";
+import { telegramFileDownloader } from "./telegram/download-file.js";
 import type { BotContext, BotDeps, FeatureDeps, InnerContext } from "./deps.js";
 import { createI18n, localeFromTelegram } from "./i18n.js";
 import { mongoConversationStorage } from "./mongo-storage.js";

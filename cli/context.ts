@@ -3,7 +3,7 @@ import type { Config } from "../platform/config.js";
 import { connectDatabase, type Database } from "../platform/database.js";
 import type { Logger } from "../platform/logger.js";
 import { createStores, type Stores } from "../models/index.js";
-import { createWardDirectory, type WardDirectory } from "../services/registry/ward-directory.js";
+import { createWardDirectory, type WardDirectory } from "../services/routing/ward-directory.js";
 
 /** What commands share; the database starts only when a command first asks for it. */
 export interface CliContext {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { zaloSignature } from "../bot/zalo/signature.js";
-import { parseMultipart } from "../bot/zalo/multipart.js";
+import { zaloSignature } from "../bot/zalo/inbound/signature.js";
+import { parseMultipart } from "../bot/zalo/outbound/multipart.js";
 
 export interface RecordedZaloCall {
   method: string;

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FeatureDeps } from "../bot/deps.js";
-import { fullName } from "../services/registry/ward-ref.js";
-import { formatDate } from "./format.js";
+import { fullName } from "../services/routing/ward-ref.js";
+import { formatDate } from "../bot/format.js";
 
 export const PAGE_SIZE = 5;
 

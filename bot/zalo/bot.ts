@@ -3,9 +3,9 @@ import type { UserFromGetMe } from "grammy/types";
 import type { ZaloInboxEntry } from "../../models/zalo-inbox.js";
 import type { ZaloUserStore } from "../../models/zalo-user.js";
 import type { Logger } from "../../platform/logger.js";
-import { REFUSED_EVENTS, zaloUserOf, type ZaloEvent } from "./events.js";
-import type { ZaloSender } from "./sender.js";
-import { zaloEventToUpdate } from "./update.js";
+import { REFUSED_EVENTS, zaloUserOf, type ZaloEvent } from "./inbound/events.js";
+import type { ZaloSender } from "./outbound/sender.js";
+import { zaloEventToUpdate } from "./inbound/update.js";
 
 export interface ZaloBotDeps {
   sender: ZaloSender;

@@ -7,15 +7,15 @@ import { zaloTokenStore } from "../../models/zalo-token.js";
 import { zaloUserStore } from "../../models/zalo-user.js";
 import type { ZaloConfig } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
-import type { ZaloWebhookDeps } from "../../server/zalo-webhook.js";
+import type { ZaloWebhookDeps } from "./inbound/webhook.js";
 import { renderResidentMessage, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
 import { bridgeZaloBot } from "./bot.js";
-import { createZaloClient } from "./client.js";
-import { zaloUserOf, type ZaloEvent } from "./events.js";
-import { createZaloInboxWorker } from "./inbox-worker.js";
-import { createZaloSender, type ZaloQuotaPolicy } from "./sender.js";
-import { createZaloTokenManager } from "./tokens.js";
-import { zaloBotApiFetch } from "./transformer.js";
+import { createZaloClient } from "./outbound/client.js";
+import { zaloUserOf, type ZaloEvent } from "./inbound/events.js";
+import { createZaloInboxWorker } from "./inbound/inbox-worker.js";
+import { createZaloSender, type ZaloQuotaPolicy } from "./outbound/sender.js";
+import { createZaloTokenManager } from "./outbound/tokens.js";
+import { zaloBotApiFetch } from "./outbound/transformer.js";
 
 export interface ZaloChannelDeps {
   config: ZaloConfig;

@@ -3,13 +3,13 @@ import type { Connection } from "mongoose";
 import type { Stores } from "../../models/index.js";
 import type { Config, ZaloConfig } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
-import { registerZaloWebhook } from "../../server/zalo-webhook.js";
+import { registerZaloWebhook } from "./inbound/webhook.js";
 import type { ChannelSender } from "../../services/notify/resident-message.js";
-import type { BotCore } from "../core.js";
+import type { BotCore } from "../../app/core.js";
 import { createBot, installFeatures } from "../create-bot.js";
 import { ZALO_BOT_INFO } from "./bot.js";
 import { createZaloChannel } from "./channel.js";
-import { zaloFileDownloader } from "./download-file.js";
+import { zaloFileDownloader } from "./inbound/download-file.js";
 
 export interface RunningZalo {
   /** Residents' notifications on Zalo, for the app's outbox worker. */

@@ -1,5 +1,5 @@
-import { importWards } from "../../services/registry/ward-import.js";
-import { fullName, type WardRef } from "../../services/registry/ward-ref.js";
+import { importWards } from "../../services/routing/ward-import.js";
+import { fullName, type WardRef } from "../../services/routing/ward-ref.js";
 import { parseCliArgs, parseLatLng } from "../args.js";
 import { CliUserError, type CliCommand } from "../command.js";
 import { formatSummary } from "../print-summary.js";

@@ -1,9 +1,8 @@
 import { Composer, InputFile } from "grammy";
-import type { BotContext } from "../../bot/deps.js";
+import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import { canSee } from "../../services/access/authorize.js";
 import { collectEvidencePack, evidenceJson } from "../../services/evidence-export/evidence-pack.js";
 import { summaryVi } from "../../services/evidence-export/summary-vi.js";
-import type { OfficerDeps } from "./officer-deps.js";
 
 /**
  * /evidence <n>: each original photo as a document (bytes as received, SHA-256 in the

@@ -1,8 +1,7 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/deps.js";
+import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import type { TransitionDeps } from "../../services/tickets/transition.js";
 import { dueDates } from "../../services/tickets/deadlines.js";
-import type { OfficerDeps } from "./officer-deps.js";
 import { officerCommands } from "./officer-commands.js";
 import { evidenceCommand } from "./evidence-command.js";
 import { staffStart } from "./staff-start.js";

@@ -1,11 +1,10 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/deps.js";
+import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import type { Account } from "../../models/account.js";
 import { authorize, canSee } from "../../services/access/authorize.js";
 import { listOverdue } from "../../services/tickets/deadlines.js";
 import { wardStats } from "../../services/tickets/stats.js";
-import type { OfficerDeps } from "./officer-deps.js";
-import { renderCard } from "./ticket-card.js";
+import { renderCard } from "../../bot/telegram/ticket-card.js";
 
 const PAGE = 10;
 const WEEK = 7 * 24 * 3600e3;

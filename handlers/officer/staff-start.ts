@@ -1,7 +1,6 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/deps.js";
+import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import { INVITE_PREFIX, redeemInvitation } from "../../services/access/invitations.js";
-import type { OfficerDeps } from "./officer-deps.js";
 
 /** `/start inv_<token>` from an invitation link binds this Telegram account to the invited role. */
 export function staffStart(deps: OfficerDeps): Composer<BotContext> {

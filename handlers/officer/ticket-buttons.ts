@@ -1,9 +1,8 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/deps.js";
+import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import { notifyReporters } from "../../services/notify/ticket-changed.js";
 import { transitionTicket, type TransitionDeps } from "../../services/tickets/transition.js";
-import type { OfficerDeps } from "./officer-deps.js";
-import { BUTTONS, renderCard, type ButtonCode } from "./ticket-card.js";
+import { BUTTONS, renderCard, type ButtonCode } from "../../bot/telegram/ticket-card.js";
 
 /**
  * Card buttons. The data names only the ticket and the action: who may do it, and whether

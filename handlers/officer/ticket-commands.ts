@@ -1,10 +1,9 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../bot/deps.js";
+import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import { viewReporterContacts } from "../../services/access/reporter-contact.js";
 import { messageReporters, notifyReporters } from "../../services/notify/ticket-changed.js";
 import type { TicketAction } from "../../services/tickets/ticket-actions.js";
 import { transitionTicket, type TransitionDeps } from "../../services/tickets/transition.js";
-import type { OfficerDeps } from "./officer-deps.js";
 
 /** `/<command> <ticket number> <argument>` → the action it asks for; undefined when the argument is missing. */
 const PARSERS: Record<string, (arg: string) => TicketAction | undefined> = {

@@ -1,9 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
 import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
-import { distanceM } from "../../services/registry/distance.js";
+import { distanceM } from "../../services/routing/distance.js";
 import type { Verification } from "../../services/registry/verify-code.js";
-import { fullName } from "../../services/registry/ward-ref.js";
+import { fullName } from "../../services/routing/ward-ref.js";
 import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
 import { CANCEL, DATA, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, shorten, type PhotoFacts } from "./photos.js";

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
-import { TELEGRAM_MAX_DOWNLOAD_BYTES } from "../../bot/download-file.js";
+import { TELEGRAM_MAX_DOWNLOAD_BYTES } from "../../bot/telegram/download-file.js";
 import type { ViolationType } from "../../models/ticket.js";
 import { evidenceFacts, type ExifFacts } from "../../services/evidence/evidence-facts.js";
 import type { DecodeResult } from "../../services/qr/decode-qr.js";

@@ -1,6 +1,6 @@
 import { InlineKeyboard, Keyboard } from "grammy";
 import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
-import { fullName, type LatLng, type WardRef } from "../../services/registry/ward-ref.js";
+import { fullName, type LatLng, type WardRef } from "../../services/routing/ward-ref.js";
 import { DATA, nextUpdate, pressed, type ReportConversation } from "./ask.js";
 
 const WARD = `${DATA}w:`;

@@ -3,7 +3,7 @@ import type { wardStore } from "../../models/ward.js";
 import type { ImportSummary } from "./import-report.js";
 import { signPayload } from "./payload.js";
 import { importVenues } from "./venue-import.js";
-import { importWards } from "./ward-import.js";
+import { importWards } from "../routing/ward-import.js";
 
 /**
  * Demo data for local runs and tests: four real Huế wards (real codes and names) whose

@@ -1,5 +1,5 @@
 import type { Venue, VenueCategory, VenueStatus } from "../../models/venue.js";
-import type { LatLng } from "./ward-ref.js";
+import type { LatLng } from "../routing/ward-ref.js";
 
 /** A venue as services hand it around: JSON-safe, without database bookkeeping. */
 export interface VenueRef {

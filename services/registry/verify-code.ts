@@ -1,9 +1,9 @@
 import type { venueStore } from "../../models/venue.js";
-import { distanceM } from "./distance.js";
+import { distanceM } from "../routing/distance.js";
 import { asUrl, normalisePayload } from "./normalise-payload.js";
 import { parsePayload } from "./payload.js";
-import type { WardDirectory } from "./ward-directory.js";
-import type { LatLng } from "./ward-ref.js";
+import type { WardDirectory } from "../routing/ward-directory.js";
+import type { LatLng } from "../routing/ward-ref.js";
 import { venueRef, type VenueRef } from "./venue-ref.js";
 
 export type Verdict = "official" | "official_elsewhere" | "official_inactive" | "forged" | "unregistered" | "foreign";

@@ -3,9 +3,9 @@ import type { Stores } from "../../models/index.js";
 import type { NewTicket, Ticket, ViolationType } from "../../models/ticket.js";
 import { annotatedPreview } from "../evidence/annotated-preview.js";
 import type { DecodeResult } from "../qr/decode-qr.js";
-import { distanceM } from "../registry/distance.js";
+import { distanceM } from "../routing/distance.js";
 import type { Verification } from "../registry/verify-code.js";
-import type { LatLng, WardRef } from "../registry/ward-ref.js";
+import type { LatLng, WardRef } from "../routing/ward-ref.js";
 import { nextTicketNumber } from "./ticket-number.js";
 
 /** Reports this close (same violation type, still open, recent) describe the same poster. */

@@ -1,5 +1,5 @@
 import type { counterStore } from "../../models/counter.js";
-import { searchKey } from "../registry/search-key.js";
+import { searchKey } from "../text/search-key.js";
 
 /** "Thành phố Huế" → "HUE", "Đà Nẵng" → "DAN": three letters people can read out on the phone. */
 export function provincePrefix(provinceName: string): string {

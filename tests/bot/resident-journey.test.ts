@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOutboxWorker } from "../../services/notify/outbox-worker.js";
 import { notifyReporters } from "../../services/notify/ticket-changed.js";
-import { telegramSender } from "../../bot/telegram-sender.js";
+import { telegramSender } from "../../bot/telegram/telegram-sender.js";
 import { createLogger } from "../../platform/logger.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { useTestDatabase } from "../support/database.js";

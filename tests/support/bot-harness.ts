@@ -8,7 +8,7 @@ import { createLogger } from "../../platform/logger.js";
 import { decodeQr } from "../../services/qr/decode-qr.js";
 import { seedDemoRegistry, type DemoRegistry } from "../../services/registry/demo-registry.js";
 import { createCodeVerifier } from "../../services/registry/verify-code.js";
-import { createWardDirectory } from "../../services/registry/ward-directory.js";
+import { createWardDirectory } from "../../services/routing/ward-directory.js";
 
 export const TEST_SIGNING_KEY = "test-signing-key-for-bot-tests";
 

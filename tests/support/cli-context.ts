@@ -4,7 +4,7 @@ import type { CliContext } from "../../cli/context.js";
 import { createStores } from "../../models/index.js";
 import { loadConfig } from "../../platform/config.js";
 import { createLogger } from "../../platform/logger.js";
-import { createWardDirectory } from "../../services/registry/ward-directory.js";
+import { createWardDirectory } from "../../services/routing/ward-directory.js";
 
 /** A CLI context on the test database that collects what a command prints. */
 export function testCliContext(conn: Connection, env: Record<string, string> = {}, clock: () => Date = () => new Date()): CliContext & { printed: () => string } {

@@ -1,6 +1,6 @@
 import type { Connection } from "mongoose";
-import { createZaloClient } from "../../bot/zalo/client.js";
-import { createZaloTokenManager } from "../../bot/zalo/tokens.js";
+import { createZaloClient } from "../../bot/zalo/outbound/client.js";
+import { createZaloTokenManager } from "../../bot/zalo/outbound/tokens.js";
 import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../fakes/zalo-api.js";
 import { zaloLeaseStore } from "../../models/zalo-lease.js";
 import { zaloTokenStore } from "../../models/zalo-token.js";

@@ -1,6 +1,6 @@
 import QRCode from "qrcode";
-import type { WardRef } from "../ward-ref.js";
-import { fullName } from "../ward-ref.js";
+import type { WardRef } from "../../routing/ward-ref.js";
+import { fullName } from "../../routing/ward-ref.js";
 import type { VenueRef } from "../venue-ref.js";
 import type { PosterTexts } from "./poster-texts.js";
 

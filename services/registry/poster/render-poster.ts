@@ -1,6 +1,6 @@
 import { signPayload } from "../payload.js";
 import type { VenueRef } from "../venue-ref.js";
-import type { WardRef } from "../ward-ref.js";
+import type { WardRef } from "../../routing/ward-ref.js";
 import { posterLayout } from "./poster-layout.js";
 import { findPosterFonts, posterPdf } from "./poster-pdf.js";
 import { posterPng } from "./poster-png.js";

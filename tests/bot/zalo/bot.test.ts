@@ -7,7 +7,7 @@ import { ZALO_BOT_INFO } from "../../../bot/zalo/bot.js";
 import { createZaloChannel, type ZaloChannel } from "../../../bot/zalo/channel.js";
 import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
 import { createLogger } from "../../../platform/logger.js";
-import { registerZaloWebhook } from "../../../server/zalo-webhook.js";
+import { registerZaloWebhook } from "../../../bot/zalo/inbound/webhook.js";
 import { useTestDatabase } from "../../support/database.js";
 import { ZALO_TEST_KEYS, zaloResident } from "../../support/zalo.js";
 

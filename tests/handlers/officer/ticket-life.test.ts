@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { telegramSender } from "../../../bot/telegram-sender.js";
+import { telegramSender } from "../../../bot/telegram/telegram-sender.js";
 import { officerFeatures } from "../../../handlers/officer/index.js";
-import { createWardCardWorker } from "../../../handlers/officer/ward-cards.js";
+import { createWardCardWorker } from "../../../bot/telegram/ward-cards.js";
 import type { Role } from "../../../models/account.js";
 import { createLogger } from "../../../platform/logger.js";
 import { createInvitation, type InviteScope } from "../../../services/access/invitations.js";

@@ -3,9 +3,9 @@ import { venueStore } from "../../../models/venue.js";
 import { wardStore } from "../../../models/ward.js";
 import { seedDemoRegistry, type DemoRegistry } from "../../../services/registry/demo-registry.js";
 import { parsePayload, signPayload } from "../../../services/registry/payload.js";
-import { createWardResolver } from "../../../services/registry/resolve-ward.js";
+import { createWardResolver } from "../../../services/routing/resolve-ward.js";
 import { createCodeVerifier, type CodeVerifier } from "../../../services/registry/verify-code.js";
-import { createWardDirectory, type WardDirectory } from "../../../services/registry/ward-directory.js";
+import { createWardDirectory, type WardDirectory } from "../../../services/routing/ward-directory.js";
 import { useTestDatabase } from "../../support/database.js";
 
 const KEY = "test-registry-key-0123456789";

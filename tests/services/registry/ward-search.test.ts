@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWardSearch } from "../../../services/registry/ward-search.js";
+import { createWardSearch } from "../../../services/routing/ward-search.js";
 
 const ward = (code: string, kind: string, name: string, provinceCode = "46") => ({ code, kind, name, provinceCode, provinceName: provinceCode });
 const search = createWardSearch([

@@ -1,0 +1,15 @@
+import type { Api } from "grammy";
+import type { Config } from "../../platform/config.js";
+
+/** Telegram refuses to hand bots files larger than this. */
+export const TELEGRAM_MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
+
+export function telegramFileDownloader(api: Api, config: Pick<Config, "botToken" | "telegramApiRoot">) {
+  return async function downloadFile(fileId: string): Promise<Buffer> {
+    const file = await api.getFile(fileId);
+    if (!file.file_path) throw new Error("Telegram gave no file_path");
+    const res = await fetch(`${config.telegramApiRoot}/file/bot${config.botToken}/${file.file_path}`);
+    if (!res.ok) throw new Error(`file download answered ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  };
+}

@@ -1,0 +1,55 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { FastifyInstance } from "fastify";
+import type { Stores } from "../../models/index.js";
+import type { Config } from "../../platform/config.js";
+import type { Logger } from "../../platform/logger.js";
+import type { ChannelSender } from "../../services/notify/resident-message.js";
+import { registerTelegramWebhook, telegramWebhookPath } from "./webhook.js";
+import { officerFeatures } from "../../handlers/officer/index.js";
+import { startOfficerRuntime } from "./officer-runtime.js";
+import { DEFAULT_DEADLINES } from "../../services/tickets/deadlines.js";
+import type { BotCore } from "../../app/core.js";
+import { createBot, installFeatures, publishCommands } from "../create-bot.js";
+import { telegramSender } from "./telegram-sender.js";
+
+export interface RunningTelegram {
+  /** Residents' notifications on Telegram, for the app's outbox worker. */
+  sender: ChannelSender;
+  /** Starts receiving updates; call once the HTTP server listens. */
+  receive(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Telegram bot and, in webhook mode, its route on `server`. */
+export async function startTelegram(config: Config, logger: Logger, stores: Stores, core: BotCore, server: FastifyInstance): Promise<RunningTelegram> {
+  const { bot, deps, i18n } = createBot({ config, logger, stores, ...core });
+  // Officers first: their /start inv_… and group buttons must be seen before the residents' features.
+  bot.use(officerFeatures({ stores, clock: core.clock, logger, config, deadlines: DEFAULT_DEADLINES }));
+  installFeatures(bot, deps);
+  await bot.init();
+  await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
+
+  const secret = config.webhookSecret;
+  if (config.botMode === "webhook" && secret) registerTelegramWebhook(server, bot, secret);
+  let runner: RunnerHandle | undefined;
+  let officers: { stop(): void } | undefined;
+  return {
+    sender: telegramSender(bot.api, i18n),
+    async receive() {
+      // Ticket cards and deadline reminders are Telegram messages, so they start with the bot.
+      officers = startOfficerRuntime({ api: bot.api, i18n, stores, clock: core.clock, logger, defaultLocale: config.defaultLocale, deadlines: DEFAULT_DEADLINES });
+      if (config.botMode === "webhook" && secret) {
+        await bot.api.setWebhook(new URL(telegramWebhookPath(secret), config.webhookUrl).href, { secret_token: secret });
+        logger.info({ username: bot.botInfo.username }, "Telegram bot receiving updates by webhook");
+      } else {
+        await bot.api.deleteWebhook();
+        runner = run(bot);
+        logger.info({ username: bot.botInfo.username }, "Telegram bot polling for updates");
+      }
+    },
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      officers?.stop();
+    },
+  };
+}

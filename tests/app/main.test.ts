@@ -1,0 +1,30 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { startMainProcess } from "../support/main-process.js";
+
+describe("npm start", () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it("starts offline on the embedded database without a bot token and stops cleanly on SIGINT", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "qr-main-"));
+    dirs.push(dataDir);
+    const app = startMainProcess({ DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "info" });
+    await app.waitFor(/offline mode/, 60_000);
+    expect(app.output()).toMatch(/database ready \((ferretdb|mongodb-memory-server)\)/);
+    const stopAt = Date.now();
+    app.child.kill("SIGINT");
+    expect(await app.exited).toBe(0);
+    expect(Date.now() - stopAt).toBeLessThan(5_000);
+  }, 90_000);
+
+  it("refuses a malformed HTTP_PORT with a message naming the key", async () => {
+    const app = startMainProcess({ HTTP_PORT: "eighty" });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain("HTTP_PORT: expected a whole number from 0 to 65535");
+  }, 30_000);
+});

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "../../../server/app.js";
+import { registerTelegramWebhook, telegramWebhookPath } from "../../../bot/telegram/webhook.js";
+import { startBotHarness, type BotHarness } from "../../support/bot-harness.js";
+import { useTestDatabase } from "../../support/database.js";
+import { photograph, renderTestPoster } from "../../support/posters.js";
+import { TelegramTestUser } from "../../support/telegram-user.js";
+
+const db = useTestDatabase();
+const SECRET = "webhook-secret-for-tests-0123";
+let h: BotHarness;
+let server: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  h = await startBotHarness(db());
+  server = createServer();
+  registerTelegramWebhook(server, h.assembled.bot, SECRET);
+  base = await server.listen({ host: "127.0.0.1", port: 0 });
+  await h.assembled.bot.api.setWebhook(base + telegramWebhookPath(SECRET), { secret_token: SECRET });
+});
+afterAll(async () => {
+  await server?.close();
+  await h?.stop();
+});
+
+describe("the Telegram webhook", () => {
+  it("answers /healthz and refuses updates without the secret token", async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const forged = await fetch(base + telegramWebhookPath(SECRET), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "wrong-secret-wrong-secret" },
+      body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "/start" } }),
+    });
+    expect(forged.status).toBe(401);
+    expect((await fetch(`${base}/telegram/${SECRET}`, { method: "POST" })).status).toBe(404);
+  });
+
+  it("a report whose confirmation is delivered twice creates one ticket", async () => {
+    const u = new TelegramTestUser(h.api, 7001);
+    await u.say("/start");
+    await u.expectReply(/Xin chào/);
+    await u.say("/report");
+    await u.expectReply(/vi phạm nào/);
+    await u.press("r:t:wrong_info");
+    await u.expectReply(/Gửi ảnh/);
+    const poster = await renderTestPoster({ payload: h.demo.payloads["HUE-0001"]!, venueName: "Quán cà phê Sông Hương", address: "12 Lê Lợi" });
+    await u.sendPhoto(await photograph(poster));
+    await u.expectReply(/Đọc được mã/);
+    await u.press("r:done");
+    await u.expectReply(/Gửi vị trí/);
+    await u.sendLocation(16.4865, 107.5785);
+    await u.expectReply(/ghi chú/);
+    await u.press("r:skip");
+    // The registry says HUE-0001's poster at a place ~200 m away is elsewhere: no "looks correct" question.
+    await u.expectReply(/Kiểm tra lại/);
+    const confirm = await u.press("r:ok");
+    await u.expectReply(/Số báo cáo của bạn/);
+    const callsBefore = h.api.calls.length;
+    await h.api.redeliver(confirm);
+    // Not even a "button expired" answer: the second delivery is not processed at all.
+    expect(h.api.calls.slice(callsBefore)).toEqual([]);
+    const account = await h.stores.accounts.ensure("telegram", "7001");
+    expect((await h.stores.tickets.ofReporter(account.id, { skip: 0, limit: 10 })).total).toBe(1);
+    expect(u.pending().filter((r) => /Số báo cáo/.test(r.text))).toHaveLength(0);
+  });
+});
