@@ -8,7 +8,6 @@ import type { Stores } from "../models/index.js";
 import type { DecodeResult } from "../services/qr/decode-qr.js";
 import type { CodeVerifier } from "../services/registry/verify-code.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
-import type { DeadlinePolicy } from "../services/tickets/deadlines.js";
 
 /** Everything the bot's features need, passed in so tests and other channels can supply their own. */
 export interface BotDeps {
@@ -33,5 +32,5 @@ export type BotContext = ConversationFlavor<Context & I18nFlavor>;
 /** Deps after createBot filled in the channel's own parts. */
 export type FeatureDeps = BotDeps & { downloadFile: (fileId: string) => Promise<Buffer> };
 
-/** The officers' composers: the bot's deps plus the deadline policy the officers' side applies. */
-export type OfficerDeps = Pick<FeatureDeps, "stores" | "clock" | "logger" | "config"> & { deadlines: DeadlinePolicy };
+/** The officers' composers (the deadline policy is read from the stores where it applies). */
+export type OfficerDeps = Pick<FeatureDeps, "stores" | "clock" | "logger" | "config">;

@@ -1,17 +1,28 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FeatureDeps } from "../bot/deps.js";
+import type { Ticket } from "../models/ticket.js";
+import { vietnamTime } from "../services/notify/resident-message.js";
 import { fullName } from "../services/routing/ward-ref.js";
+import { nextDeadline } from "../services/tickets/deadlines.js";
+import { ACTIONS, isOpen } from "../services/tickets/ticket-states.js";
+import { transitionTicket } from "../services/tickets/transition.js";
 import { formatDate } from "../bot/format.js";
 
 export const PAGE_SIZE = 5;
+/** HUE-2611-0042, and a transferred ticket's successor HUE-2611-0042-T (again -T per transfer). */
+const TICKET_NUMBER = /^[A-Z]{3}-\d{4}-\d{4,}(?:-T)*$/;
 
-/** /mytickets (own tickets, newest first, paginated) and /ticket <number> (detail and history, own only). */
+/**
+ * /mytickets (own tickets, newest first, paginated), /ticket <number> (detail, deadline and
+ * history, own only) and withdrawing one's own report while the ward has not taken it on.
+ */
 export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
   const { accounts, tickets } = deps.stores;
   const c = new Composer<BotContext>();
+  const me = (ctx: BotContext) => accounts.ensure(deps.channel ?? "telegram", String(ctx.from!.id));
 
   async function page(ctx: BotContext, n: number): Promise<{ text: string; keyboard?: InlineKeyboard }> {
-    const account = await accounts.ensure(deps.channel ?? "telegram", String(ctx.from!.id));
+    const account = await me(ctx);
     const { tickets: list, total } = await tickets.ofReporter(account.id, { skip: n * PAGE_SIZE, limit: PAGE_SIZE });
     if (total === 0) return { text: ctx.t("mytickets-empty") };
     const pages = Math.ceil(total / PAGE_SIZE);
@@ -25,6 +36,20 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
     return { text: [ctx.t("mytickets-header", { total, page: n + 1, pages }), ...lines].join("\n"), keyboard };
   }
 
+  /** The ticket by number when this account reported it; someone else's answers like a missing one, so numbers leak nothing. */
+  async function own(ctx: BotContext, number: string): Promise<{ ticket?: Ticket; accountId: string }> {
+    const account = await me(ctx);
+    const ticket = TICKET_NUMBER.test(number) ? await tickets.byNumber(number) : undefined;
+    return { ticket: ticket?.reports.some((r) => r.accountId === account.id) ? ticket : undefined, accountId: account.id };
+  }
+
+  async function withdraw(ctx: BotContext, ticket: Ticket, accountId: string): Promise<string> {
+    const r = await transitionTicket({ ...deps.stores, clock: deps.clock }, accountId, ticket.id, { kind: "withdraw" });
+    if (r.ok) return ctx.t(r.to === "withdrawn" ? "withdraw-closed" : "withdraw-done", { number: ticket.number });
+    if (r.reason === "invalid_state" || r.reason === "stale") return ctx.t("withdraw-too-late", { number: ticket.number, state: ctx.t(`state-${r.ticket?.state ?? ticket.state}`) });
+    return ctx.t("ticket-not-found", { number: ticket.number });
+  }
+
   c.command("mytickets", async (ctx) => {
     const p = await page(ctx, 0);
     await ctx.reply(p.text, { reply_markup: p.keyboard });
@@ -36,27 +61,40 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
   });
   c.command("ticket", async (ctx) => {
     const number = ctx.match.trim().toUpperCase();
-    if (!/^[A-Z]{3}-\d{4}-\d{4,}$/.test(number)) return void (await ctx.reply(ctx.t("ticket-usage")));
-    const account = await accounts.ensure(deps.channel ?? "telegram", String(ctx.from!.id));
-    const ticket = await tickets.byNumber(number);
-    // Someone else's ticket answers exactly like a missing one: numbers must not leak reports.
-    if (!ticket || !ticket.reports.some((r) => r.accountId === account.id)) {
-      return void (await ctx.reply(ctx.t("ticket-not-found", { number })));
-    }
+    if (!TICKET_NUMBER.test(number)) return void (await ctx.reply(ctx.t("ticket-usage")));
+    const { ticket, accountId } = await own(ctx, number);
+    if (!ticket) return void (await ctx.reply(ctx.t("ticket-not-found", { number })));
     const locale = await ctx.i18n.getLocale();
     const ward = deps.directory.byCode(ticket.wardCode);
     const head = ctx.t("ticket-detail", {
       number: ticket.number, type: ctx.t(`type-${ticket.violationType}`), state: ctx.t(`state-${ticket.state}`),
       ward: ward ? fullName(ward) : ticket.wardCode, verdict: ctx.t(`verdict-${ticket.verdict}`), reports: ticket.reports.length,
     });
+    const due = isOpen(ticket.state) ? nextDeadline(ticket) : undefined;
     const history = ticket.history.map((h) =>
-      ctx.t("ticket-history-line", { date: formatDate(h.at, locale), action: h.to ? `${actionText(ctx, h.action)} → ${ctx.t(`state-${h.to}`)}` : actionText(ctx, h.action) }),
+      ctx.t("ticket-history-line", { date: formatDate(h.at, locale), action: h.to && h.to !== h.from ? `${actionText(ctx, h.action)} → ${ctx.t(`state-${h.to}`)}` : actionText(ctx, h.action) }),
     );
-    await ctx.reply([head, ...history].join("\n"));
+    const text = [head, ...history, ...(due ? [ctx.t(`ticket-due-${ticket.state === "new" ? "acknowledge" : "close"}`, { at: vietnamTime(new Date(due)) })] : [])].join("\n");
+    const mayWithdraw = ACTIONS.withdraw.from.includes(ticket.state) && ticket.reports.some((r) => r.accountId === accountId && !r.withdrawnAt);
+    await ctx.reply(text, mayWithdraw ? { reply_markup: new InlineKeyboard().text(ctx.t("button-withdraw"), `wd:${ticket.id}`) } : {});
+  });
+  c.command("withdraw", async (ctx) => {
+    const number = ctx.match.trim().toUpperCase();
+    if (!TICKET_NUMBER.test(number)) return void (await ctx.reply(ctx.t("withdraw-usage")));
+    const { ticket, accountId } = await own(ctx, number);
+    await ctx.reply(ticket ? await withdraw(ctx, ticket, accountId) : ctx.t("ticket-not-found", { number }));
+  });
+  c.callbackQuery(/^wd:([0-9a-f]{24})$/, async (ctx) => {
+    const account = await me(ctx);
+    const ticket = await tickets.byId(ctx.match[1]!);
+    await ctx.answerCallbackQuery();
+    if (!ticket) return void (await ctx.reply(ctx.t("ticket-usage")));
+    // The transition checks again that this account reported it.
+    await ctx.reply(await withdraw(ctx, ticket, account.id));
   });
   return c;
 }
 
 function actionText(ctx: BotContext, action: string): string {
-  return ["opened", "report_attached"].includes(action) ? ctx.t(`action-${action}`) : ctx.t("action-transition");
+  return ["opened", "report_attached", "withdraw"].includes(action) ? ctx.t(`action-${action}`) : ctx.t("action-transition");
 }

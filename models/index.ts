@@ -4,10 +4,12 @@ import { auditStore } from "./audit-event.js";
 import { botStateStore } from "./bot-state.js";
 import { claimStore } from "./claim.js";
 import { counterStore } from "./counter.js";
+import { deadlineRuleStore } from "./deadline-rule.js";
 import { evidenceStore } from "./evidence.js";
 import { invitationStore } from "./invitation.js";
 import { outboxStore } from "./outbox.js";
 import { processedUpdateStore } from "./processed-update.js";
+import { ticketCardStore } from "./ticket-card.js";
 import { ticketStore } from "./ticket.js";
 import { venueStore } from "./venue.js";
 import { wardStore } from "./ward.js";
@@ -28,6 +30,8 @@ export function createStores(conn: Connection) {
     botState: botStateStore(conn),
     processedUpdates: processedUpdateStore(conn),
     wardGroups: wardGroupStore(conn),
+    deadlineRules: deadlineRuleStore(conn),
+    ticketCards: ticketCardStore(conn),
   };
   return {
     ...stores,

@@ -2,18 +2,12 @@ import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
+import { MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_STATES, type TicketOutcome, type TicketState } from "../services/tickets/ticket-states.js";
 
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
 
-export const OPEN_STATES = ["new", "acknowledged", "inspecting"] as const;
-export const CLOSED_STATES = ["violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward"] as const;
-export const TICKET_STATES = [...OPEN_STATES, ...CLOSED_STATES] as const;
-export type TicketState = (typeof TICKET_STATES)[number];
-
-export function isOpen(state: TicketState): boolean {
-  return (OPEN_STATES as readonly string[]).includes(state);
-}
+export type { TicketState } from "../services/tickets/ticket-states.js";
 
 const pointSchema = new Schema({ lat: { type: Number, required: true }, lng: { type: Number, required: true } }, { _id: false });
 
@@ -29,6 +23,20 @@ const reportSchema = new Schema(
     /** Set when the photo's own GPS lies far from the shared location: officers should look twice. */
     flags: { type: [String], default: [] },
     at: { type: Date, required: true },
+    /** Set when the reporter took the report back; the ticket closes when every report is withdrawn. */
+    withdrawnAt: { type: Date, required: false },
+  },
+  { _id: false },
+);
+
+/** Stored form of TicketOutcome: `kind` says which of the other fields is set. */
+const outcomeSchema = new Schema(
+  {
+    kind: { type: String, required: true, enum: OUTCOME_KINDS },
+    finding: { type: String, required: false, enum: ["violation_confirmed", "no_violation"] },
+    of: { type: String, required: false },
+    wardCode: { type: String, required: false },
+    measure: { type: String, required: false, enum: MEASURES },
   },
   { _id: false },
 );
@@ -67,7 +75,7 @@ const ticketSchema = new Schema(
     acknowledgeBy: { type: Date, required: false },
     closeBy: { type: Date, required: false },
     duplicateOf: { type: String, required: false },
-    outcome: { type: String, required: false },
+    outcome: { type: outcomeSchema, required: false },
     /** Bumped by every change, so a client can tell a stale card. */
     version: { type: Number, required: true, default: 0 },
   },
@@ -79,9 +87,14 @@ ticketSchema.index({ venueCode: 1, state: 1 });
 ticketSchema.index({ "reports.accountId": 1, openedAt: -1 });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;
-export type Ticket = Plain<TicketDoc>;
 export type TicketReport = InferSchemaType<typeof reportSchema>;
 export type TicketEvent = InferSchemaType<typeof historySchema>;
+export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history"> & {
+  state: TicketState;
+  outcome?: TicketOutcome;
+  reports: TicketReport[];
+  history: TicketEvent[];
+};
 
 export interface NewTicket {
   number: string;
@@ -95,19 +108,20 @@ export interface NewTicket {
   decodedText?: string;
   report: TicketReport;
   event: TicketEvent;
-  acknowledgeBy?: Date;
-  closeBy?: Date;
+  acknowledgeBy: Date;
+  closeBy: Date;
 }
 
 export function ticketStore(conn: Connection) {
   const Ticket = modelOn(conn, "Ticket", ticketSchema);
   const one = (doc: TicketDoc & { _id: unknown } | null): Ticket | undefined =>
-    doc ? toPlain(doc as TicketDoc & { _id: string }) : undefined;
+    doc ? (toPlain(doc as TicketDoc & { _id: string }) as Ticket) : undefined;
+  const many = (docs: (TicketDoc & { _id: unknown })[]): Ticket[] => docs.map((d) => one(d)!);
   return {
     async create(t: NewTicket): Promise<Ticket> {
       const { report, event, ...fields } = t;
       const doc = await Ticket.create({ ...fields, openedAt: event.at, state: "new", reports: [report], history: [event] });
-      return toPlain(doc.toObject());
+      return one(doc.toObject())!;
     },
     async byId(id: string): Promise<Ticket | undefined> {
       return one(await Ticket.findById(String(id)).lean());
@@ -125,7 +139,7 @@ export function ticketStore(conn: Connection) {
       from: TicketState,
       to: TicketState,
       event: TicketEvent,
-      set: Partial<TicketDoc> = {},
+      set: Partial<Omit<Ticket, "id">> = {},
       version?: number,
     ): Promise<Ticket | undefined> {
       const unchanged = version === undefined ? {} : { version: { $eq: Number(version) } };
@@ -160,7 +174,7 @@ export function ticketStore(conn: Connection) {
         state: { $in: [...OPEN_STATES] },
         openedAt: { $gte: since },
       }).lean();
-      return docs.map((d) => toPlain(d));
+      return many(docs);
     },
     async ofReporter(accountId: string, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
       const filter = { "reports.accountId": eq(accountId) };
@@ -168,7 +182,7 @@ export function ticketStore(conn: Connection) {
         Ticket.find(filter).sort({ openedAt: -1, _id: -1 }).skip(page.skip).limit(page.limit).lean(),
         Ticket.countDocuments(filter),
       ]);
-      return { tickets: docs.map((d) => toPlain(d)), total };
+      return { tickets: many(docs), total };
     },
     async openOfWard(wardCode: string, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
       const filter = { wardCode: eq(wardCode), state: { $in: [...OPEN_STATES] } };
@@ -176,7 +190,7 @@ export function ticketStore(conn: Connection) {
         Ticket.find(filter).sort({ openedAt: 1, _id: 1 }).skip(page.skip).limit(page.limit).lean(),
         Ticket.countDocuments(filter),
       ]);
-      return { tickets: docs.map((d) => toPlain(d)), total };
+      return { tickets: many(docs), total };
     },
     /** Open tickets with a deadline at or before `at` (acknowledge for new ones, close for all). */
     async openDueBefore(at: Date, scope: { wardCode?: string; provinceCode?: string } = {}): Promise<Ticket[]> {
@@ -193,12 +207,12 @@ export function ticketStore(conn: Connection) {
       })
         .sort({ openedAt: 1, _id: 1 })
         .lean();
-      return docs.map((d) => toPlain(d));
+      return many(docs);
     },
     /** Tickets of a ward opened in [from, to), oldest first. */
     async ofWardBetween(wardCode: string, from: Date, to: Date): Promise<Ticket[]> {
       const docs = await Ticket.find({ wardCode: eq(wardCode), openedAt: { $gte: from, $lt: to } }).sort({ openedAt: 1, _id: 1 }).lean();
-      return docs.map((d) => toPlain(d));
+      return many(docs);
     },
     /** Newest tickets in a ward or province whose address contains `text` or whose venue is one of `venueCodes`. */
     async search(scope: { wardCode?: string; provinceCode?: string }, text: string, venueCodes: string[], limit: number): Promise<Ticket[]> {
@@ -208,7 +222,7 @@ export function ticketStore(conn: Connection) {
         .sort({ openedAt: -1, _id: -1 })
         .limit(limit)
         .lean();
-      return docs.map((d) => toPlain(d));
+      return many(docs);
     },
     /** Codes of the ward's venues with a confirmed violation, ever. */
     async confirmedVenueCodes(wardCode: string): Promise<string[]> {

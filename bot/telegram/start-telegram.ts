@@ -7,7 +7,6 @@ import type { ChannelSender } from "../../services/notify/resident-message.js";
 import { registerTelegramWebhook, telegramWebhookPath } from "./webhook.js";
 import { officerFeatures } from "../../handlers/officer/index.js";
 import { startOfficerRuntime } from "./officer-runtime.js";
-import { DEFAULT_DEADLINES } from "../../services/tickets/deadlines.js";
 import type { BotCore } from "../../app/core.js";
 import { createBot, installFeatures, publishCommands } from "../create-bot.js";
 import { telegramSender } from "./telegram-sender.js";
@@ -24,7 +23,7 @@ export interface RunningTelegram {
 export async function startTelegram(config: Config, logger: Logger, stores: Stores, core: BotCore, server: FastifyInstance): Promise<RunningTelegram> {
   const { bot, deps, i18n } = createBot({ config, logger, stores, ...core });
   // Officers first: their /start inv_… and group buttons must be seen before the residents' features.
-  bot.use(officerFeatures({ stores, clock: core.clock, logger, config, deadlines: DEFAULT_DEADLINES }));
+  bot.use(officerFeatures({ stores, clock: core.clock, logger, config }));
   installFeatures(bot, deps);
   await bot.init();
   await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
@@ -37,7 +36,7 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
     sender: telegramSender(bot.api, i18n),
     async receive() {
       // Ticket cards and deadline reminders are Telegram messages, so they start with the bot.
-      officers = startOfficerRuntime({ api: bot.api, i18n, stores, clock: core.clock, logger, defaultLocale: config.defaultLocale, deadlines: DEFAULT_DEADLINES });
+      officers = startOfficerRuntime({ api: bot.api, i18n, stores, clock: core.clock, logger, defaultLocale: config.defaultLocale });
       if (config.botMode === "webhook" && secret) {
         await bot.api.setWebhook(new URL(telegramWebhookPath(secret), config.webhookUrl).href, { secret_token: secret });
         logger.info({ username: bot.botInfo.username }, "Telegram bot receiving updates by webhook");

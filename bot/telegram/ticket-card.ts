@@ -1,50 +1,47 @@
 import { InlineKeyboard } from "grammy";
+import type { Stores } from "../../models/index.js";
 import type { Ticket } from "../../models/ticket.js";
+import { vietnamTime } from "../../services/notify/resident-message.js";
+import { placeName } from "../../services/routing/ward-ref.js";
+import { nextDeadline } from "../../services/tickets/deadlines.js";
+import { STATES } from "../../services/tickets/ticket-states.js";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
-/** Button code → action; callback data is `tk:<ticket id>:<code>` and nothing else. */
-export const BUTTONS = {
-  ack: { kind: "acknowledge" },
-  insp: { kind: "start_inspection" },
-  cv: { kind: "close", outcome: "violation_confirmed" },
-  nv: { kind: "close", outcome: "no_violation" },
-  er: { kind: "enforce", measure: "reminder" },
-  ew: { kind: "enforce", measure: "warning" },
-  es: { kind: "enforce", measure: "suspension" },
-  rw: { kind: "return_to_ward" },
-} as const;
-export type ButtonCode = keyof typeof BUTTONS;
-
-const BY_STATE: Record<string, ButtonCode[]> = {
-  new: ["ack"],
-  acknowledged: ["insp", "cv", "nv"],
-  inspecting: ["cv", "nv"],
-  violation_confirmed: ["er", "ew", "es", "rw"],
-};
-
 const HOUR = 3600e3;
-const time = (d: Date) => new Date(d).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour12: false });
+
+/** What a card names instead of codes. */
+export interface CardNames {
+  venue?: string;
+  ward?: string;
+}
 
 /**
  * The card of a ticket as officers see it: never the reporter's identity (groups see
- * "resident #n" at most), buttons that follow the state.
+ * "resident #n" at most), the buttons the state table gives its state.
  */
-export function renderCard(t: Ticket, tr: Translate, now: Date, venueName?: string): { text: string; keyboard: InlineKeyboard } {
+export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames = {}): { text: string; keyboard: InlineKeyboard } {
   const opened = new Date(t.openedAt);
-  const due = t.state === "new" ? t.acknowledgeBy : t.closeBy;
+  const due = STATES[t.state].open ? nextDeadline(t) : undefined;
   const lines = [
     tr("card-title", { number: t.number, state: tr(`state-${t.state}`) }),
+    tr("card-ward", { ward: names.ward ?? t.wardCode }),
     tr("card-type", { type: tr(`type-${t.violationType}`) }),
     tr("card-verdict", { verdict: tr(`verdict-${t.verdict}`) }),
-    tr("card-venue", { venue: venueName ?? t.venueCode ?? "—" }),
+    tr("card-venue", { venue: names.venue ?? t.venueCode ?? "—" }),
     tr("card-address", { address: t.address ?? "—" }),
     t.location ? `https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng}` : "",
-    tr("card-reports", { count: t.reports.length }),
+    tr("card-reports", { count: t.reports.filter((r) => !r.withdrawnAt).length }),
     tr("card-age", { hours: Math.max(0, Math.floor((now.getTime() - opened.getTime()) / HOUR)) }),
-    due && t.state !== "violation_confirmed" ? tr("card-deadline", { at: time(due) }) : "",
+    due ? tr("card-deadline", { at: vietnamTime(new Date(due)) }) : "",
   ].filter(Boolean);
   const keyboard = new InlineKeyboard();
-  for (const code of BY_STATE[t.state] ?? []) keyboard.text(tr(`btn-${code}`), `tk:${t.id}:${code}`).row();
+  for (const code of STATES[t.state].buttons) keyboard.text(tr(`btn-${code}`), `tk:${t.id}:${code}`).row();
   return { text: lines.join("\n"), keyboard };
+}
+
+/** The venue's and ward's names for a card, from the registry and the ward directory. */
+export async function cardNames(stores: Pick<Stores, "venues" | "wards">, t: Pick<Ticket, "venueCode" | "wardCode">): Promise<CardNames> {
+  const [venue, ward] = await Promise.all([t.venueCode ? stores.venues.byCode(t.venueCode) : undefined, stores.wards.byCode(t.wardCode)]);
+  return { venue: venue?.name, ward: ward ? placeName(ward) : undefined };
 }

@@ -1,10 +1,11 @@
 import type { I18n } from "@grammyjs/i18n";
-import { InputFile, type Api } from "grammy";
+import { GrammyError, InputFile, type Api } from "grammy";
 import type { BotContext } from "../deps.js";
 import type { Stores } from "../../models/index.js";
 import type { Ticket } from "../../models/ticket.js";
+import type { TicketCardCopy } from "../../models/ticket-card.js";
 import type { Logger } from "../../platform/logger.js";
-import { renderCard } from "./ticket-card.js";
+import { cardNames, renderCard } from "./ticket-card.js";
 
 export interface WardCardDeps {
   api: Api;
@@ -15,18 +16,24 @@ export interface WardCardDeps {
   defaultLocale: "vi" | "en";
 }
 
-const LEASE_MS = 60_000;
-const RETRY_MS = 30_000;
+type Card = ReturnType<typeof renderCard>;
 
-/** Sends a ticket's card to the ward's group (in the default language) and to each officer (in theirs). */
+/**
+ * Sends a ticket's card to the ward's group (in the default language) and to each officer (in
+ * theirs), and remembers every copy so later changes edit it. A chat that already has a copy
+ * is skipped, so a delivery retried after a partial failure posts no second card.
+ */
 export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void> {
-  const venue = ticket.venueCode ? await deps.stores.venues.byCode(ticket.venueCode) : undefined;
+  const names = await cardNames(deps.stores, ticket);
   const photo = await annotatedPhoto(deps, ticket);
-  const send = async (chatId: string, locale: string) => {
-    // The photo goes first, on its own: the card below stays a text message that buttons edit in place.
+  const posted = new Set((await deps.stores.ticketCards.of(ticket.id)).map((c) => c.chatId));
+  const send = async (chatId: string, locale: "vi" | "en") => {
+    if (posted.has(chatId)) return;
+    // The photo goes first, on its own: the card below stays a text message that changes edit in place.
     if (photo) await deps.api.sendPhoto(chatId, new InputFile(photo), { caption: ticket.number });
-    const card = renderCard(ticket, (k, a) => deps.i18n.t(locale, k, a), deps.clock(), venue?.name);
-    await deps.api.sendMessage(chatId, card.text, { reply_markup: card.keyboard });
+    const card = renderCard(ticket, (k, a) => deps.i18n.t(locale, k, a), deps.clock(), names);
+    const sent = await deps.api.sendMessage(chatId, card.text, { reply_markup: card.keyboard });
+    await deps.stores.ticketCards.add({ ticketId: ticket.id, chatId, messageId: sent.message_id, locale });
   };
   const group = await deps.stores.wardGroups.chatOf(ticket.wardCode);
   if (group) await send(group, deps.defaultLocale);
@@ -35,38 +42,36 @@ export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void
   }
 }
 
+/** Re-renders every posted copy of a ticket's card to its current state. */
+export async function refreshCards(deps: WardCardDeps, ticket: Ticket): Promise<void> {
+  const names = await cardNames(deps.stores, ticket);
+  for (const copy of await deps.stores.ticketCards.of(ticket.id)) {
+    const card = renderCard(ticket, (k, a) => deps.i18n.t(copy.locale, k, a), deps.clock(), names);
+    if (!(await editCard(deps.api, copy, card))) {
+      deps.logger.info({ ticket: ticket.number, chatId: copy.chatId, messageId: copy.messageId }, "card copy gone: forgotten");
+      await deps.stores.ticketCards.remove(copy);
+    }
+  }
+}
+
+/**
+ * Edits one message showing a card. Unchanged text is success (the pressed card was edited
+ * already); false when Telegram refuses the edit for good (the message was deleted); other
+ * failures throw, so the outbox retries them.
+ */
+export async function editCard(api: Api, copy: Pick<TicketCardCopy, "chatId" | "messageId">, card: Card): Promise<boolean> {
+  try {
+    await api.editMessageText(copy.chatId, copy.messageId, card.text, { reply_markup: card.keyboard });
+    return true;
+  } catch (e) {
+    if (!(e instanceof GrammyError) || e.error_code !== 400) throw e;
+    return /not modified/i.test(e.description);
+  }
+}
+
 /** The first report's annotated preview (the code outlined), else its original photo. */
 async function annotatedPhoto(deps: WardCardDeps, ticket: Ticket): Promise<Buffer | undefined> {
   const id = ticket.reports[0]?.evidenceIds[0];
   const evidence = id ? await deps.stores.evidence.byId(id) : undefined;
   return evidence ? deps.stores.evidence.readFile(evidence.previewFileId ?? evidence.fileId) : undefined;
-}
-
-/**
- * Delivers the outbox's ward messages (new tickets, merged reports) as cards; a message is
- * claimed before sending, so several instances post each card once.
- */
-export function createWardCardWorker(deps: WardCardDeps) {
-  async function deliverOne(): Promise<boolean> {
-    const now = deps.clock();
-    const m = await deps.stores.outbox.claimDue("ward", [], now, LEASE_MS);
-    if (!m) return false;
-    try {
-      const { ticketId } = JSON.parse(m.payload) as { ticketId: string };
-      const ticket = await deps.stores.tickets.byId(ticketId);
-      if (ticket) await postCard(deps, ticket);
-      await deps.stores.outbox.markSent(m.id, deps.clock());
-    } catch (e) {
-      deps.logger.warn({ err: e, outboxId: m.id }, "ticket card not delivered");
-      await deps.stores.outbox.markFailed(m.id, String((e as Error).message ?? e), m.attempts < 8 ? new Date(now.getTime() + RETRY_MS * m.attempts) : undefined);
-    }
-    return true;
-  }
-  return {
-    async drain(): Promise<number> {
-      let n = 0;
-      while (await deliverOne()) n++;
-      return n;
-    },
-  };
 }

@@ -1,7 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import type { TransitionDeps } from "../../services/tickets/transition.js";
-import { dueDates } from "../../services/tickets/deadlines.js";
 import { officerCommands } from "./officer-commands.js";
 import { evidenceCommand } from "./evidence-command.js";
 import { staffStart } from "./staff-start.js";
@@ -13,7 +12,7 @@ import { ticketCommands } from "./ticket-commands.js";
  * must be seen before the residents' /start, and group commands before the group filter.
  */
 export function officerFeatures(deps: OfficerDeps): Composer<BotContext> {
-  const transitions: TransitionDeps = { ...deps.stores, clock: deps.clock, dueDates: (p, at) => dueDates(deps.deadlines, p, at) };
+  const transitions: TransitionDeps = { ...deps.stores, clock: deps.clock };
   const c = new Composer<BotContext>();
   c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps));
   return c;

@@ -4,7 +4,8 @@ import type { Account } from "../../models/account.js";
 import { authorize, canSee } from "../../services/access/authorize.js";
 import { listOverdue } from "../../services/tickets/deadlines.js";
 import { wardStats } from "../../services/tickets/stats.js";
-import { renderCard } from "../../bot/telegram/ticket-card.js";
+import { cardNames, renderCard } from "../../bot/telegram/ticket-card.js";
+import { wardNames } from "../../services/routing/ward-names.js";
 
 const PAGE = 10;
 const WEEK = 7 * 24 * 3600e3;
@@ -34,11 +35,13 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
     if (!a) return next();
     const t = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;
     if (!t || !canSee(a, t)) return void (await ctx.reply(ctx.t("staff-ticket-not-found")));
-    const venue = t.venueCode ? await deps.stores.venues.byCode(t.venueCode) : undefined;
-    const card = renderCard(t, (k, x) => ctx.t(k, x), deps.clock(), venue?.name);
+    const card = renderCard(t, (k, x) => ctx.t(k, x), deps.clock(), await cardNames(deps.stores, t));
     // The buttons are offered only for what this account may do; the press is checked again anyway.
     const mayAct = !authorize(a, t, "acknowledge") || !authorize(a, t, "enforce");
-    await ctx.reply(card.text, mayAct ? { reply_markup: card.keyboard } : {});
+    const sent = await ctx.reply(card.text, mayAct ? { reply_markup: card.keyboard } : {});
+    // A copy with buttons follows the ticket's changes like the posted cards.
+    const locale = (await ctx.i18n.getLocale()) === "en" ? "en" : "vi";
+    if (mayAct) await deps.stores.ticketCards.add({ ticketId: t.id, chatId: String(ctx.chat.id), messageId: sent.message_id, locale });
   });
 
   pv.command("search", async (ctx) => {
@@ -57,7 +60,10 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
     if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
     const overdue = await listOverdue(deps.stores.tickets, deps.clock(), scope(a));
     if (overdue.length === 0) return void (await ctx.reply(ctx.t("overdue-none")));
-    const lines = overdue.map((o) => ctx.t("overdue-line", { number: o.ticket.number, ward: o.ticket.wardCode, missed: o.missed.map((m) => ctx.t(`deadline-${m.kind}`)).join(", ") }));
+    const names = await wardNames(deps.stores.wards, overdue.map((o) => o.ticket.wardCode));
+    const lines = overdue.map((o) =>
+      ctx.t("overdue-line", { number: o.ticket.number, ward: names.get(o.ticket.wardCode)!, missed: o.missed.map((m) => ctx.t(`deadline-${m.kind}`)).join(", ") }),
+    );
     await ctx.reply([ctx.t("overdue-title", { count: overdue.length }), ...lines].join("\n"));
   });
 
@@ -66,12 +72,13 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
     if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
     const now = deps.clock();
     const wards = a.role === "officer" ? [a.wardCode!] : (await deps.stores.wards.inProvince(a.provinceCode!)).map((w) => w.code);
+    const names = await wardNames(deps.stores.wards, wards);
     const lines = [];
     for (const code of wards) {
       const s = await wardStats(deps.stores, code, { from: new Date(now.getTime() - WEEK), to: now }, now);
       lines.push(
         ctx.t("stats-line", {
-          ward: code,
+          ward: names.get(code)!,
           opened: s.opened,
           closed: s.closed,
           ack: s.medianHoursToAcknowledge ?? "—",
@@ -87,3 +94,4 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
   });
   return c;
 }
+

@@ -1,12 +1,16 @@
 import { Composer } from "grammy";
 import type { BotContext, OfficerDeps } from "../../bot/deps.js";
-import { notifyReporters } from "../../services/notify/ticket-changed.js";
 import { transitionTicket, type TransitionDeps } from "../../services/tickets/transition.js";
-import { BUTTONS, renderCard, type ButtonCode } from "../../bot/telegram/ticket-card.js";
+import { BUTTONS, type ButtonCode } from "../../services/tickets/ticket-states.js";
+import type { Ticket } from "../../models/ticket.js";
+import { cardNames, renderCard } from "../../bot/telegram/ticket-card.js";
+import { editCard } from "../../bot/telegram/ward-cards.js";
 
 /**
  * Card buttons. The data names only the ticket and the action: who may do it, and whether
  * the ticket is still in a state where it applies, is decided again here from the database.
+ * What follows a change (reporters told, every copy of the card re-rendered) is recorded by
+ * the transition itself; the pressed card is edited at once so the officer sees the result.
  */
 export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
@@ -14,21 +18,23 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
     const [, ticketId, code] = ctx.match as RegExpMatchArray & [string, string, ButtonCode];
     const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
     const result = await transitionTicket(transitions, actor.id, ticketId!, BUTTONS[code]);
-    if (!result.ok) {
-      await ctx.answerCallbackQuery({ text: ctx.t(`refused-${result.reason}`), show_alert: true });
-      if (result.reason === "stale" && result.ticket) await editCard(ctx, deps, result.ticket);
-      return;
+    if (result.ok) {
+      await ctx.answerCallbackQuery({ text: ctx.t("staff-action-done", { state: ctx.t(`state-${result.to}`) }) });
+      return editPressed(ctx, deps, result.ticket);
     }
-    // Queued first: the reporter hears of the change even if editing the card fails.
-    if (result.to !== result.from) await notifyReporters(deps.stores.outbox, result.ticket, deps.clock());
-    await ctx.answerCallbackQuery({ text: ctx.t("staff-action-done", { state: ctx.t(`state-${result.to}`) }) });
-    await editCard(ctx, deps, result.ticket);
+    // A card that no longer matches the ticket (changed elsewhere, or an old copy) is brought up to date.
+    if ((result.reason === "stale" || result.reason === "invalid_state") && result.ticket) {
+      await ctx.answerCallbackQuery({ text: ctx.t("card-refreshed", { state: ctx.t(`state-${result.ticket.state}`) }), show_alert: true });
+      return editPressed(ctx, deps, result.ticket);
+    }
+    await ctx.answerCallbackQuery({ text: ctx.t(`refused-${result.reason}`), show_alert: true });
   });
   return c;
 }
 
-async function editCard(ctx: BotContext, deps: OfficerDeps, ticket: Parameters<typeof renderCard>[0]): Promise<void> {
-  const venue = ticket.venueCode ? await deps.stores.venues.byCode(ticket.venueCode) : undefined;
-  const card = renderCard(ticket, (k, a) => ctx.t(k, a), deps.clock(), venue?.name);
-  await ctx.editMessageText(card.text, { reply_markup: card.keyboard }).catch(() => undefined);
+async function editPressed(ctx: BotContext, deps: OfficerDeps, ticket: Ticket): Promise<void> {
+  const message = ctx.callbackQuery?.message;
+  if (!message) return;
+  const card = renderCard(ticket, (k, a) => ctx.t(k, a), deps.clock(), await cardNames(deps.stores, ticket));
+  await editCard(ctx.api, { chatId: String(message.chat.id), messageId: message.message_id }, card);
 }

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import { viewReporterContacts } from "../../services/access/reporter-contact.js";
-import { messageReporters, notifyReporters } from "../../services/notify/ticket-changed.js";
-import type { TicketAction } from "../../services/tickets/ticket-actions.js";
+import type { TicketAction } from "../../services/tickets/ticket-states.js";
 import { transitionTicket, type TransitionDeps } from "../../services/tickets/transition.js";
+import { placeName } from "../../services/routing/ward-ref.js";
 
 /** `/<command> <ticket number> <argument>` → the action it asks for; undefined when the argument is missing. */
 const PARSERS: Record<string, (arg: string) => TicketAction | undefined> = {
@@ -15,7 +15,8 @@ const PARSERS: Record<string, (arg: string) => TicketAction | undefined> = {
 
 /**
  * The actions that need words: a note, a message to the reporter, a transfer, a duplicate.
- * Private chat only, so nothing about a reporter is typed into a group.
+ * Private chat only, so nothing about a reporter is typed into a group. What follows each
+ * change (reporters told, cards re-rendered, the successor's card) is the transition's business.
  */
 export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
@@ -29,14 +30,8 @@ export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): 
     const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
     const r = await transitionTicket(transitions, actor.id, ticket.id, action);
     if (!r.ok) return void (await ctx.reply(ctx.t(`refused-${r.reason}`)));
-    if (action.kind === "message_reporter") await messageReporters(deps.stores.outbox, r.ticket, action.text, deps.clock());
-    if (r.successor) {
-      // The receiving ward gets the card of the transferred ticket like any new one.
-      const s = r.successor;
-      await deps.stores.outbox.enqueue({ key: `ward:${s.id}:v${s.version}:ticket_opened`, audience: "ward", wardCode: s.wardCode, kind: "ticket_opened", payload: { ticketId: s.id, number: s.number }, at: deps.clock() });
-    }
-    if (r.to !== r.from) await notifyReporters(deps.stores.outbox, r.ticket, deps.clock());
-    await ctx.reply(ctx.t(`done-${command}`, { number: r.ticket.number, successor: r.successor?.number ?? "" }));
+    const ward = r.successor ? await deps.stores.wards.byCode(r.successor.wardCode) : undefined;
+    await ctx.reply(ctx.t(`done-${command}`, { number: r.ticket.number, successor: r.successor?.number ?? "", ward: ward ? placeName(ward) : "" }));
   });
   pv.command("contact", async (ctx) => {
     const ticket = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;

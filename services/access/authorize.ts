@@ -1,17 +1,6 @@
 import type { Account } from "../../models/account.js";
 import type { Ticket } from "../../models/ticket.js";
-import type { ActionKind } from "../tickets/ticket-actions.js";
-
-const WARD_WORK: readonly ActionKind[] = [
-  "acknowledge",
-  "start_inspection",
-  "close",
-  "close_duplicate",
-  "transfer",
-  "message_reporter",
-  "add_note",
-];
-const ENFORCEMENT_WORK: readonly ActionKind[] = ["enforce", "return_to_ward", "add_note"];
+import { ACTIONS, type ActionKind } from "../tickets/ticket-states.js";
 
 export type Refusal = "forbidden" | "revoked";
 
@@ -30,13 +19,14 @@ export function canSee(actor: Account, ticket: Pick<Ticket, "wardCode" | "provin
 }
 
 /**
- * The role and scope half of every ticket action, decided from the stored account only.
- * Supervisors can do the ward's work in their province because overdue tickets escalate
- * to them; admins keep accounts and registries and do not handle cases.
+ * The role and scope half of every ticket action, decided from the stored account only: the
+ * roles come from the state table (supervisors do the ward's work in their province because
+ * overdue tickets escalate to them; admins keep registries and do not handle cases), the
+ * scope is the ward or province for staff and their own report for a resident.
  */
-export function authorize(actor: Account, ticket: Pick<Ticket, "wardCode" | "provinceCode">, action: ActionKind): Refusal | undefined {
+export function authorize(actor: Account, ticket: Pick<Ticket, "wardCode" | "provinceCode" | "reports">, action: ActionKind): Refusal | undefined {
   if (actor.revokedAt) return "revoked";
-  if (!canSee(actor, ticket)) return "forbidden";
-  const allowed = actor.role === "enforcement" ? ENFORCEMENT_WORK : actor.role === "officer" || actor.role === "supervisor" ? WARD_WORK : [];
-  return allowed.includes(action) ? undefined : "forbidden";
+  if (!ACTIONS[action].roles.includes(actor.role)) return "forbidden";
+  const inScope = actor.role === "resident" ? ticket.reports.some((r) => r.accountId === actor.id) : canSee(actor, ticket);
+  return inScope ? undefined : "forbidden";
 }

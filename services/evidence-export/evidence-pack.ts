@@ -1,6 +1,8 @@
 import type { auditStore, AuditEvent } from "../../models/audit-event.js";
 import type { Evidence, evidenceStore } from "../../models/evidence.js";
 import type { Ticket } from "../../models/ticket.js";
+import type { wardStore } from "../../models/ward.js";
+import { wardNames } from "../routing/ward-names.js";
 
 export interface PackPhoto {
   evidence: Evidence;
@@ -14,13 +16,15 @@ export interface EvidencePack {
   ticket: Ticket;
   photos: PackPhoto[];
   audit: AuditEvent[];
+  /** Names of the ticket's ward and of a transfer's receiving ward, by code. */
+  wardNames: Map<string, string>;
 }
 
 const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/heic": "heic" };
 
 /** Everything enforcement needs about one ticket, with the photos read back from GridFS. */
 export async function collectEvidencePack(
-  deps: { evidence: ReturnType<typeof evidenceStore>; audit: ReturnType<typeof auditStore> },
+  deps: { evidence: ReturnType<typeof evidenceStore>; audit: ReturnType<typeof auditStore>; wards: Pick<ReturnType<typeof wardStore>, "byCode"> },
   ticket: Ticket,
 ): Promise<EvidencePack> {
   const photos: PackPhoto[] = [];
@@ -32,7 +36,8 @@ export async function collectEvidencePack(
       photos.push({ evidence, bytes, name: `report-${i + 1}-${evidence.sha256.slice(0, 12)}.${EXT[evidence.mime] ?? "bin"}` });
     }
   }
-  return { ticket, photos, audit: await deps.audit.of("ticket", ticket.id) };
+  const codes = [ticket.wardCode, ...(ticket.outcome?.kind === "transferred" ? [ticket.outcome.wardCode] : [])];
+  return { ticket, photos, audit: await deps.audit.of("ticket", ticket.id), wardNames: await wardNames(deps.wards, codes) };
 }
 
 /** The machine-readable part: facts only, no bytes; hashes let anyone check the photo files. */

@@ -1,17 +1,27 @@
+import { STATES, type TicketOutcome } from "../tickets/ticket-states.js";
 import type { EvidencePack } from "./evidence-pack.js";
 
 /** Vietnamese names for the codes in a pack; the summary is a document for Vietnamese authorities. */
 const TYPE: Record<string, string> = { no_poster: "Không niêm yết mã QR", wrong_info: "Thông tin địa điểm sai", unscannable: "Mã QR không quét được" };
-const STATE: Record<string, string> = {
-  new: "Mới",
-  acknowledged: "Đã tiếp nhận",
-  inspecting: "Đang kiểm tra",
-  violation_confirmed: "Xác nhận vi phạm",
-  no_violation: "Không vi phạm",
-  duplicate: "Trùng lặp",
-  withdrawn: "Người báo rút lại",
-  not_our_ward: "Chuyển phường/xã khác",
-};
+const MEASURE = { reminder: "nhắc nhở", warning: "cảnh cáo", suspension: "quyết định đình chỉ" } as const;
+
+/** The outcome in words, for the state line. */
+function outcomeVi(o: TicketOutcome, wards: Map<string, string>): string {
+  switch (o.kind) {
+    case "finding":
+      return STATES[o.finding].document;
+    case "duplicate":
+      return `trùng với ${o.of}`;
+    case "transferred":
+      return `chuyển sang ${wards.get(o.wardCode) ?? o.wardCode}`;
+    case "measure":
+      return `biện pháp: ${MEASURE[o.measure]}`;
+    case "returned":
+      return "trả về phường/xã";
+    case "withdrawn":
+      return STATES.withdrawn.document;
+  }
+}
 
 const time = (d: Date | undefined | null) => (d ? new Date(d).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) : "—");
 
@@ -22,8 +32,8 @@ export function summaryVi(pack: EvidencePack): string {
     `HỒ SƠ CHỨNG CỨ — PHẢN ÁNH ${t.number}`,
     "",
     `Loại vi phạm: ${TYPE[t.violationType] ?? t.violationType}`,
-    `Trạng thái: ${STATE[t.state] ?? t.state}${t.outcome ? ` (${t.outcome})` : ""}`,
-    `Phường/xã: ${t.wardCode} · Tỉnh/thành: ${t.provinceCode}`,
+    `Trạng thái: ${STATES[t.state].document}${t.outcome ? ` (${outcomeVi(t.outcome, pack.wardNames)})` : ""}`,
+    `Phường/xã: ${pack.wardNames.get(t.wardCode) ?? t.wardCode} (mã ${t.wardCode})`,
     `Địa điểm: ${t.venueCode ?? "chưa xác định"} · Địa chỉ: ${t.address ?? "—"}`,
     t.location ? `Vị trí: ${t.location.lat}, ${t.location.lng} (https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng})` : "Vị trí: —",
     `Kết quả đối chiếu mã QR: ${t.verdict}${t.decodedText ? ` — nội dung: ${t.decodedText}` : ""}`,

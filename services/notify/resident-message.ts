@@ -1,9 +1,13 @@
 import type { Account, Channel } from "../../models/account.js";
 
-/** What a resident is told, as data; each channel renders it in the account's language. */
+/**
+ * What one account is told, as data; each channel renders it in the account's language.
+ * Mostly residents; a supervisor's escalation travels the same way (and is retried the same way).
+ */
 export type ResidentMessage =
   | { kind: "state_changed"; number: string; state: string }
-  | { kind: "officer_message"; number: string; text: string };
+  | { kind: "officer_message"; number: string; text: string }
+  | { kind: "deadline_escalation"; number: string; deadline: "acknowledge" | "close"; ward: string; due: string };
 
 /** One per channel: sends or throws, the outbox retries. */
 export interface ChannelSender {
@@ -21,5 +25,12 @@ export function renderResidentMessage(message: ResidentMessage, t: Translate): s
       return t("notify-state-changed", { number: message.number, state: t(`state-${message.state}`) });
     case "officer_message":
       return t("reporter-message", { number: message.number, text: message.text });
+    case "deadline_escalation":
+      return t(`escalate-${message.deadline}`, { number: message.number, ward: message.ward, at: vietnamTime(new Date(message.due)) });
   }
+}
+
+/** Deadlines are read in Vietnam, whatever the server's zone. */
+export function vietnamTime(d: Date): string {
+  return d.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour12: false });
 }

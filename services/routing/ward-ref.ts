@@ -20,3 +20,8 @@ export function wardRef(w: WardRef): WardRef {
 export function fullName(w: WardRef): string {
   return `${w.kind} ${w.name}`;
 }
+
+/** How people read a ward: "Phường Thuận Hóa, Thành phố Huế". */
+export function placeName(w: WardRef): string {
+  return `${fullName(w)}, ${w.provinceName}`;
+}

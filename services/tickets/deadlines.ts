@@ -1,7 +1,11 @@
-import type { Account, accountStore } from "../../models/account.js";
+import type { accountStore } from "../../models/account.js";
 import type { auditStore } from "../../models/audit-event.js";
 import type { claimStore } from "../../models/claim.js";
+import type { deadlineRuleStore } from "../../models/deadline-rule.js";
+import type { OutboxStore } from "../../models/outbox.js";
 import type { Ticket, ticketStore } from "../../models/ticket.js";
+import type { wardStore } from "../../models/ward.js";
+import { deadlineEscalation, deadlineReminder } from "./ticket-effects.js";
 
 export interface DeadlineRule {
   acknowledgeHours: number;
@@ -16,14 +20,30 @@ export interface DeadlinePolicy {
   provinces?: Record<string, Partial<DeadlineRule>>;
 }
 
+/** Used where an administrator has set nothing (`npm run cli -- deadlines set` changes it). */
 export const DEFAULT_DEADLINES: DeadlinePolicy = { default: { acknowledgeHours: 24, closeDays: 7, remindBeforeHours: 4 } };
 
+type DeadlineRules = Pick<ReturnType<typeof deadlineRuleStore>, "all">;
+
+/** The policy in force: the built-in default, overridden by the stored default row, then per province. */
+export async function loadDeadlinePolicy(rules: DeadlineRules): Promise<DeadlinePolicy> {
+  const rows = await rules.all();
+  const { scope: _default, ...stored } = rows.find((r) => r.scope === "default") ?? { scope: "default" };
+  const provinces = Object.fromEntries(rows.filter((r) => r.scope !== "default").map(({ scope, ...rule }) => [scope, rule]));
+  return { default: { ...DEFAULT_DEADLINES.default, ...stored }, provinces };
+}
+
 const HOUR = 3600 * 1000;
-const ruleOf = (policy: DeadlinePolicy, provinceCode: string): DeadlineRule => ({ ...policy.default, ...policy.provinces?.[provinceCode] });
+export const ruleOf = (policy: DeadlinePolicy, provinceCode: string): DeadlineRule => ({ ...policy.default, ...policy.provinces?.[provinceCode] });
 
 export function dueDates(policy: DeadlinePolicy, provinceCode: string, at: Date): { acknowledgeBy: Date; closeBy: Date } {
   const r = ruleOf(policy, provinceCode);
   return { acknowledgeBy: new Date(at.getTime() + r.acknowledgeHours * HOUR), closeBy: new Date(at.getTime() + r.closeDays * 24 * HOUR) };
+}
+
+/** Due dates of a ticket opened (transferred, reopened) at `at`, by the policy stored now. */
+export async function dueDatesFor(rules: DeadlineRules, provinceCode: string, at: Date): Promise<{ acknowledgeBy: Date; closeBy: Date }> {
+  return dueDates(await loadDeadlinePolicy(rules), provinceCode, at);
 }
 
 export type DeadlineKind = "acknowledge" | "close";
@@ -36,10 +56,9 @@ function pending(t: Ticket): { kind: DeadlineKind; due: Date }[] {
   return out;
 }
 
-/** Implemented by the channel side: where reminders and escalations go. */
-export interface DeadlineNotifier {
-  remind(ticket: Ticket, kind: DeadlineKind, due: Date): Promise<void>;
-  escalate(ticket: Ticket, kind: DeadlineKind, due: Date, supervisors: Account[]): Promise<void>;
+/** The deadline that matters to whoever looks at the ticket now: acknowledging while new, else closing. */
+export function nextDeadline(t: Pick<Ticket, "state" | "acknowledgeBy" | "closeBy">): Date | undefined {
+  return (t.state === "new" ? t.acknowledgeBy : t.closeBy) ?? undefined;
 }
 
 export interface SweeperDeps {
@@ -47,37 +66,41 @@ export interface SweeperDeps {
   accounts: ReturnType<typeof accountStore>;
   claims: ReturnType<typeof claimStore>;
   audit: ReturnType<typeof auditStore>;
+  outbox: OutboxStore;
+  wards: Pick<ReturnType<typeof wardStore>, "byCode">;
+  deadlineRules: DeadlineRules;
   clock: () => Date;
-  policy: DeadlinePolicy;
-  notifier: DeadlineNotifier;
-  /** Names this instance in claims, to tell in the database which instance sent what. */
+  /** Names this instance in claims, to tell in the database which instance recorded what. */
   instance: string;
 }
 
 /**
- * One pass over tickets near or past a deadline. Every reminder and escalation is claimed by
- * a unique key first, so several bot instances sweeping at once send each exactly once; a
- * notifier failure after the claim loses that one message rather than repeating it.
+ * One pass over tickets near or past a deadline. Reminders (to the ward group) and escalations
+ * (to each supervisor of the province) are queued in the outbox under keys unique to the
+ * ticket, deadline and step: several instances sweeping at once queue each once, and a failed
+ * send is retried by the outbox worker like every other message. The audit entry is claimed.
  */
 export async function sweepDeadlines(deps: SweeperDeps): Promise<{ reminded: number; escalated: number }> {
   const now = deps.clock();
-  const horizon = new Date(now.getTime() + maxRemindBefore(deps.policy) * HOUR);
+  const policy = await loadDeadlinePolicy(deps.deadlineRules);
+  const horizon = new Date(now.getTime() + maxRemindBefore(policy) * HOUR);
   let reminded = 0;
   let escalated = 0;
   for (const ticket of await deps.tickets.openDueBefore(horizon)) {
-    const rule = ruleOf(deps.policy, ticket.provinceCode);
+    const rule = ruleOf(policy, ticket.provinceCode);
     for (const { kind, due } of pending(ticket)) {
       const overdue = due.getTime() <= now.getTime();
       if (!overdue && due.getTime() - rule.remindBeforeHours * HOUR > now.getTime()) continue;
       const step = overdue ? "escalate" : "remind";
-      if (!(await deps.claims.take(`deadline:${ticket.id}:${kind}:${due.toISOString()}:${step}`, now, deps.instance))) continue;
       if (overdue) {
-        await deps.notifier.escalate(ticket, kind, due, await deps.accounts.ofProvince("supervisor", ticket.provinceCode));
-        escalated++;
+        const supervisors = await deps.accounts.ofProvince("supervisor", ticket.provinceCode);
+        await deadlineEscalation(deps, ticket, kind, due, supervisors, now);
       } else {
-        await deps.notifier.remind(ticket, kind, due);
-        reminded++;
+        await deadlineReminder(deps.outbox, ticket, kind, due, now);
       }
+      if (!(await deps.claims.take(`deadline:${ticket.id}:${kind}:${due.toISOString()}:${step}`, now, deps.instance))) continue;
+      if (overdue) escalated++;
+      else reminded++;
       await deps.audit.append({ at: now, actorRole: "system", action: step, subjectKind: "ticket", subjectId: ticket.id, note: `${kind} by ${due.toISOString()}` });
     }
   }

@@ -1,4 +1,5 @@
-import { CLOSED_STATES, type Ticket, type ticketStore } from "../../models/ticket.js";
+import type { Ticket, ticketStore } from "../../models/ticket.js";
+import { isOpen, type TicketState } from "./ticket-states.js";
 import type { venueStore } from "../../models/venue.js";
 
 export interface WardStats {
@@ -18,7 +19,7 @@ export interface WardStats {
 }
 
 const HOUR = 3600e3;
-const closed = (state: string) => (CLOSED_STATES as readonly string[]).includes(state);
+const closed = (state: string) => !isOpen(state as TicketState);
 
 function median(xs: number[]): number | undefined {
   if (xs.length === 0) return undefined;

@@ -1,12 +1,13 @@
 import type { Channel } from "../../models/account.js";
 import type { Stores } from "../../models/index.js";
-import type { NewTicket, Ticket, ViolationType } from "../../models/ticket.js";
+import type { Ticket, ViolationType } from "../../models/ticket.js";
 import { annotatedPreview } from "../evidence/annotated-preview.js";
 import type { DecodeResult } from "../qr/decode-qr.js";
 import { distanceM } from "../routing/distance.js";
 import type { Verification } from "../registry/verify-code.js";
 import type { LatLng, WardRef } from "../routing/ward-ref.js";
-import { nextTicketNumber } from "./ticket-number.js";
+import { openTicket } from "./open-ticket.js";
+import { reportAttached } from "./ticket-effects.js";
 
 /** Reports this close (same violation type, still open, recent) describe the same poster. */
 export const MERGE_RADIUS_M = 50;
@@ -40,11 +41,11 @@ export interface SubmitResult {
   merged: boolean;
 }
 
-type SubmitStores = Pick<Stores, "tickets" | "evidence" | "counters" | "outbox">;
+type SubmitStores = Pick<Stores, "tickets" | "evidence" | "counters" | "outbox" | "deadlineRules">;
 
 /**
  * Stores the evidence, then opens a ticket or attaches the report to an open one for the
- * same poster, then records the officers' notification. Evidence goes first: a ticket never
+ * same poster, then records what follows (ticket-effects). Evidence goes first: a ticket never
  * points at a missing photo, and a crash before the ticket leaves only unreferenced photos.
  */
 export async function submitReport(stores: SubmitStores, s: ReportSubmission, now: Date): Promise<SubmitResult> {
@@ -67,12 +68,11 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
   if (target) {
     const attached = await stores.tickets.attachReport(target.id, report, { at: now, actorId: s.accountId, actorRole: "resident", action: "report_attached" });
     if (attached) {
-      await notifyWard(stores, attached, "report_attached", now);
+      await reportAttached(stores.outbox, attached, now);
       return { ticketNumber: attached.number, ticketId: attached.id, merged: true };
     }
   }
-  const ticket = await createNumbered(stores, s.ward.provinceName, now, (number) => ({
-    number,
+  const ticket = await openTicket(stores, {
     violationType: s.violationType,
     wardCode: s.ward.code,
     provinceCode: s.ward.provinceCode,
@@ -83,23 +83,8 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
     decodedText: s.decodedText,
     report,
     event: { at: now, actorId: s.accountId, actorRole: "resident", action: "opened", to: "new" },
-  }));
-  await notifyWard(stores, ticket, "ticket_opened", now);
+  }, { provinceName: s.ward.provinceName });
   return { ticketNumber: ticket.number, ticketId: ticket.id, merged: false };
-}
-
-/**
- * FerretDB v1 runs the counter's findAndModify as a read then a write, so two concurrent
- * reports can draw the same number; the unique index refuses the second, which draws again.
- */
-async function createNumbered(stores: SubmitStores, provinceName: string, now: Date, ticket: (number: string) => NewTicket): Promise<Ticket> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await stores.tickets.create(ticket(await nextTicketNumber(stores.counters, provinceName, now)));
-    } catch (e) {
-      if ((e as { code?: number }).code !== 11000 || attempt >= 5) throw e;
-    }
-  }
 }
 
 async function mergeTarget(stores: SubmitStores, s: ReportSubmission, venueCode: string | undefined, now: Date): Promise<Ticket | undefined> {
@@ -114,16 +99,4 @@ async function mergeTarget(stores: SubmitStores, s: ReportSubmission, venueCode:
   return nearby
     .filter((t) => t.location && distanceM(here, t.location) <= MERGE_RADIUS_M)
     .sort((a, b) => distanceM(here, a.location!) - distanceM(here, b.location!))[0];
-}
-
-/** One message per ticket version: the officers' side reads audience "ward" and delivers it. */
-async function notifyWard(stores: SubmitStores, ticket: Ticket, kind: string, now: Date): Promise<void> {
-  await stores.outbox.enqueue({
-    key: `ward:${ticket.id}:v${ticket.version}:${kind}`,
-    audience: "ward",
-    wardCode: ticket.wardCode,
-    kind,
-    payload: { ticketId: ticket.id, number: ticket.number, violationType: ticket.violationType, verdict: ticket.verdict },
-    at: now,
-  });
 }

@@ -1,23 +1,15 @@
-import type { accountStore } from "../../models/account.js";
-import type { auditStore } from "../../models/audit-event.js";
-import type { claimStore } from "../../models/claim.js";
-import type { Ticket, TicketDoc, TicketEvent, TicketState, ticketStore } from "../../models/ticket.js";
-import type { venueStore } from "../../models/venue.js";
-import type { wardStore } from "../../models/ward.js";
+import type { Stores } from "../../models/index.js";
+import type { Ticket, TicketEvent } from "../../models/ticket.js";
 import { authorize } from "../access/authorize.js";
-import { ACTION_FROM, targetState, type TicketAction } from "./ticket-actions.js";
+import { dueDatesFor } from "./deadlines.js";
+import { openTicket } from "./open-ticket.js";
+import { ticketTransitioned } from "./ticket-effects.js";
+import { ACTIONS, targetState, type TicketAction, type TicketState } from "./ticket-states.js";
 
-export interface TransitionDeps {
-  tickets: ReturnType<typeof ticketStore>;
-  accounts: ReturnType<typeof accountStore>;
-  audit: ReturnType<typeof auditStore>;
-  claims: ReturnType<typeof claimStore>;
-  venues: ReturnType<typeof venueStore>;
-  wards: ReturnType<typeof wardStore>;
+/** The stores a transition reads and writes, and the one clock. */
+export type TransitionDeps = Pick<Stores, "tickets" | "accounts" | "audit" | "claims" | "venues" | "wards" | "counters" | "outbox" | "deadlineRules"> & {
   clock: () => Date;
-  /** Deadlines of a ticket opened (or transferred) at `at` in a province. */
-  dueDates: (provinceCode: string, at: Date) => { acknowledgeBy: Date; closeBy: Date };
-}
+};
 
 export type TransitionRefusal =
   | "not_found"
@@ -45,7 +37,8 @@ export interface Expected {
 /**
  * The one way a ticket changes: state machine, the actor's stored role and scope, the
  * expected current state, one atomic update (of two concurrent presses exactly one
- * wins, the other gets "stale"), then the audit event. A refusal changes nothing.
+ * wins, the other gets "stale"), then the audit event and what must follow (ticket-effects:
+ * reporters told, every card re-rendered, a successor's card). A refusal changes nothing.
  */
 export async function transitionTicket(
   deps: TransitionDeps,
@@ -64,12 +57,14 @@ export async function transitionTicket(
   if ((expected.state && expected.state !== from) || (expected.version !== undefined && expected.version !== ticket.version)) {
     return { ok: false, reason: "stale", ticket };
   }
-  if (!ACTION_FROM[action.kind].includes(from)) return { ok: false, reason: "invalid_state", ticket };
-  const prepared = await prepare(deps, ticket, action);
+  if (!ACTIONS[action.kind].from.includes(from)) return { ok: false, reason: "invalid_state", ticket };
+  const at = deps.clock();
+  const prepared = await prepare(deps, ticket, action, actor.id, at);
   if ("reason" in prepared) return { ok: false, reason: prepared.reason, ticket };
 
-  const to = targetState(action, from);
-  const at = deps.clock();
+  const reportsLeft = (prepared.set.reports ?? ticket.reports).filter((r) => !r.withdrawnAt).length;
+  const to = targetState(action, from, reportsLeft);
+  if (to === "withdrawn") prepared.set.outcome = { kind: "withdrawn" };
   const note = noteOf(action);
   const event = { at, actorId: actor.id, actorRole: actor.role, action: action.kind, from, to, note };
   // Each version of a ticket is changed once: the claim decides between concurrent presses.
@@ -97,6 +92,7 @@ export async function transitionTicket(
       note: ticket.number,
     });
   }
+  await ticketTransitioned(deps.outbox, { ticket: updated, from, to, action }, at);
   return { ok: true, ticket: updated, from, to, successor };
 }
 
@@ -119,28 +115,38 @@ function noteOf(action: TicketAction): string | undefined {
   }
 }
 
+type TicketFields = Partial<Omit<Ticket, "id">>;
+
 /** Checks the action's own arguments and builds the fields it sets. */
-async function prepare(deps: TransitionDeps, ticket: Ticket, action: TicketAction): Promise<{ set: Partial<TicketDoc> } | { reason: TransitionRefusal }> {
+async function prepare(deps: TransitionDeps, ticket: Ticket, action: TicketAction, actorId: string, at: Date): Promise<{ set: TicketFields } | { reason: TransitionRefusal }> {
   switch (action.kind) {
     case "close":
-      return { set: { outcome: action.outcome } };
+      return { set: { outcome: { kind: "finding", finding: action.outcome } } };
     case "close_duplicate": {
       const original = await deps.tickets.byNumber(action.duplicateOf);
       if (!original || original.id === ticket.id || original.wardCode !== ticket.wardCode) return { reason: "invalid_target" };
-      return { set: { duplicateOf: original.number, outcome: "duplicate" } };
+      return { set: { duplicateOf: original.number, outcome: { kind: "duplicate", of: original.number } } };
     }
     case "transfer": {
       const ward = await deps.wards.byCode(action.wardCode);
       if (!ward || ward.code === ticket.wardCode) return { reason: "invalid_target" };
-      return { set: { outcome: `transferred:${ward.code}` } };
+      return { set: { outcome: { kind: "transferred", wardCode: ward.code } } };
     }
     case "enforce":
-      if (ticket.outcome?.startsWith("measure:")) return { reason: "already_decided" };
+      if (ticket.outcome?.kind === "measure") return { reason: "already_decided" };
       if (action.measure === "suspension" && !ticket.venueCode) return { reason: "no_venue" };
-      return { set: { outcome: `measure:${action.measure}` } };
-    case "return_to_ward":
-      if (ticket.outcome?.startsWith("measure:")) return { reason: "already_decided" };
-      return { set: { outcome: "returned" } };
+      return { set: { outcome: { kind: "measure", measure: action.measure } } };
+    case "return_to_ward": {
+      if (ticket.outcome?.kind === "measure") return { reason: "already_decided" };
+      // Reopened: the ward gets a fresh time to close it, by the policy in force now.
+      const { closeBy } = await dueDatesFor(deps.deadlineRules, ticket.provinceCode, at);
+      return { set: { outcome: { kind: "returned" }, closeBy } };
+    }
+    case "withdraw": {
+      const own = ticket.reports.filter((r) => r.accountId === actorId && !r.withdrawnAt);
+      if (own.length === 0) return { reason: "forbidden" };
+      return { set: { reports: ticket.reports.map((r) => (r.accountId === actorId && !r.withdrawnAt ? { ...r, withdrawnAt: at } : r)) } };
+    }
     default:
       return { set: {} };
   }
@@ -151,8 +157,7 @@ async function openSuccessor(deps: TransitionDeps, closed: Ticket, wardCode: str
   const ward = (await deps.wards.byCode(wardCode))!;
   const [first, ...rest] = closed.reports;
   const opened = { ...event, action: "transferred_in", to: "new" as const, note: closed.number };
-  const successor = await deps.tickets.create({
-    number: `${closed.number}-T`,
+  const successor = await openTicket(deps, {
     violationType: closed.violationType,
     wardCode: ward.code,
     provinceCode: ward.provinceCode,
@@ -163,8 +168,7 @@ async function openSuccessor(deps: TransitionDeps, closed: Ticket, wardCode: str
     decodedText: closed.decodedText ?? undefined,
     report: first!,
     event: opened,
-    ...deps.dueDates(ward.provinceCode, event.at),
-  });
+  }, `${closed.number}-T`);
   let latest = successor;
   for (const report of rest) latest = (await deps.tickets.attachReport(successor.id, report, { ...opened, action: "report_moved" })) ?? latest;
   await deps.audit.append({ ...opened, actorRole: event.actorRole ?? "system", subjectKind: "ticket", subjectId: successor.id, from: closed.id });

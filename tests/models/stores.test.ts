@@ -15,6 +15,8 @@ function newTicket(number: string) {
     verdict: "no_code",
     report: { accountId: "a1", channel: "telegram" as const, violationType: "unscannable" as const, evidenceIds: [], flags: [], at },
     event: { at, actorId: "a1", actorRole: "resident" as const, action: "opened", to: "new" },
+    acknowledgeBy: new Date(at.getTime() + 24 * 3600e3),
+    closeBy: new Date(at.getTime() + 7 * 24 * 3600e3),
   };
 }
 

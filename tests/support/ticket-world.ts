@@ -3,7 +3,8 @@ import type { Connection } from "mongoose";
 import type { Role } from "../../models/account.js";
 import { createStores, type Stores } from "../../models/index.js";
 import type { Ticket, TicketState } from "../../models/ticket.js";
-import { DEFAULT_DEADLINES, dueDates } from "../../services/tickets/deadlines.js";
+import { openTicket } from "../../services/tickets/open-ticket.js";
+import type { TicketOutcome } from "../../services/tickets/ticket-states.js";
 import type { TransitionDeps } from "../../services/tickets/transition.js";
 
 /**
@@ -55,17 +56,13 @@ export async function ticketWorld(conn: Connection, clock: Clock = controlledClo
     const a = await stores.accounts.ensure("telegram", id, { displayName: `${role} ${id}` });
     return role === "resident" ? a : (await stores.accounts.grantRole(a.id, role, scope))!;
   };
-  const deps: TransitionDeps = {
-    ...stores,
-    clock: clock.now,
-    dueDates: (province, at) => dueDates(DEFAULT_DEADLINES, province, at),
-  };
+  const deps: TransitionDeps = { ...stores, clock: clock.now };
   const reporter = await account("resident");
   let n = 0;
-  async function ticket(state: TicketState = "new", over: { wardCode?: string; provinceCode?: string; venueCode?: string; outcome?: string; evidenceIds?: string[] } = {}): Promise<Ticket> {
+  async function ticket(state: TicketState = "new", over: { wardCode?: string; provinceCode?: string; venueCode?: string; outcome?: TicketOutcome; evidenceIds?: string[] } = {}): Promise<Ticket> {
     const at = clock.now();
-    const t = await stores.tickets.create({
-      number: `T-${randomBytes(3).toString("hex").toUpperCase()}-${++n}`,
+    // Opened the product's way: due dates from the deadline policy, the card queued for the ward.
+    const t = await openTicket(stores, {
       violationType: "no_poster",
       wardCode: over.wardCode ?? "W1",
       provinceCode: over.provinceCode ?? "P1",
@@ -75,8 +72,7 @@ export async function ticketWorld(conn: Connection, clock: Clock = controlledClo
       verdict: "no_code",
       report: { accountId: reporter.id, channel: "telegram", violationType: "no_poster", at, evidenceIds: over.evidenceIds ?? [], flags: [] },
       event: { at, actorRole: "system", action: "opened", to: "new" },
-      ...deps.dueDates("P1", at),
-    });
+    }, `T-${randomBytes(3).toString("hex").toUpperCase()}-${++n}`);
     if (state === "new" && !over.outcome) return t;
     const set = over.outcome ? { outcome: over.outcome } : {};
     return (await stores.tickets.transition(t.id, "new", state, { at, actorRole: "system", action: "setup", from: "new", to: state }, set))!;

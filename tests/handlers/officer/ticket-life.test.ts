@@ -3,12 +3,12 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { telegramSender } from "../../../bot/telegram/telegram-sender.js";
 import { officerFeatures } from "../../../handlers/officer/index.js";
-import { createWardCardWorker } from "../../../bot/telegram/ward-cards.js";
+import { createWardOutboxWorker } from "../../../bot/telegram/ward-outbox.js";
 import type { Role } from "../../../models/account.js";
 import { createLogger } from "../../../platform/logger.js";
 import { createInvitation, type InviteScope } from "../../../services/access/invitations.js";
 import { createOutboxWorker } from "../../../services/notify/outbox-worker.js";
-import { DEFAULT_DEADLINES } from "../../../services/tickets/deadlines.js";
+import { openTicket } from "../../../services/tickets/open-ticket.js";
 import { startBotHarness, type BotHarness } from "../../support/bot-harness.js";
 import { useTestDatabase } from "../../support/database.js";
 import { reportPlainly } from "../../support/report-dialogue.js";
@@ -21,7 +21,7 @@ const AN_CUU = "19815";
 
 beforeAll(async () => {
   h = await startBotHarness(db(), {}, (a) =>
-    a.bot.use(officerFeatures({ stores: a.deps.stores, clock: a.deps.clock, logger: a.deps.logger, config: a.deps.config, deadlines: DEFAULT_DEADLINES })),
+    a.bot.use(officerFeatures({ stores: a.deps.stores, clock: a.deps.clock, logger: a.deps.logger, config: a.deps.config })),
   );
   await h.start();
 });
@@ -31,7 +31,7 @@ const logger = createLogger("silent");
 const workers = () => {
   const deps = { api: h.assembled.bot.api, i18n: h.assembled.i18n, stores: h.stores, clock: () => h.now.value, logger };
   return {
-    cards: createWardCardWorker({ ...deps, defaultLocale: "vi" }),
+    cards: createWardOutboxWorker({ ...deps, defaultLocale: "vi" }),
     residents: createOutboxWorker({ outbox: h.stores.outbox, accounts: h.stores.accounts, senders: { telegram: telegramSender(deps.api, deps.i18n) }, clock: deps.clock, logger }),
   };
 };
@@ -39,7 +39,7 @@ const workers = () => {
 async function invited(user: TelegramTestUser, scope: InviteScope, role: Role): Promise<void> {
   const { token } = await createInvitation({ ...h.stores, clock: () => h.now.value }, scope, "test");
   await user.say(`/start inv_${token}`);
-  await user.expectReply(role === "officer" ? /cán bộ của phường\/xã/ : /đội xử lý vi phạm/);
+  await user.expectReply(role === "officer" ? /Bạn là cán bộ của Phường [^,]+, Thành phố Huế\./ : /đội xử lý vi phạm của Thành phố Huế/);
 }
 
 async function answerTo(since: number): Promise<string> {
@@ -64,7 +64,7 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     await invited(outsider, { role: "officer", wardCode: "19753" }, "officer");
     const inGroup = new TelegramTestUser(h.api, 8001, "vi", GROUP);
     await inGroup.say("/bindgroup");
-    await inGroup.expectReply(/đã được liên kết với phường\/xã 19815/);
+    await inGroup.expectReply(/đã được liên kết với Phường An Cựu, Thành phố Huế\./);
 
     // The card reaches the group and the officer, without the reporter's name.
     const w = workers();
@@ -127,7 +127,7 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     await enf.press(`tk:${ticketId}:ew`);
     await enf.expectReply(new RegExp(`📋 ${number}`));
     const t = (await h.stores.tickets.byId(ticketId))!;
-    expect(t.outcome).toBe("measure:warning");
+    expect(t.outcome).toEqual({ kind: "measure", measure: "warning" });
 
     // The evidence pack: the original photo as a document whose caption carries its stored hash.
     const evidence = (await h.stores.evidence.byId(t.reports[0]!.evidenceIds[0]!))!;
@@ -142,7 +142,7 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     await bao.say("/queue");
     await bao.expectReply(/Không có báo cáo nào đang mở/);
     await bao.say("/stats");
-    await bao.expectReply(/19815: mở 1, đóng 1, .*cơ sở vi phạm 0\/1/);
+    await bao.expectReply(/^Thống kê[^\n]*\nPhường An Cựu, Thành phố Huế: mở 1, đóng 1, .*cơ sở vi phạm 0\/1/);
     await bao.say("/search Bệnh viện");
     await bao.expectReply(/Không tìm thấy báo cáo nào/);
     expect((await h.stores.audit.of("ticket", ticketId)).map((e) => e.action)).toEqual([
@@ -163,19 +163,19 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     const receiving = new TelegramTestUser(h.api, 8202);
     await invited(receiving, { role: "officer", wardCode: "19777" }, "officer");
     const at = h.now.value;
-    const t = await h.stores.tickets.create({
-      number: "HUE-2611-0990",
+    const t = await openTicket(h.stores, {
       violationType: "wrong_info",
       wardCode: AN_CUU,
       provinceCode: "46",
       verdict: "no_code",
       report: { accountId: "r", channel: "telegram", violationType: "wrong_info", at, evidenceIds: [], flags: [] },
       event: { at, actorRole: "system", action: "opened", to: "new" },
-    });
+    }, "HUE-2611-0990");
     await officer.say(`/transfer ${t.number} 19777`);
     await officer.expectReply(/Đã chuyển HUE-2611-0990 .*HUE-2611-0990-T/);
     await workers().cards.drain();
-    await receiving.expectReply(/📋 HUE-2611-0990-T · mới/);
+    const card = await receiving.expectReply(/📋 HUE-2611-0990-T · mới/);
+    expect(card.text).toMatch(/Phường\/xã: Phường Vỹ Dạ, Thành phố Huế/);
     expect((await h.stores.tickets.byNumber(t.number))!.state).toBe("not_our_ward");
   });
 
@@ -183,7 +183,7 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     const { token } = await createInvitation({ ...h.stores, clock: () => h.now.value }, { role: "officer", wardCode: AN_CUU }, "test");
     const first = new TelegramTestUser(h.api, 8101);
     await first.say(`/start inv_${token}`);
-    await first.expectReply(/cán bộ của phường\/xã/);
+    await first.expectReply(/Bạn là cán bộ của Phường An Cựu, Thành phố Huế/);
     const second = new TelegramTestUser(h.api, 8102);
     await second.say(`/start inv_${token}`);
     await second.expectReply(/đã được sử dụng/);

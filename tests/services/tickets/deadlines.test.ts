@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Account } from "../../../models/account.js";
 import type { Ticket } from "../../../models/ticket.js";
-import { DEFAULT_DEADLINES, listOverdue, sweepDeadlines, type DeadlineNotifier, type SweeperDeps } from "../../../services/tickets/deadlines.js";
+import { listOverdue, loadDeadlinePolicy, sweepDeadlines, type SweeperDeps } from "../../../services/tickets/deadlines.js";
 import { transitionTicket } from "../../../services/tickets/transition.js";
 import { useTestDatabase } from "../../support/database.js";
 import { ticketWorld } from "../../support/ticket-world.js";
@@ -11,19 +10,25 @@ const HOUR = 3600e3;
 describe("deadline sweeper", () => {
   const db = useTestDatabase();
   let w: Awaited<ReturnType<typeof ticketWorld>>;
-  const sent: string[] = [];
-  const notifier: DeadlineNotifier = {
-    remind: async (t, kind) => void sent.push(`remind ${t.number} ${kind}`),
-    escalate: async (t, kind, _due, sup: Account[]) => void sent.push(`escalate ${t.number} ${kind} to ${sup.map((s) => s.displayName).join(",")}`),
-  };
-  const sweeper = (instance: string): SweeperDeps => ({ ...w.stores, clock: w.clock.now, policy: DEFAULT_DEADLINES, notifier, instance });
+  const sweeper = (instance: string): SweeperDeps => ({ ...w.stores, clock: w.clock.now, instance });
   const twoInstances = () => Promise.all([sweepDeadlines(sweeper("a")), sweepDeadlines(sweeper("b"))]);
+  /** What the sweeps queued, as "<step> <number> <deadline> [to <account>]". */
+  const queued = async () => {
+    const messages = await w.stores.outbox.byKeyPrefix("deadline:");
+    return messages
+      .map((m) => {
+        const p = JSON.parse(m.payload) as { number: string; deadline: string };
+        return m.audience === "ward" ? `remind ${p.number} ${p.deadline}` : `escalate ${p.number} ${p.deadline} to ${m.accountId}`;
+      })
+      .sort();
+  };
   let ticket: Ticket;
   let handled: Ticket;
+  let supervisor = "";
 
   beforeAll(async () => {
     w = await ticketWorld(db());
-    await w.account("supervisor", { provinceCode: "P1" }, "sup-p1");
+    supervisor = (await w.account("supervisor", { provinceCode: "P1" }, "sup-p1")).id;
     await w.account("supervisor", { provinceCode: "P2" }, "sup-p2");
     ticket = await w.ticket("new");
     handled = await w.ticket("new");
@@ -31,42 +36,60 @@ describe("deadline sweeper", () => {
     expect(await transitionTicket(w.deps, officer.id, handled.id, { kind: "acknowledge" })).toMatchObject({ ok: true });
   });
 
+  it("every opened ticket carries the default deadlines: 24 hours to acknowledge, 7 days to close", () => {
+    expect(ticket.acknowledgeBy!.getTime() - ticket.openedAt.getTime()).toBe(24 * HOUR);
+    expect(ticket.closeBy!.getTime() - ticket.openedAt.getTime()).toBe(7 * 24 * HOUR);
+  });
+
   it("stays quiet while a deadline is far away", async () => {
     w.clock.advance(19 * HOUR);
     await twoInstances();
-    expect(sent).toEqual([]);
+    expect(await queued()).toEqual([]);
   });
 
-  it("reminds the ward once, four hours before the acknowledge deadline, even with two instances", async () => {
+  it("queues one reminder for the ward, four hours before the acknowledge deadline, even with two instances", async () => {
     w.clock.advance(2 * HOUR);
     await twoInstances();
     await twoInstances();
-    expect(sent).toEqual([`remind ${ticket.number} acknowledge`]);
+    expect(await queued()).toEqual([`remind ${ticket.number} acknowledge`]);
   });
 
-  it("escalates an unacknowledged ticket once to the supervisors of its province only", async () => {
-    sent.length = 0;
+  it("queues one escalation per supervisor of the ticket's province only", async () => {
     w.clock.advance(4 * HOUR);
     await twoInstances();
     await twoInstances();
-    expect(sent).toEqual([`escalate ${ticket.number} acknowledge to supervisor sup-p1`]);
+    expect(await queued()).toEqual([`escalate ${ticket.number} acknowledge to ${supervisor}`, `remind ${ticket.number} acknowledge`]);
     expect((await listOverdue(w.stores.tickets, w.clock.now(), { wardCode: "W1" })).map((o) => o.ticket.number)).toEqual([ticket.number]);
     expect(await w.stores.audit.of("ticket", ticket.id)).toMatchObject([{ action: "remind" }, { action: "escalate" }]);
   });
 
   it("then reminds and escalates the close deadline of every open ticket", async () => {
-    sent.length = 0;
     w.clock.set(new Date(ticket.closeBy!.getTime() - HOUR));
     await twoInstances();
     w.clock.advance(2 * HOUR);
     await twoInstances();
-    expect(sent.sort()).toEqual(
-      [
-        `remind ${ticket.number} close`,
-        `remind ${handled.number} close`,
-        `escalate ${ticket.number} close to supervisor sup-p1`,
-        `escalate ${handled.number} close to supervisor sup-p1`,
-      ].sort(),
+    const close = (await queued()).filter((q) => q.includes(" close"));
+    expect(close).toEqual(
+      [`remind ${ticket.number} close`, `remind ${handled.number} close`, `escalate ${ticket.number} close to ${supervisor}`, `escalate ${handled.number} close to ${supervisor}`].sort(),
     );
+  });
+});
+
+describe("deadline policy", () => {
+  const db = useTestDatabase();
+
+  it("a province's stored override applies to tickets opened there afterwards; others keep the default", async () => {
+    const w = await ticketWorld(db());
+    await w.stores.deadlineRules.set("P2", { acknowledgeHours: 8 });
+    await w.stores.deadlineRules.set("default", { closeDays: 10 });
+    expect(await loadDeadlinePolicy(w.stores.deadlineRules)).toEqual({
+      default: { acknowledgeHours: 24, closeDays: 10, remindBeforeHours: 4 },
+      provinces: { P2: { acknowledgeHours: 8 } },
+    });
+    const there = await w.ticket("new", { wardCode: "W3", provinceCode: "P2" });
+    const here = await w.ticket("new");
+    expect(there.acknowledgeBy!.getTime() - there.openedAt.getTime()).toBe(8 * HOUR);
+    expect(there.closeBy!.getTime() - there.openedAt.getTime()).toBe(10 * 24 * HOUR);
+    expect(here.acknowledgeBy!.getTime() - here.openedAt.getTime()).toBe(24 * HOUR);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Account } from "../../../models/account.js";
 import type { TicketState } from "../../../models/ticket.js";
-import type { TicketAction } from "../../../services/tickets/ticket-actions.js";
+import type { TicketAction } from "../../../services/tickets/ticket-states.js";
 import { transitionTicket } from "../../../services/tickets/transition.js";
 import { useTestDatabase } from "../../support/database.js";
 import { ticketWorld } from "../../support/ticket-world.js";
@@ -22,11 +22,13 @@ const ACTIONS: { name: string; from: TicketState; action: TicketAction; to: Tick
   { name: "enforce: warning", from: "violation_confirmed", action: { kind: "enforce", measure: "warning" }, to: "violation_confirmed" },
   { name: "enforce: suspension", from: "violation_confirmed", action: { kind: "enforce", measure: "suspension" }, to: "violation_confirmed" },
   { name: "return to ward", from: "violation_confirmed", action: { kind: "return_to_ward" }, to: "inspecting" },
+  { name: "withdraw the only report", from: "new", action: { kind: "withdraw" }, to: "withdrawn" },
 ];
 
 const WARD_WORK = ["acknowledge", "start_inspection", "close", "close_duplicate", "transfer", "message_reporter", "add_note"];
 const ACTORS: { name: string; make: (w: World) => Promise<Account>; allowed: string[] }[] = [
   { name: "resident", make: (w) => w.account("resident"), allowed: [] },
+  { name: "the ticket's reporter", make: async (w) => w.reporter, allowed: ["withdraw"] },
   { name: "officer of another ward", make: (w) => w.account("officer", { wardCode: "W2" }), allowed: [] },
   { name: "officer of this ward", make: (w) => w.account("officer", { wardCode: "W1" }), allowed: WARD_WORK },
   { name: "supervisor of the province", make: (w) => w.account("supervisor", { provinceCode: "P1" }), allowed: WARD_WORK },
@@ -139,5 +141,25 @@ describe("ticket transitions", () => {
     const t = await w.ticket("violation_confirmed");
     expect(await transitionTicket(w.deps, enforcer.id, t.id, { kind: "enforce", measure: "warning" })).toMatchObject({ ok: true });
     expect(await transitionTicket(w.deps, enforcer.id, t.id, { kind: "return_to_ward" })).toMatchObject({ reason: "already_decided" });
+  });
+});
+
+describe("withdrawing a report", () => {
+  const db = useTestDatabase();
+
+  it("keeps a merged ticket open for the other reporter, closes it when the last withdraws, and refuses once acknowledged", async () => {
+    const w = await ticketWorld(db());
+    const other = await w.account("resident");
+    const t = await w.ticket("new");
+    const merged = (await w.stores.tickets.attachReport(t.id, { ...t.reports[0]!, accountId: other.id }, { at: w.clock.now(), actorId: other.id, actorRole: "resident", action: "report_attached" }))!;
+    const first = await transitionTicket(w.deps, w.reporter.id, merged.id, { kind: "withdraw" });
+    expect(first).toMatchObject({ ok: true, from: "new", to: "new" });
+    expect(await transitionTicket(w.deps, w.reporter.id, merged.id, { kind: "withdraw" })).toMatchObject({ ok: false, reason: "forbidden" });
+    const last = await transitionTicket(w.deps, other.id, merged.id, { kind: "withdraw" });
+    expect(last).toMatchObject({ ok: true, to: "withdrawn", ticket: { outcome: { kind: "withdrawn" } } });
+
+    const taken = await w.ticket("acknowledged");
+    expect(await transitionTicket(w.deps, w.reporter.id, taken.id, { kind: "withdraw" })).toMatchObject({ ok: false, reason: "invalid_state" });
+    expect(await w.stores.tickets.byId(taken.id)).toEqual(taken);
   });
 });
