@@ -4,6 +4,7 @@ import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
 import { distanceM } from "../../services/routing/distance.js";
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
+import { visibleText } from "../../services/text/visible-text.js";
 import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
 import { CANCEL, DATA, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, shorten, type PhotoFacts } from "./photos.js";
@@ -95,10 +96,10 @@ function summary(ctx: InnerContext, d: Draft): string {
   return ctx.t("report-summary", {
     type: ctx.t(`type-${d.type}`),
     photos: d.photos.length,
-    code: code ? shorten(code) : none,
+    code: code ? visibleText(shorten(code)) : none,
     verdict: ctx.t(`verdict-${d.verification?.verdict ?? "no_code"}`),
     ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
-    note: d.note ? shorten(d.note, 200) : none,
+    note: d.note ? visibleText(shorten(d.note, 200)) : none,
   });
 }
 
