@@ -7,12 +7,11 @@ export const PAGE_SIZE = 5;
 
 /** /mytickets (own tickets, newest first, paginated) and /ticket <number> (detail and history, own only). */
 export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
-  const { accounts, tickets } = deps.stores;
+  const { tickets } = deps.stores;
   const c = new Composer<BotContext>();
 
   async function page(ctx: BotContext, n: number): Promise<{ text: string; keyboard?: InlineKeyboard }> {
-    const account = await accounts.ensure(deps.channel ?? "telegram", String(ctx.from!.id));
-    const { tickets: list, total } = await tickets.ofReporter(account.id, { skip: n * PAGE_SIZE, limit: PAGE_SIZE });
+    const { tickets: list, total } = await tickets.ofReporter(ctx.account.id, { skip: n * PAGE_SIZE, limit: PAGE_SIZE });
     if (total === 0) return { text: ctx.t("mytickets-empty") };
     const pages = Math.ceil(total / PAGE_SIZE);
     const locale = await ctx.i18n.getLocale();
@@ -37,10 +36,9 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
   c.command("ticket", async (ctx) => {
     const number = ctx.match.trim().toUpperCase();
     if (!/^[A-Z]{3}-\d{4}-\d{4,}$/.test(number)) return void (await ctx.reply(ctx.t("ticket-usage")));
-    const account = await accounts.ensure(deps.channel ?? "telegram", String(ctx.from!.id));
     const ticket = await tickets.byNumber(number);
     // Someone else's ticket answers exactly like a missing one: numbers must not leak reports.
-    if (!ticket || !ticket.reports.some((r) => r.accountId === account.id)) {
+    if (!ticket || !ticket.reports.some((r) => r.accountId === ctx.account.id)) {
       return void (await ctx.reply(ctx.t("ticket-not-found", { number })));
     }
     const locale = await ctx.i18n.getLocale();

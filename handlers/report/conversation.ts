@@ -40,8 +40,8 @@ export function reportConversation(deps: FeatureDeps) {
         reply_markup: new InlineKeyboard().text(ctx.t("button-confirm"), CONFIRM).row().text(ctx.t("button-change"), CHANGE).text(ctx.t("button-cancel"), CANCEL),
       });
       if ((await choose(conv, deps, [CONFIRM, CHANGE])) === CHANGE) continue;
-      const userId = String(ctx.from!.id);
-      const result = await conv.external(() => submit(deps, userId, draft));
+      const accountId = ctx.account.id;
+      const result = await conv.external(() => submit(deps, accountId, draft));
       await ctx.reply(ctx.t(result.merged ? "report-merged" : "report-opened", { number: result.ticketNumber }));
       return;
     }
@@ -103,8 +103,7 @@ function summary(ctx: InnerContext, d: Draft): string {
   });
 }
 
-async function submit(deps: FeatureDeps, telegramUserId: string, d: Draft): Promise<SubmitResult> {
-  const account = await deps.stores.accounts.ensure(deps.channel ?? "telegram", telegramUserId);
+async function submit(deps: FeatureDeps, accountId: string, d: Draft): Promise<SubmitResult> {
   const photos = [];
   for (const p of d.photos) {
     photos.push({ bytes: await deps.downloadFile(p.fileId), mime: p.mime, filename: p.filename, decode: p.decode, exif: p.exif });
@@ -112,7 +111,7 @@ async function submit(deps: FeatureDeps, telegramUserId: string, d: Draft): Prom
   return submitReport(
     deps.stores,
     {
-      accountId: account.id, channel: deps.channel ?? "telegram", violationType: d.type, ward: d.place.ward, location: d.place.location,
+      accountId, channel: deps.channel ?? "telegram", violationType: d.type, ward: d.place.ward, location: d.place.location,
       address: d.place.address, note: d.note, photos, decodedText: d.photos.flatMap((p) => p.decode.codes)[0]?.text,
       verification: d.verification, flags: d.flags,
     },

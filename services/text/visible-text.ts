@@ -4,6 +4,7 @@
  * isolates (U+202E turns "HUE-123" into what reads as another code), line and paragraph
  * separators and the invisible BOM.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this expression's purpose
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
 /**
