@@ -17,10 +17,11 @@ export function onceOnly(store: Stores["processedUpdates"], channel: string, clo
     try {
       await next();
     } catch (e) {
-      // Left in place, the claim only expires with its lease: the redelivery waits that long.
+      // Should the release fail, the claim stays until its lease ends and a redelivery before then is skipped.
       await store.release(channel, id).catch((err: unknown) => ctx.logger.error({ err }, "could not release the update claim"));
       throw e;
     }
-    await store.finish(channel, id);
+    // The person was answered: a failure to record that is the log's business, not theirs.
+    await store.finish(channel, id).catch((err: unknown) => ctx.logger.error({ err }, "could not mark the update done"));
   };
 }
