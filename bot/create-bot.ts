@@ -1,16 +1,18 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
-import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { apiThrottler } from "@grammyjs/transformer-throttler";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot, GrammyError, type Api, type Composer, type Middleware } from "grammy";
+import { Bot, type Api, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { installResidentFeatures } from "../handlers/index.js";
 import { telegramFileDownloader } from "./telegram/download-file.js";
+import { apiTransformers, beneathConversationRecorder } from "./api-plumbing.js";
 import type { BotContext, BotDeps, FeatureDeps, InnerContext } from "./deps.js";
-import { createI18n, localeFromTelegram } from "./i18n.js";
+import { errorBoundary } from "./error-boundary.js";
+import { createI18n } from "./i18n.js";
 import { mongoConversationStorage } from "./mongo-storage.js";
+import { accountInConversation, loadAccount } from "./per-update.js";
+import { rateLimit } from "./rate-limit.js";
+import { onceOnly } from "./update-claim.js";
 import { RESIDENT_COMMANDS } from "./commands.js";
 
 export interface CreateBotOptions {
@@ -26,8 +28,8 @@ export interface CreateBotOptions {
 
 /**
  * The bot without features: transport plumbing, error boundary, once-only updates, per-chat
- * order, rate limit, languages and durable conversations. Channels and other branches add
- * their composers with installFeatures (or their own) before the fallback.
+ * order, rate limit, the sender's account, languages and durable conversations. Channels and
+ * other branches add their composers with installFeatures (or their own) before the fallback.
  */
 export interface AssembledBot {
   bot: Bot<BotContext>;
@@ -37,49 +39,34 @@ export interface AssembledBot {
 
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): AssembledBot {
   const { config, logger, stores } = deps;
+  const channel = deps.channel ?? "telegram";
   if (!config.botToken) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
   const bot = new Bot<BotContext>(config.botToken, {
     botInfo: options.botInfo,
     client: { apiRoot: config.telegramApiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  if (options.throttle !== false) bot.api.config.use(apiThrottler());
-  const i18n = createI18n<BotContext>(stores.accounts, config.defaultLocale, deps.channel);
+  const transformers = apiTransformers({ throttle: options.throttle !== false });
+  bot.api.config.use(...transformers);
+  const i18n = createI18n<BotContext>(config.defaultLocale);
   const full: FeatureDeps = { ...deps, downloadFile: deps.downloadFile ?? telegramFileDownloader(bot.api, config) };
 
-  bot.catch(async (err) => {
-    logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "update failed");
-    const chat = err.ctx.chat;
-    if (!chat || err.error instanceof GrammyError) return;
-    // ctx.t is missing when the failure came before the i18n middleware ran.
-    const text = err.ctx.t?.("error-generic") ?? i18n.t(localeFromTelegram(err.ctx.from?.language_code), "error-generic");
-    await err.ctx.reply(text).catch(() => undefined);
-  });
-  // Ordering first: the once-only claim below awaits the database, and a chat's next update
+  bot.use(errorBoundary({ logger, channel, i18n }));
+  // Ordering next: the once-only claim below awaits the database, and a chat's next update
   // must not overtake it there (a location would reach the conversation before the button press).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(async (ctx, next) => {
-    if (await stores.processedUpdates.claim(deps.channel ?? "telegram", ctx.update.update_id, deps.clock())) return next();
-    logger.info({ updateId: ctx.update.update_id }, "update delivered again: skipped");
-  });
-  const rate = options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 };
-  bot.use(
-    limit({
-      limit: rate.limit,
-      timeFrame: rate.timeFrameMs,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
-      // Once per window (the plugin's default): a resident should know why the bot went quiet.
-      onLimitExceeded: (ctx) => {
-        logger.info({ updateId: ctx.update.update_id }, "rate limit reached");
-        if (ctx.chat?.type === "private") void ctx.reply(i18n.t(localeFromTelegram(ctx.from?.language_code), "rate-limited")).catch(() => undefined);
-      },
-    }),
-  );
+  bot.use(onceOnly(stores.processedUpdates, channel, deps.clock));
+  bot.use(rateLimit({ ...(options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 }), i18n }));
+  bot.use(loadAccount(stores.accounts, channel));
   bot.use(i18n);
+  const inConversation = accountInConversation(logger, channel);
   bot.use(
     conversations<BotContext, InnerContext>({
       storage: { type: "key", version: 1, adapter: mongoConversationStorage(stores.botState, "conv:"), getStorageKey: (ctx) => ctx.chat?.id.toString() },
-      plugins: [i18n as unknown as Composer<InnerContext>],
+      plugins: (conversation) => [
+        beneathConversationRecorder<InnerContext>(transformers),
+        ...inConversation(conversation),
+        i18n as unknown as Middleware<InnerContext>,
+      ],
     }),
   );
   return { bot, deps: full, i18n };

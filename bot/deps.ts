@@ -3,7 +3,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
-import type { Channel } from "../models/account.js";
+import type { Account, Channel } from "../models/account.js";
 import type { Stores } from "../models/index.js";
 import type { DecodeResult } from "../services/qr/decode-qr.js";
 import type { CodeVerifier } from "../services/registry/verify-code.js";
@@ -25,9 +25,22 @@ export interface BotDeps {
   downloadFile?: (fileId: string) => Promise<Buffer>;
 }
 
-/** The context inside conversations: i18n is installed there too. */
-export type InnerContext = Context & I18nFlavor;
-export type BotContext = ConversationFlavor<Context & I18nFlavor>;
+/**
+ * What the plumbing gives every update before the features see it: the sender's stored
+ * account, loaded once (updates without a sender stop before the features), and a logger
+ * naming the channel and the update.
+ */
+export interface UpdateFlavor {
+  account: Account;
+  logger: Logger;
+}
+
+/**
+ * The context inside conversations: i18n, the logger and the part of the account a replay
+ * can carry (recorded with the step, so a replay reads no database).
+ */
+export type InnerContext = Context & I18nFlavor & { account: Pick<Account, "id" | "locale">; logger: Logger };
+export type BotContext = ConversationFlavor<Context & I18nFlavor & UpdateFlavor>;
 
 /** Deps after createBot filled in the channel's own parts. */
 export type FeatureDeps = BotDeps & { downloadFile: (fileId: string) => Promise<Buffer> };

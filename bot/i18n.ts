@@ -1,7 +1,6 @@
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Channel } from "../models/account.js";
-import type { Stores } from "../models/index.js";
+import type { Account } from "../models/account.js";
 
 export const LOCALES_DIR = new URL("../locales", import.meta.url).pathname;
 export type Locale = "vi" | "en";
@@ -13,21 +12,15 @@ export function localeFromTelegram(code: string | undefined): Locale {
 
 /**
  * Texts from locales/<lang>/*.ftl. The locale lives on the account, not in a session, because
- * notifications sent later (outside any update) must speak the same language.
+ * notifications sent later (outside any update) must speak the same language; the account is
+ * the one the plumbing loaded for the update (ctx.account), so choosing a language reads no database.
  */
-export function createI18n<C extends Context>(accounts: Stores["accounts"], defaultLocale: Locale, channel: Channel = "telegram"): I18n<C> {
+export function createI18n<C extends Context & { account?: Pick<Account, "locale"> }>(defaultLocale: Locale): I18n<C> {
   const i18n = new I18n<C>({
     defaultLocale,
     // Without isolation marks, texts stay plain (Telegram shows them as stray characters in some clients).
     fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: async (ctx) => {
-      if (!ctx.from) return defaultLocale;
-      const account = await accounts.ensure(channel, String(ctx.from.id), {
-        locale: localeFromTelegram(ctx.from.language_code),
-        displayName: ctx.from.first_name,
-      });
-      return account.locale;
-    },
+    localeNegotiator: (ctx) => ctx.account?.locale ?? defaultLocale,
   });
   i18n.loadLocalesDirSync(LOCALES_DIR);
   return i18n;

@@ -8,6 +8,16 @@ export interface RecordedCall {
   method: string;
   params: Record<string, unknown>;
   at: number;
+  /** The error code the call was answered with (an injected failure, an unknown file…); absent when it succeeded. */
+  error?: number;
+}
+
+/** A failure to answer a Bot API call with instead of its result, as Telegram would. */
+export interface InjectedFailure {
+  code: number;
+  description: string;
+  /** Telegram's `parameters.retry_after` (seconds), as sent with 429 Too Many Requests. */
+  retryAfter?: number;
 }
 
 interface StoredFile {
@@ -29,6 +39,8 @@ export interface FakeTelegramApi {
   redeliver(updateId: number): Promise<number>;
   /** Makes bytes downloadable as a Telegram file; returns what a message would carry. */
   addFile(bytes: Buffer, extension?: string): { file_id: string; file_unique_id: string; file_size: number };
+  /** Answers the `nth` call of `method` from now on (1 = the next one) with `failure` instead of its result. */
+  failCall(method: string, failure: InjectedFailure, nth?: number): void;
   /** Resolves on the next call matching the predicate recorded after `since` (an index into calls). */
   waitForCall(predicate: (c: RecordedCall) => boolean, since?: number, timeoutMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
@@ -48,6 +60,7 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
   const pollers = new Set<() => void>();
   const callWatchers = new Set<() => void>();
   const delivered = new Map<number, Update>();
+  const failures: { method: string; countdown: number; failure: InjectedFailure }[] = [];
   let nextUpdateId = 1000;
   let nextMessageId = 1;
   let webhook: { url: string; secret?: string } | undefined;
@@ -148,15 +161,28 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
     }
     const params = { ...Object.fromEntries(url.searchParams), ...(await readParams(req)) };
     const method = call[1]!;
-    calls.push({ method, params, at: Date.now() });
-    for (const w of [...callWatchers]) w();
+    const recorded: RecordedCall = { method, params, at: Date.now() };
+    calls.push(recorded);
+    const injected = injectedFailure(method);
     try {
+      if (injected) throw new ApiError(injected.code, injected.description, injected.retryAfter);
       const result = await answer(method, params);
+      for (const w of [...callWatchers]) w();
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
     } catch (e) {
       const code = e instanceof ApiError ? e.code : 500;
-      res.writeHead(code, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error_code: code, description: String((e as Error).message) }));
+      recorded.error = code;
+      for (const w of [...callWatchers]) w();
+      const parameters = e instanceof ApiError && e.retryAfter !== undefined ? { parameters: { retry_after: e.retryAfter } } : {};
+      res.writeHead(code, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error_code: code, description: String((e as Error).message), ...parameters }));
     }
+  }
+
+  /** Counts this call against every failure waiting for its method; returns the one due now. */
+  function injectedFailure(method: string): InjectedFailure | undefined {
+    for (const f of failures) if (f.method === method) f.countdown--;
+    const i = failures.findIndex((f) => f.countdown === 0);
+    return i === -1 ? undefined : failures.splice(i, 1)[0]!.failure;
   }
 
   const server: Server = createServer((req, res) => void handle(req, res));
@@ -186,6 +212,9 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
       const update = delivered.get(updateId);
       if (!update) throw new Error(`update ${updateId} was never delivered`);
       return deliver(update);
+    },
+    failCall(method, failure, nth = 1) {
+      failures.push({ method, countdown: nth, failure });
     },
     addFile(bytes, extension = "jpg") {
       const id = randomBytes(12).toString("hex");
@@ -221,7 +250,7 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
 }
 
 class ApiError extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(readonly code: number, message: string, readonly retryAfter?: number) {
     super(message);
   }
 }

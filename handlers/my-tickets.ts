@@ -17,12 +17,10 @@ const TICKET_NUMBER = /^[A-Z]{3}-\d{4}-\d{4,}(?:-T)*$/;
  * history, own only) and withdrawing one's own report while the ward has not taken it on.
  */
 export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
-  const { accounts, tickets } = deps.stores;
+  const { tickets } = deps.stores;
   const c = new Composer<BotContext>();
-  const me = (ctx: BotContext) => accounts.ensure(deps.channel ?? "telegram", String(ctx.from!.id));
-
   async function page(ctx: BotContext, n: number): Promise<{ text: string; keyboard?: InlineKeyboard }> {
-    const account = await me(ctx);
+    const account = ctx.account;
     const { tickets: list, total } = await tickets.ofReporter(account.id, { skip: n * PAGE_SIZE, limit: PAGE_SIZE });
     if (total === 0) return { text: ctx.t("mytickets-empty") };
     const pages = Math.ceil(total / PAGE_SIZE);
@@ -38,7 +36,7 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
 
   /** The ticket by number when this account reported it; someone else's answers like a missing one, so numbers leak nothing. */
   async function own(ctx: BotContext, number: string): Promise<{ ticket?: Ticket; accountId: string }> {
-    const account = await me(ctx);
+    const account = ctx.account;
     const ticket = TICKET_NUMBER.test(number) ? await tickets.byNumber(number) : undefined;
     return { ticket: ticket?.reports.some((r) => r.accountId === account.id) ? ticket : undefined, accountId: account.id };
   }
@@ -85,7 +83,7 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
     await ctx.reply(ticket ? await withdraw(ctx, ticket, accountId) : ctx.t("ticket-not-found", { number }));
   });
   c.callbackQuery(/^wd:([0-9a-f]{24})$/, async (ctx) => {
-    const account = await me(ctx);
+    const account = ctx.account;
     const ticket = await tickets.byId(ctx.match[1]!);
     await ctx.answerCallbackQuery();
     if (!ticket) return void (await ctx.reply(ctx.t("ticket-usage")));

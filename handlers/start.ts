@@ -11,8 +11,8 @@ export function startFeatures(deps: FeatureDeps): Composer<BotContext> {
   );
   c.callbackQuery(/^lang:(vi|en)$/, async (ctx) => {
     const locale = ctx.match[1] as "vi" | "en";
-    const account = await deps.stores.accounts.ensure(deps.channel ?? "telegram", String(ctx.from.id));
-    await deps.stores.accounts.setLocale(account.id, locale);
+    await deps.stores.accounts.setLocale(ctx.account.id, locale);
+    ctx.account = { ...ctx.account, locale };
     await ctx.i18n.renegotiateLocale();
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t("language-set"));

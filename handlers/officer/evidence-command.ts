@@ -12,7 +12,7 @@ export function evidenceCommand(deps: OfficerDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const pv = c.chatType("private");
   pv.command("evidence", async (ctx) => {
-    const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
+    const actor = ctx.account;
     const ticket = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;
     if (!ticket || !canSee(actor, ticket)) return void (await ctx.reply(ctx.t("staff-ticket-not-found")));
     const pack = await collectEvidencePack(deps.stores, ticket);

@@ -13,15 +13,12 @@ const WEEK = 7 * 24 * 3600e3;
 /** /queue, /ticket, /search, /overdue and /stats for staff; residents fall through to their own /ticket. */
 export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  const staff = async (ctx: BotContext): Promise<Account | undefined> => {
-    const a = await deps.stores.accounts.ensure("telegram", String(ctx.from!.id));
-    return a.role !== "resident" && !a.revokedAt ? a : undefined;
-  };
+  const staff = (ctx: BotContext): Account | undefined => (ctx.account.role !== "resident" && !ctx.account.revokedAt ? ctx.account : undefined);
   const scope = (a: Account) => (a.role === "officer" ? { wardCode: a.wardCode ?? "" } : { provinceCode: a.provinceCode ?? "" });
   const pv = c.chatType("private");
 
   pv.command("queue", async (ctx) => {
-    const a = await staff(ctx);
+    const a = staff(ctx);
     if (a?.role !== "officer" || !a.wardCode) return void (await ctx.reply(ctx.t("staff-only")));
     const page = Math.max(0, Number(ctx.match) - 1 || 0);
     const { tickets, total } = await deps.stores.tickets.openOfWard(a.wardCode, { skip: page * PAGE, limit: PAGE });
@@ -31,7 +28,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
   });
 
   pv.command("ticket", async (ctx, next) => {
-    const a = await staff(ctx);
+    const a = staff(ctx);
     if (!a) return next();
     const t = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;
     if (!t || !canSee(a, t)) return void (await ctx.reply(ctx.t("staff-ticket-not-found")));
@@ -45,7 +42,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
   });
 
   pv.command("search", async (ctx) => {
-    const a = await staff(ctx);
+    const a = staff(ctx);
     if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
     const text = ctx.match.trim();
     if (text.length < 2) return void (await ctx.reply(ctx.t("usage-search")));
@@ -56,7 +53,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
   });
 
   pv.command("overdue", async (ctx) => {
-    const a = await staff(ctx);
+    const a = staff(ctx);
     if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
     const overdue = await listOverdue(deps.stores.tickets, deps.clock(), scope(a));
     if (overdue.length === 0) return void (await ctx.reply(ctx.t("overdue-none")));
@@ -68,7 +65,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
   });
 
   pv.command("stats", async (ctx) => {
-    const a = await staff(ctx);
+    const a = staff(ctx);
     if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
     const now = deps.clock();
     const wards = a.role === "officer" ? [a.wardCode!] : (await deps.stores.wards.inProvince(a.provinceCode!)).map((w) => w.code);

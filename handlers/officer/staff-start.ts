@@ -9,13 +9,12 @@ export function staffStart(deps: OfficerDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.chatType("private").command("start", async (ctx, next) => {
     if (!ctx.match.startsWith(INVITE_PREFIX)) return next();
-    const account = await deps.stores.accounts.ensure("telegram", String(ctx.from.id), { displayName: ctx.from.first_name });
-    const r = await redeemInvitation({ ...deps.stores, clock: deps.clock }, ctx.match.slice(INVITE_PREFIX.length), account.id);
+    const r = await redeemInvitation({ ...deps.stores, clock: deps.clock }, ctx.match.slice(INVITE_PREFIX.length), ctx.account.id);
     if (!r.ok) return void (await ctx.reply(ctx.t(`invite-${r.reason}`)));
     await ctx.reply(ctx.t(`invite-welcome-${r.account.role}`, { scope: await scopeName(deps, r.account) }));
   });
   c.chatType(["group", "supergroup"]).command("bindgroup", async (ctx) => {
-    const account = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
+    const account = ctx.account;
     if (account.role !== "officer" || account.revokedAt || !account.wardCode) return void (await ctx.reply(ctx.t("bindgroup-refused")));
     await deps.stores.wardGroups.bind(account.wardCode, String(ctx.chat.id), account.id);
     await deps.stores.audit.append({ at: deps.clock(), actorId: account.id, actorRole: "officer", action: "bind_group", subjectKind: "ward", subjectId: account.wardCode, to: String(ctx.chat.id) });

@@ -16,8 +16,7 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
   const c = new Composer<BotContext>();
   c.callbackQuery(/^tk:([0-9a-f]{24}):(ack|insp|cv|nv|er|ew|es|rw)$/, async (ctx) => {
     const [, ticketId, code] = ctx.match as RegExpMatchArray & [string, string, ButtonCode];
-    const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
-    const result = await transitionTicket(transitions, actor.id, ticketId!, BUTTONS[code]);
+    const result = await transitionTicket(transitions, ctx.account.id, ticketId!, BUTTONS[code]);
     if (result.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t("staff-action-done", { state: ctx.t(`state-${result.to}`) }) });
       return editPressed(ctx, deps, result.ticket);

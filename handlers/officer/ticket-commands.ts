@@ -27,8 +27,7 @@ export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): 
     const action = PARSERS[command]!(rest.join(" ").trim());
     const ticket = number ? await deps.stores.tickets.byNumber(number) : undefined;
     if (!action || !ticket) return void (await ctx.reply(ctx.t(`usage-${command}`)));
-    const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
-    const r = await transitionTicket(transitions, actor.id, ticket.id, action);
+    const r = await transitionTicket(transitions, ctx.account.id, ticket.id, action);
     if (!r.ok) return void (await ctx.reply(ctx.t(`refused-${r.reason}`)));
     const ward = r.successor ? await deps.stores.wards.byCode(r.successor.wardCode) : undefined;
     await ctx.reply(ctx.t(`done-${command}`, { number: r.ticket.number, successor: r.successor?.number ?? "", ward: ward ? placeName(ward) : "" }));
@@ -36,8 +35,7 @@ export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): 
   pv.command("contact", async (ctx) => {
     const ticket = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;
     if (!ticket) return void (await ctx.reply(ctx.t("usage-contact")));
-    const actor = await deps.stores.accounts.ensure("telegram", String(ctx.from.id));
-    const r = await viewReporterContacts({ ...deps.stores, clock: deps.clock }, actor.id, ticket.id);
+    const r = await viewReporterContacts({ ...deps.stores, clock: deps.clock }, ctx.account.id, ticket.id);
     if (!r.ok) return void (await ctx.reply(ctx.t(`refused-${r.reason}`)));
     const lines = r.contacts.map((x) => ctx.t("contact-line", { n: x.n, name: x.name ?? "—", phone: x.phone ?? "—" }));
     await ctx.reply([ctx.t("contact-title", { number: ticket.number }), ...lines].join("\n"));

@@ -4,6 +4,7 @@ import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
 import { distanceM } from "../../services/routing/distance.js";
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
+import { visibleText } from "../../services/text/visible-text.js";
 import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
 import { CANCEL, DATA, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, shorten, type PhotoFacts } from "./photos.js";
@@ -39,8 +40,8 @@ export function reportConversation(deps: FeatureDeps) {
         reply_markup: new InlineKeyboard().text(ctx.t("button-confirm"), CONFIRM).row().text(ctx.t("button-change"), CHANGE).text(ctx.t("button-cancel"), CANCEL),
       });
       if ((await choose(conv, deps, [CONFIRM, CHANGE])) === CHANGE) continue;
-      const userId = String(ctx.from!.id);
-      const result = await conv.external(() => submit(deps, userId, draft));
+      const accountId = ctx.account.id;
+      const result = await conv.external(() => submit(deps, accountId, draft));
       await ctx.reply(ctx.t(result.merged ? "report-merged" : "report-opened", { number: result.ticketNumber }));
       return;
     }
@@ -95,15 +96,14 @@ function summary(ctx: InnerContext, d: Draft): string {
   return ctx.t("report-summary", {
     type: ctx.t(`type-${d.type}`),
     photos: d.photos.length,
-    code: code ? shorten(code) : none,
+    code: code ? visibleText(shorten(code)) : none,
     verdict: ctx.t(`verdict-${d.verification?.verdict ?? "no_code"}`),
     ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
-    note: d.note ? shorten(d.note, 200) : none,
+    note: d.note ? visibleText(shorten(d.note, 200)) : none,
   });
 }
 
-async function submit(deps: FeatureDeps, telegramUserId: string, d: Draft): Promise<SubmitResult> {
-  const account = await deps.stores.accounts.ensure(deps.channel ?? "telegram", telegramUserId);
+async function submit(deps: FeatureDeps, accountId: string, d: Draft): Promise<SubmitResult> {
   const photos = [];
   for (const p of d.photos) {
     photos.push({ bytes: await deps.downloadFile(p.fileId), mime: p.mime, filename: p.filename, decode: p.decode, exif: p.exif });
@@ -111,7 +111,7 @@ async function submit(deps: FeatureDeps, telegramUserId: string, d: Draft): Prom
   return submitReport(
     deps.stores,
     {
-      accountId: account.id, channel: deps.channel ?? "telegram", violationType: d.type, ward: d.place.ward, location: d.place.location,
+      accountId, channel: deps.channel ?? "telegram", violationType: d.type, ward: d.place.ward, location: d.place.location,
       address: d.place.address, note: d.note, photos, decodedText: d.photos.flatMap((p) => p.decode.codes)[0]?.text,
       verification: d.verification, flags: d.flags,
     },

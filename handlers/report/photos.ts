@@ -5,6 +5,7 @@ import type { ViolationType } from "../../models/ticket.js";
 import { evidenceFacts, type ExifFacts } from "../../services/evidence/evidence-facts.js";
 import type { DecodeResult } from "../../services/qr/decode-qr.js";
 import { DecoderBusyError, ImageRejectedError } from "../../services/qr/errors.js";
+import { visibleText } from "../../services/text/visible-text.js";
 import { CANCEL, DATA, nextUpdate, pressed, type ReportConversation } from "./ask.js";
 
 export const MAX_PHOTOS = 5;
@@ -74,7 +75,7 @@ export async function collectPhotos(conv: ReportConversation, deps: FeatureDeps,
     photos.push(read.facts);
     const code = read.facts.decode.codes[0]?.text;
     const said = code
-      ? ctx.t("report-photo-read", { count: photos.length, code: shorten(code) })
+      ? ctx.t("report-photo-read", { count: photos.length, code: visibleText(shorten(code)) })
       : ctx.t("report-photo-no-code", { count: photos.length });
     await ctx.reply(`${said}\n${ctx.t("report-photo-more")}`, {
       reply_markup: new InlineKeyboard().text(ctx.t("button-photos-done"), DONE).text(ctx.t("button-cancel"), CANCEL),

@@ -1,4 +1,5 @@
 import { STATES, type TicketOutcome } from "../tickets/ticket-states.js";
+import { visibleText } from "../text/visible-text.js";
 import type { EvidencePack } from "./evidence-pack.js";
 
 /** Vietnamese names for the codes in a pack; the summary is a document for Vietnamese authorities. */
@@ -34,19 +35,19 @@ export function summaryVi(pack: EvidencePack): string {
     `Loại vi phạm: ${TYPE[t.violationType] ?? t.violationType}`,
     `Trạng thái: ${STATES[t.state].document}${t.outcome ? ` (${outcomeVi(t.outcome, pack.wardNames)})` : ""}`,
     `Phường/xã: ${pack.wardNames.get(t.wardCode) ?? t.wardCode} (mã ${t.wardCode})`,
-    `Địa điểm: ${t.venueCode ?? "chưa xác định"} · Địa chỉ: ${t.address ?? "—"}`,
+    `Địa điểm: ${t.venueCode ?? "chưa xác định"} · Địa chỉ: ${t.address ? visibleText(t.address) : "—"}`,
     t.location ? `Vị trí: ${t.location.lat}, ${t.location.lng} (https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng})` : "Vị trí: —",
-    `Kết quả đối chiếu mã QR: ${t.verdict}${t.decodedText ? ` — nội dung: ${t.decodedText}` : ""}`,
+    `Kết quả đối chiếu mã QR: ${t.verdict}${t.decodedText ? ` — nội dung: ${visibleText(t.decodedText)}` : ""}`,
     `Tiếp nhận lúc: ${time(t.openedAt)} · Hạn tiếp nhận: ${time(t.acknowledgeBy)} · Hạn xử lý: ${time(t.closeBy)}`,
     "",
     `Số lượt phản ánh gộp: ${t.reports.length}`,
-    ...t.reports.map((r, i) => `  - Người dân #${i + 1}, ${time(r.at)}${r.note ? `: “${r.note}”` : ""}`),
+    ...t.reports.map((r, i) => `  - Người dân #${i + 1}, ${time(r.at)}${r.note ? `: “${visibleText(r.note)}”` : ""}`),
     "",
     `Ảnh gốc (${pack.photos.length}), mã băm SHA-256 để đối chiếu:`,
     ...pack.photos.map((p) => `  - photos/${p.name}  ${p.evidence.sha256}`),
     "",
     "Lịch sử xử lý:",
-    ...t.history.map((h) => `  - ${time(h.at)} · ${h.actorRole ?? "hệ thống"} · ${h.action}${h.from ? ` ${h.from} → ${h.to}` : ""}${h.note ? ` · ${h.note}` : ""}`),
+    ...t.history.map((h) => `  - ${time(h.at)} · ${h.actorRole ?? "hệ thống"} · ${h.action}${h.from ? ` ${h.from} → ${h.to}` : ""}${h.note ? ` · ${visibleText(h.note)}` : ""}`),
     "",
   ];
   return lines.join("\n");

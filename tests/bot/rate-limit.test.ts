@@ -23,6 +23,17 @@ describe("a resident who floods the bot", () => {
     expect(all.filter((t) => /chưa hiểu/.test(t))).toHaveLength(3);
   });
 
+  it("answers every button press, the dropped ones with the reason, so no button keeps spinning", async () => {
+    const u = new TelegramTestUser(h.api, 9303);
+    const since = h.api.calls.length;
+    for (let i = 0; i < 5; i++) await u.pressData("stale:button");
+    const answers = () => h.api.calls.slice(since).filter((c) => c.method === "answerCallbackQuery");
+    await expect.poll(() => answers().length).toBe(5);
+    const texts = answers().map((c) => String(c.params.text));
+    expect(texts.filter((t) => /quá nhanh/.test(t))).toHaveLength(2);
+    expect(texts.filter((t) => /không còn hiệu lực/.test(t))).toHaveLength(3);
+  });
+
   it("speaks English to a resident whose Telegram is in English", async () => {
     const u = new TelegramTestUser(h.api, 9302, "en");
     for (let i = 0; i < 4; i++) await u.say("hello");

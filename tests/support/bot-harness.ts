@@ -21,6 +21,8 @@ export interface BotHarness {
   start(): Promise<void>;
   stop(): Promise<void>;
   now: { value: Date };
+  /** What the bot logged (info and up, or TEST_LOG_LEVEL), parsed. */
+  logs: Record<string, unknown>[];
 }
 
 /** The whole bot against the fake Bot API and the test database, seeded with the Huế demo registry. */
@@ -38,7 +40,13 @@ export async function startBotHarness(
   const directory = createWardDirectory(stores.wards);
   await directory.refresh();
   const config = loadConfig({ BOT_TOKEN: "123:TEST", TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: "silent", ...env });
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "info", {
+    write(line: string) {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+      if (process.env.TEST_LOG_LEVEL) process.stdout.write(line);
+    },
+  });
   const now = { value: new Date("2026-11-23T03:00:00Z") };
   const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: TEST_SIGNING_KEY, maxDistanceM: 200 });
   const assemble = () => {
@@ -52,7 +60,7 @@ export async function startBotHarness(
   };
   let runner: RunnerHandle | undefined;
   const harness: BotHarness = {
-    api, stores, demo, now,
+    api, stores, demo, now, logs,
     assembled: assemble(),
     async start() {
       if (runner?.isRunning()) await runner.stop();

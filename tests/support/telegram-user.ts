@@ -115,8 +115,9 @@ export class TelegramTestUser {
     return this.api.calls.slice(this.cursor).filter((c) => this.isReplyToMe(c)).map((c) => toReply(c));
   }
 
+  /** A call the fake answered with an error never reached the chat. */
   private isReplyToMe(c: RecordedCall): boolean {
-    return ["sendMessage", "editMessageText", "sendPhoto", "sendDocument"].includes(c.method) && Number(c.params.chat_id) === this.chatId;
+    return c.error === undefined && ["sendMessage", "editMessageText", "sendPhoto", "sendDocument"].includes(c.method) && Number(c.params.chat_id) === this.chatId;
   }
 }
 

@@ -37,6 +37,17 @@ describe("the Telegram webhook", () => {
     expect((await fetch(`${base}/telegram/${SECRET}`, { method: "POST" })).status).toBe(404);
   });
 
+  it("a handler that fails answers Telegram, tells the resident, and the redelivered update is handled", async () => {
+    const u = new TelegramTestUser(h.api, 7002);
+    h.api.failCall("sendMessage", { code: 400, description: "Bad Request: injected failure" });
+    // push resolves once the webhook answered 2xx (it throws on anything else).
+    const id = await u.say("/help");
+    await u.expectReply(/đã có lỗi ở phía chúng tôi/);
+    expect(h.logs).toContainEqual(expect.objectContaining({ msg: "update failed", updateId: id, channel: "telegram" }));
+    await h.api.redeliver(id);
+    await u.expectReply(/\/mytickets — các báo cáo của bạn/);
+  });
+
   it("a report whose confirmation is delivered twice creates one ticket", async () => {
     const u = new TelegramTestUser(h.api, 7001);
     await u.say("/start");

@@ -8,6 +8,7 @@ const db = useTestDatabase();
 let stores: Stores;
 const logger = createLogger("silent");
 const DAY = 24 * 60 * 60 * 1000;
+const LEASE = 60_000;
 
 beforeAll(async () => {
   stores = createStores(db());
@@ -17,14 +18,15 @@ beforeAll(async () => {
 describe("pruning the bot's bookkeeping", () => {
   it("forgets update ids older than the retention, and still refuses a re-delivery of a recent one", async () => {
     const now = new Date();
-    expect(await stores.processedUpdates.claim("telegram", 1001, new Date(now.getTime() - RETENTION.processedUpdatesMs - DAY))).toBe(true);
-    expect(await stores.processedUpdates.claim("telegram", 1002, new Date(now.getTime() - DAY))).toBe(true);
+    expect(await stores.processedUpdates.claim("telegram", 1001, new Date(now.getTime() - RETENTION.processedUpdatesMs - DAY), LEASE)).toBe(true);
+    expect(await stores.processedUpdates.claim("telegram", 1002, new Date(now.getTime() - DAY), LEASE)).toBe(true);
+    for (const id of [1001, 1002]) await stores.processedUpdates.finish("telegram", id);
 
     const pruned = await pruneBotRecords({ stores, clock: () => now, logger });
 
     expect(pruned.updates).toBe(1);
-    expect(await stores.processedUpdates.claim("telegram", 1002, now)).toBe(false);
-    expect(await stores.processedUpdates.claim("telegram", 1001, now)).toBe(true);
+    expect(await stores.processedUpdates.claim("telegram", 1002, now, LEASE)).toBe(false);
+    expect(await stores.processedUpdates.claim("telegram", 1001, now, LEASE)).toBe(true);
   });
 
   it("drops conversations untouched for longer than the retention and keeps live ones", async () => {
