@@ -9,6 +9,9 @@ import { createServer } from "../server/app.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
+import { OPEN311_PREFIX, open311Plugin } from "../open311/plugin.js";
+import { createWardResolver } from "../services/routing/resolve-ward.js";
+import { DEFAULT_DEADLINES, dueDates } from "../services/tickets/deadlines.js";
 
 export interface RunningApp {
   stores: Stores;
@@ -25,6 +28,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   const core = await createBotCore(config, logger, stores);
   const server = createServer();
+  const intake = {
+    decoder: core.decoder,
+    verifier: core.verifier,
+    resolveWard: createWardResolver({ directory: core.directory, venues: stores.venues }),
+    dueDates: (provinceCode: string, at: Date) => dueDates(DEFAULT_DEADLINES, provinceCode, at),
+  };
+  await server.register(open311Plugin({ stores, intake, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale }), {
+    prefix: OPEN311_PREFIX,
+  });
   const telegram = config.offline ? undefined : await startTelegram(config, logger, stores, core, server);
   const zalo = config.zalo
     ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })

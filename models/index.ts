@@ -1,5 +1,6 @@
 import type { Connection } from "mongoose";
 import { accountStore } from "./account.js";
+import { apiClientStore } from "./api-client.js";
 import { auditStore } from "./audit-event.js";
 import { botStateStore } from "./bot-state.js";
 import { claimStore } from "./claim.js";
@@ -8,6 +9,7 @@ import { evidenceStore } from "./evidence.js";
 import { invitationStore } from "./invitation.js";
 import { outboxStore } from "./outbox.js";
 import { processedUpdateStore } from "./processed-update.js";
+import { reporterIdentityStore } from "./reporter-identity.js";
 import { ticketStore } from "./ticket.js";
 import { venueStore } from "./venue.js";
 import { wardStore } from "./ward.js";
@@ -28,6 +30,8 @@ export function createStores(conn: Connection) {
     botState: botStateStore(conn),
     processedUpdates: processedUpdateStore(conn),
     wardGroups: wardGroupStore(conn),
+    apiClients: apiClientStore(conn),
+    reporterIdentities: reporterIdentityStore(conn),
   };
   return {
     ...stores,

@@ -32,6 +32,10 @@ export interface ReportSubmission {
   decodedText?: string;
   verification?: Verification;
   flags: string[];
+  /** Who passed the report on (another system's name), written into the ticket's history. */
+  via?: string;
+  /** Deadlines for a ticket this report opens. */
+  dueDates?: { acknowledgeBy: Date; closeBy: Date };
 }
 
 export interface SubmitResult {
@@ -65,7 +69,7 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
   const venueCode = s.verification?.venue?.code;
   const target = await mergeTarget(stores, s, venueCode, now);
   if (target) {
-    const attached = await stores.tickets.attachReport(target.id, report, { at: now, actorId: s.accountId, actorRole: "resident", action: "report_attached" });
+    const attached = await stores.tickets.attachReport(target.id, report, { at: now, actorId: s.accountId, actorRole: "resident", action: "report_attached", note: s.via });
     if (attached) {
       await notifyWard(stores, attached, "report_attached", now);
       return { ticketNumber: attached.number, ticketId: attached.id, merged: true };
@@ -82,7 +86,8 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
     verdict: s.verification?.verdict ?? "no_code",
     decodedText: s.decodedText,
     report,
-    event: { at: now, actorId: s.accountId, actorRole: "resident", action: "opened", to: "new" },
+    event: { at: now, actorId: s.accountId, actorRole: "resident", action: "opened", to: "new", note: s.via },
+    ...s.dueDates,
   }));
   await notifyWard(stores, ticket, "ticket_opened", now);
   return { ticketNumber: ticket.number, ticketId: ticket.id, merged: false };
