@@ -2,10 +2,11 @@ import type { CliCommand } from "../command.js";
 import { accountCommands } from "./accounts.js";
 import { exportCommands } from "./export.js";
 import { inviteCommands } from "./invite.js";
+import { open311Commands } from "./open311.js";
 import { statsCommands } from "./stats.js";
 import { venueCommands } from "./venues.js";
 import { verifyCommands } from "./verify.js";
 import { wardCommands } from "./wards.js";
 
 /** Every CLI command; a new command group is one file in this folder plus one line here. */
-export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands];
+export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands, ...open311Commands];
