@@ -36,14 +36,20 @@ async function readForm(request: FastifyRequest): Promise<Form> {
   }
   const fields: Record<string, string> = {};
   let media: Form["media"];
-  for await (const part of request.parts()) {
-    if (part.type === "file") {
-      if (part.fieldname !== "media" || media) throw badRequest("open311-error-media-count");
-      media = { bytes: await part.toBuffer(), filename: part.filename || undefined };
-    } else {
-      if (typeof part.value !== "string" || part.fieldname in fields) throw badRequest("open311-error-param", { name: part.fieldname.slice(0, 64) });
-      fields[part.fieldname] = part.value;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        if (part.fieldname !== "media" || media) throw badRequest("open311-error-media-count");
+        media = { bytes: await part.toBuffer(), filename: part.filename || undefined };
+      } else {
+        if (typeof part.value !== "string" || part.fieldname in fields) throw badRequest("open311-error-param", { name: part.fieldname.slice(0, 64) });
+        fields[part.fieldname] = part.value;
+      }
     }
+  } catch (e) {
+    // The parser's own complaints (no boundary, truncated data) carry no status: all are the client's.
+    const status = (e as { statusCode?: number }).statusCode;
+    throw e instanceof Open311Error || (status && status < 500) ? e : badRequest("open311-error-bad-request");
   }
   return { params: readParams(request.query, fields), media };
 }

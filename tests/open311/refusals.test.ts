@@ -100,6 +100,24 @@ describe("Open311 refusals: the spec's error format, the right status, nothing s
     expect(await json.json()).toEqual([{ code: 415, description: expect.stringMatching(/multipart/) }]);
   });
 
+  it("malformed bodies are client mistakes, never a 500", async () => {
+    const before = await stored();
+    const send = (type: string, body: string) => fetch(`${s.base}/requests.json`, { method: "POST", headers: { "content-type": type }, body });
+    const answers = [
+      await send("multipart/form-data; boundary=abc", "--abc\r\nContent-Disposition: form-data; name=\"api_key\"\r\n\r\nx"),
+      await send("multipart/form-data", "no boundary at all"),
+      await send("multipart/form-data; boundary=abc", `--abc\r\nContent-Disposition: form-data; name="media"; filename="a.jpg"\r\n\r\nabc\r\n--abc\r\nContent-Disposition: form-data; name="media"; filename="b.jpg"\r\n\r\nabc\r\n--abc--\r\n`),
+      await send("application/x-www-form-urlencoded", "api_key=%E0%A4%A&service_code=%%%"),
+      await fetch(`${s.base}/requests.json?%E0%A4%A=1&service_code=%`),
+    ];
+    for (const a of answers) {
+      expect(a.status).toBeGreaterThanOrEqual(400);
+      expect(a.status).toBeLessThan(500);
+      expect(await a.json()).toEqual([{ code: a.status, description: expect.any(String) }]);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
   it("a media file that is no image, and the confirmations the chat would ask, are refused", async () => {
     await refused({ api_key: key, service_code: "no_poster", ...HERE }, 400, /không phải ảnh/, (url, fields) => postMultipart(url, fields, Buffer.from("%PDF-1.4 not a photo")));
     const readable = await photograph(await renderTestPoster({ payload: s.demo.payloads["HUE-0006"]!, venueName: "Bệnh viện An Cựu", address: "20 Hùng Vương" }));
