@@ -23,8 +23,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const db = await connectDatabase(config, logger);
   const stores = createStores(db.connection);
   await stores.syncIndexes();
+  // Offline, the HTTP surfaces (Open311) still run: only the Telegram connection is missing.
   if (config.offline) logger.info("BOT_TOKEN is not set: running in offline mode (no Telegram connection)");
-  if (config.offline && !config.zalo) return { stores, stop: () => db.close() };
 
   const core = await createBotCore(config, logger, stores);
   const server = createServer();
@@ -41,7 +41,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const zalo = config.zalo
     ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })
     : undefined;
-  await server.listen({ host: config.httpHost, port: config.httpPort });
+  const url = await server.listen({ host: config.httpHost, port: config.httpPort });
+  logger.info({ url, open311: `${url}${OPEN311_PREFIX}` }, "HTTP server listening");
   await telegram?.receive();
 
   // Residents' notifications, each on the channel they reported from.
