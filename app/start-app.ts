@@ -34,7 +34,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     resolveWard: createWardResolver({ directory: core.directory, venues: stores.venues }),
     dueDates: (provinceCode: string, at: Date) => dueDates(DEFAULT_DEADLINES, provinceCode, at),
   };
-  await server.register(open311Plugin({ stores, intake, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale }), {
+  await server.register(open311Plugin({ stores, intake, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl }), {
     prefix: OPEN311_PREFIX,
   });
   const telegram = config.offline ? undefined : await startTelegram(config, logger, stores, core, server);

@@ -22,6 +22,8 @@ export interface Open311Deps {
   clock: () => Date;
   logger: Logger;
   defaultLocale: Locale;
+  /** The public address for links (discovery, media_url); without it, the request's own host. */
+  publicUrl?: string;
   /** Requests per minute for each key (and for each address without one). */
   requestsPerMinute?: number;
 }
@@ -43,7 +45,7 @@ export function createOpen311Context(deps: Open311Deps) {
   const calls = new WeakMap<FastifyRequest, Call>();
 
   const t = (request: FastifyRequest): Translate => texts.translator(texts.localeOf(request.headers["accept-language"]));
-  const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}${PREFIX}`;
+  const baseUrl = (request: FastifyRequest) => `${deps.publicUrl ?? `${request.protocol}://${request.host}`}${PREFIX}`;
 
   return {
     deps,
@@ -79,7 +81,7 @@ export function createOpen311Context(deps: Open311Deps) {
     /** How tickets are shown: ward names, and links to annotated previews served under media/. */
     async recordContext(request: FastifyRequest, tickets: Ticket[]): Promise<RecordContext> {
       const ids = tickets.flatMap((tk) => tk.reports.flatMap((r) => r.evidenceIds));
-      const previews = new Set(await deps.stores.evidence.withPreview(ids));
+      const previews = new Set(ids.length > 0 ? await deps.stores.evidence.withPreview(ids) : []);
       const base = baseUrl(request);
       return {
         t: t(request),

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { TICKET_STATES, isOpen, type TicketState } from "../models/ticket.js";
+import { TICKET_STATES, isOpen } from "../models/ticket.js";
 import { isServiceCode, serviceDefinition, serviceList } from "./catalog.js";
 import { Open311Error, badRequest } from "./errors.js";
 import type { Open311Context } from "./context.js";
@@ -61,7 +61,7 @@ export function readRoutes(app: FastifyInstance, c: Open311Context): void {
       const page = wholeNumber(params, "page", 1, 1_000_000);
       const size = wholeNumber(params, "page_size", MAX_ROWS, MAX_ROWS);
       const tickets = await deps.stores.tickets.listing(
-        { numbers, violationTypes: codes, states: states as TicketState[] | undefined, from: numbers ? undefined : from, to: numbers ? undefined : to, provinceCode: province },
+        { numbers, violationTypes: codes, states, from: numbers ? undefined : from, to: numbers ? undefined : to, provinceCode: province },
         { skip: (page - 1) * size, limit: size },
       );
       const ctx = await c.recordContext(request, tickets);

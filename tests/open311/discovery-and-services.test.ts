@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/database.js";
 import { bothFormats, get, xmlAsJson } from "../support/open311-client.js";
@@ -20,6 +21,23 @@ describe("Open311 discovery and services, in XML and JSON", () => {
       endpoints: [{ specification: "http://wiki.open311.org/GeoReport_v2", url: s.base, type: "production", formats: ["text/xml", "application/json"] }],
     });
     expect(json.body.changeset).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/);
+  });
+
+  it("with PUBLIC_URL set, links name the public address whatever Host the request carries", async () => {
+    const behindProxy = await startOpen311Server(db(), { publicUrl: "https://qr.hue.example.vn" });
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const url = new URL(`${behindProxy.base}/discovery.json`);
+        request({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: "evil.example" } }, (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => (body += c.toString()));
+          res.on("end", () => resolve(body));
+        }).on("error", reject).end();
+      });
+      expect(JSON.parse(answer).endpoints[0].url).toBe("https://qr.hue.example.vn/open311/v2");
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it("one realtime service per violation type, with metadata as a real boolean and Vietnamese names first", async () => {

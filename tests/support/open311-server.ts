@@ -18,7 +18,7 @@ export const OPEN311_SIGNING_KEY = "test-signing-key-for-open311";
  * The real HTTP server (server/app.ts) with the Open311 plugin registered as the composition
  * root does, on 127.0.0.1, over the test database seeded with the Huế demo registry.
  */
-export async function startOpen311Server(conn: Connection, o: { requestsPerMinute?: number } = {}) {
+export async function startOpen311Server(conn: Connection, o: { requestsPerMinute?: number; publicUrl?: string } = {}) {
   const stores: Stores = createStores(conn);
   await stores.syncIndexes();
   const demo: DemoRegistry = await seedDemoRegistry(stores, OPEN311_SIGNING_KEY);
@@ -38,6 +38,7 @@ export async function startOpen311Server(conn: Connection, o: { requestsPerMinut
       logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
       defaultLocale: "vi",
       requestsPerMinute: o.requestsPerMinute,
+      publicUrl: o.publicUrl,
     }),
     { prefix: OPEN311_PREFIX },
   );
