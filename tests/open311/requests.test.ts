@@ -145,4 +145,16 @@ describe("POST requests: a partner system files a report through the chat's pipe
     expect(ids(await get(`${s.base}/requests.json?service_request_id=${number}`))).toEqual([number]);
     expect((await bothFormats<Request[]>(s.base, "requests")).json.body).toEqual([]);
   });
+
+  it("without lat/long, an address with the venue's code routes to the venue's registered ward", async () => {
+    const filed: Answer<Filed> = await postForm(`${s.base}/requests.json`, {
+      api_key: key, service_code: "no_poster", address_string: "12 Lê Lợi, Phú Xuân", "attribute[venue_code]": "HUE-0001",
+    });
+    expect(filed.status).toBe(200);
+    const ticket = (await s.stores.tickets.byNumber(filed.body[0]!.service_request_id))!;
+    expect(ticket).toMatchObject({ wardCode: "19753", address: "12 Lê Lợi, Phú Xuân", verdict: "no_code" });
+    expect(ticket.location).toBeUndefined();
+    const r = (await bothFormats<Request[]>(s.base, `requests/${ticket.number}`, `?api_key=${key}&jurisdiction_id=46`)).json.body[0]!;
+    expect(r).toMatchObject({ agency_responsible: "Phường Phú Xuân, Thành phố Huế", lat: null, long: null, media_url: null, description: null });
+  });
 });
