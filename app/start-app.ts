@@ -9,6 +9,8 @@ import { createServer } from "../server/app.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
+import { OPEN311_PREFIX, open311Plugin } from "../open311/plugin.js";
+import { createWardResolver } from "../services/routing/resolve-ward.js";
 
 export interface RunningApp {
   stores: Stores;
@@ -20,16 +22,25 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const db = await connectDatabase(config, logger);
   const stores = createStores(db.connection);
   await stores.syncIndexes();
+  // Offline, the HTTP surfaces (Open311) still run: only the Telegram connection is missing.
   if (config.offline) logger.info("BOT_TOKEN is not set: running in offline mode (no Telegram connection)");
-  if (config.offline && !config.zalo) return { stores, stop: () => db.close() };
 
   const core = await createBotCore(config, logger, stores);
   const server = createServer();
+  const intake = {
+    decoder: core.decoder,
+    verifier: core.verifier,
+    resolveWard: createWardResolver({ directory: core.directory, venues: stores.venues }),
+  };
+  await server.register(open311Plugin({ stores, intake, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl }), {
+    prefix: OPEN311_PREFIX,
+  });
   const telegram = config.offline ? undefined : await startTelegram(config, logger, stores, core, server);
   const zalo = config.zalo
     ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })
     : undefined;
-  await server.listen({ host: config.httpHost, port: config.httpPort });
+  const url = await server.listen({ host: config.httpHost, port: config.httpPort });
+  logger.info({ url, open311: `${url}${OPEN311_PREFIX}` }, "HTTP server listening");
   await telegram?.receive();
 
   // Residents' notifications, each on the channel they reported from.

@@ -2,7 +2,8 @@ import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { modelOn } from "./model-on.js";
 import { eq, toPlain, type Plain } from "./plain.js";
 
-export const CHANNELS = ["telegram", "zalo"] as const;
+/** Where a report came from: the two chats, or another system through the Open311 API. */
+export const CHANNELS = ["telegram", "zalo", "open311"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const ROLES = ["resident", "officer", "supervisor", "enforcement", "admin"] as const;

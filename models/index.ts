@@ -1,5 +1,6 @@
 import type { Connection } from "mongoose";
 import { accountStore } from "./account.js";
+import { apiClientStore } from "./api-client.js";
 import { auditStore } from "./audit-event.js";
 import { botStateStore } from "./bot-state.js";
 import { claimStore } from "./claim.js";
@@ -10,6 +11,7 @@ import { invitationStore } from "./invitation.js";
 import { outboxStore } from "./outbox.js";
 import { processedUpdateStore } from "./processed-update.js";
 import { ticketCardStore } from "./ticket-card.js";
+import { reporterIdentityStore } from "./reporter-identity.js";
 import { ticketStore } from "./ticket.js";
 import { venueStore } from "./venue.js";
 import { wardStore } from "./ward.js";
@@ -32,6 +34,8 @@ export function createStores(conn: Connection) {
     wardGroups: wardGroupStore(conn),
     deadlineRules: deadlineRuleStore(conn),
     ticketCards: ticketCardStore(conn),
+    apiClients: apiClientStore(conn),
+    reporterIdentities: reporterIdentityStore(conn),
   };
   return {
     ...stores,

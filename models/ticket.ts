@@ -16,7 +16,8 @@ const reportSchema = new Schema(
     accountId: { type: String, required: true },
     channel: { type: String, required: true, enum: CHANNELS },
     violationType: { type: String, required: true, enum: VIOLATION_TYPES },
-    note: { type: String, required: false, maxlength: 1000 },
+    /** The chat allows 1,000 characters; Open311's description allows 4,000. */
+    note: { type: String, required: false, maxlength: 4000 },
     location: { type: pointSchema, required: false },
     address: { type: String, required: false },
     evidenceIds: { type: [String], default: [] },
@@ -219,6 +220,40 @@ export function ticketStore(conn: Connection) {
       const where = scope.wardCode ? { wardCode: eq(scope.wardCode) } : { provinceCode: eq(scope.provinceCode) };
       const pattern = escapeRegex(text);
       const docs = await Ticket.find({ ...where, $or: [{ address: { $regex: pattern, $options: "i" } }, { venueCode: { $in: venueCodes.map(String) } }] })
+        .sort({ openedAt: -1, _id: -1 })
+        .limit(limit)
+        .lean();
+      return many(docs);
+    },
+    /**
+     * A page of tickets for other systems (Open311), newest first: by numbers, types and
+     * states, opened in [from, to), optionally in one province.
+     */
+    async listing(
+      f: { numbers?: string[]; violationTypes?: string[]; states?: string[]; from?: Date; to?: Date; provinceCode?: string },
+      page: { skip: number; limit: number },
+    ): Promise<Ticket[]> {
+      const opened = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lt: f.to } : {}) };
+      const docs = await Ticket.find({
+        ...(f.numbers ? { number: { $in: f.numbers.map((n) => String(n).toUpperCase()) } } : {}),
+        ...(f.violationTypes ? { violationType: { $in: f.violationTypes.map(String) } } : {}),
+        ...(f.states ? { state: { $in: f.states.map(String) } } : {}),
+        ...(f.from || f.to ? { openedAt: opened } : {}),
+        ...(f.provinceCode ? { provinceCode: eq(f.provinceCode) } : {}),
+      })
+        .sort({ openedAt: -1, _id: -1 })
+        .skip(page.skip)
+        .limit(page.limit)
+        .lean();
+      return many(docs);
+    },
+    /** Tickets with a history event in [from, to), optionally in one province; the events are picked in the application. */
+    async changedBetween(from: Date, to: Date, provinceCode: string | undefined, limit: number): Promise<Ticket[]> {
+      const docs = await Ticket.find({
+        // Any event at or after `from` and any before `to`: the application keeps those inside.
+        "history.at": { $gte: from, $lt: to },
+        ...(provinceCode ? { provinceCode: eq(provinceCode) } : {}),
+      })
         .sort({ openedAt: -1, _id: -1 })
         .limit(limit)
         .lean();

@@ -29,6 +29,7 @@ const schema = z
     ),
     HTTP_HOST: z.string().trim().min(1).default("127.0.0.1"),
     HTTP_PORT: port.default(8080),
+    PUBLIC_URL: optionalString.pipe(url.optional()),
     MONGODB_URI: optionalString.pipe(
       z.string().regex(/^mongodb(\+srv)?:\/\//, "expected a mongodb:// or mongodb+srv:// URI").optional(),
     ),
@@ -77,6 +78,8 @@ export interface Config {
   webhookSecret: string | undefined;
   httpHost: string;
   httpPort: number;
+  /** Where the public reaches this server (e.g. https://qr.hue.gov.vn); links in API answers use it instead of the Host header. */
+  publicUrl: string | undefined;
   mongodbUri: string | undefined;
   dataDir: string;
   logLevel: RawConfig["LOG_LEVEL"];
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookSecret: c.WEBHOOK_SECRET,
     httpHost: c.HTTP_HOST,
     httpPort: c.HTTP_PORT,
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ""),
     mongodbUri: c.MONGODB_URI,
     dataDir: c.DATA_DIR,
     logLevel: c.LOG_LEVEL,

@@ -3,10 +3,11 @@ import { accountCommands } from "./accounts.js";
 import { deadlineCommands } from "./deadlines.js";
 import { exportCommands } from "./export.js";
 import { inviteCommands } from "./invite.js";
+import { open311Commands } from "./open311.js";
 import { statsCommands } from "./stats.js";
 import { venueCommands } from "./venues.js";
 import { verifyCommands } from "./verify.js";
 import { wardCommands } from "./wards.js";
 
 /** Every CLI command; a new command group is one file in this folder plus one line here. */
-export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands, ...deadlineCommands];
+export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands, ...deadlineCommands, ...open311Commands];

@@ -8,6 +8,8 @@ export interface WardDirectory {
   locate(lat: number, lng: number): WardRef | undefined;
   search(text: string, options?: WardSearchOptions): WardRef[];
   byCode(code: string): WardRef | undefined;
+  /** The codes of the provinces with at least one ward. */
+  provinceCodes(): string[];
   /** Reloads wards and boundaries from the database (at start and after every import). */
   refresh(): Promise<{ wards: number; boundaries: number }>;
 }
@@ -20,16 +22,19 @@ export function createWardDirectory(wards: Pick<ReturnType<typeof wardStore>, "a
   let locator: WardLocator = createWardLocator([]);
   let names: WardSearch = createWardSearch([]);
   let codes = new Map<string, WardRef>();
+  let provinces: string[] = [];
   return {
     locate: (lat, lng) => locator.locate(lat, lng),
     search: (text, options) => names.search(text, options),
     byCode: (code) => codes.get(code),
+    provinceCodes: () => provinces,
     async refresh() {
       const [all, bounded] = await Promise.all([wards.all(), wards.withBoundaries()]);
       const refs = all.map(wardRef);
       locator = createWardLocator(bounded.map((w) => ({ ...wardRef(w), boundary: JSON.parse(w.boundaryGeoJson!) as Boundary })));
       names = createWardSearch(refs);
       codes = new Map(refs.map((w) => [w.code, w]));
+      provinces = [...new Set(refs.map((w) => w.provinceCode))];
       return { wards: refs.length, boundaries: locator.size };
     },
   };

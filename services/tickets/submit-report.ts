@@ -33,6 +33,8 @@ export interface ReportSubmission {
   decodedText?: string;
   verification?: Verification;
   flags: string[];
+  /** Who passed the report on (another system's name), written into the ticket's history. */
+  via?: string;
 }
 
 export interface SubmitResult {
@@ -66,7 +68,7 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
   const venueCode = s.verification?.venue?.code;
   const target = await mergeTarget(stores, s, venueCode, now);
   if (target) {
-    const attached = await stores.tickets.attachReport(target.id, report, { at: now, actorId: s.accountId, actorRole: "resident", action: "report_attached" });
+    const attached = await stores.tickets.attachReport(target.id, report, { at: now, actorId: s.accountId, actorRole: "resident", action: "report_attached", note: s.via });
     if (attached) {
       await reportAttached(stores.outbox, attached, now);
       return { ticketNumber: attached.number, ticketId: attached.id, merged: true };
@@ -82,7 +84,7 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
     verdict: s.verification?.verdict ?? "no_code",
     decodedText: s.decodedText,
     report,
-    event: { at: now, actorId: s.accountId, actorRole: "resident", action: "opened", to: "new" },
+    event: { at: now, actorId: s.accountId, actorRole: "resident", action: "opened", to: "new", note: s.via },
   }, { provinceName: s.ward.provinceName });
   return { ticketNumber: ticket.number, ticketId: ticket.id, merged: false };
 }

@@ -16,6 +16,13 @@ describe("npm start", () => {
     const app = startMainProcess({ DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "info" });
     await app.waitFor(/offline mode/, 60_000);
     expect(app.output()).toMatch(/database ready \((ferretdb|mongodb-memory-server)\)/);
+    // The composition root serves the Open311 API even without a bot token.
+    await app.waitFor(/"open311":"http:[^"]+"/, 30_000);
+    const open311 = /"open311":"(http:[^"]+)"/.exec(app.output())![1]!;
+    const services = await fetch(`${open311}/services.json`);
+    expect(services.status).toBe(200);
+    expect(((await services.json()) as { service_code: string }[]).map((x) => x.service_code)).toEqual(["no_poster", "wrong_info", "unscannable"]);
+    expect((await fetch(`${open311}/requests.json`, { method: "POST", body: new URLSearchParams({ service_code: "no_poster" }) })).status).toBe(403);
     const stopAt = Date.now();
     app.child.kill("SIGINT");
     expect(await app.exited).toBe(0);

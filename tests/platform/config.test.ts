@@ -9,6 +9,9 @@ describe("loadConfig", () => {
     expect(c.httpPort).toBe(8080);
     expect(c.defaultLocale).toBe("vi");
     expect(c.mongodbUri).toBeUndefined();
+    expect(c.publicUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: "https://qr.hue.example.vn/" }).publicUrl).toBe("https://qr.hue.example.vn");
+    expect(() => loadConfig({ PUBLIC_URL: "qr.hue" })).toThrow(/PUBLIC_URL/);
   });
 
   it("names the key and what it expects when a value is malformed", () => {

@@ -1,0 +1,98 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ApiClient } from "../models/api-client.js";
+import type { Stores } from "../models/index.js";
+import type { Ticket } from "../models/ticket.js";
+import type { Logger } from "../platform/logger.js";
+import { clientOfKey } from "../services/access/api-keys.js";
+import type { IntakeDeps } from "../services/intake/file-report.js";
+import type { WardDirectory } from "../services/routing/ward-directory.js";
+import { Open311Error } from "./errors.js";
+import { optional, type Params } from "./params.js";
+import { createRateLimiter } from "./rate-limit.js";
+import { CONTENT_TYPE, render, type Format, type Value } from "./render.js";
+import type { RecordContext } from "./request-record.js";
+import { createTexts, type Locale, type Translate } from "./texts.js";
+
+export const PREFIX = "/open311/v2";
+
+export interface Open311Deps {
+  stores: Stores;
+  intake: Omit<IntakeDeps, "stores" | "clock">;
+  directory: Pick<WardDirectory, "byCode" | "provinceCodes">;
+  clock: () => Date;
+  logger: Logger;
+  defaultLocale: Locale;
+  /** The public address for links (discovery, media_url); without it, the request's own host. */
+  publicUrl?: string;
+  /** Requests per minute for each key (and for each address without one). */
+  requestsPerMinute?: number;
+}
+
+/** What one request carries through the plugin: its client (for the audit log) and the ticket it filed. */
+export interface Call {
+  client?: ApiClient;
+  ticket?: string;
+}
+
+/** The format a URL asks for: its `.json` or `.xml` suffix (XML, the required one, otherwise). */
+export function formatOf(url: string): Format {
+  return /\.json(\?|$)/.test(url) ? "json" : "xml";
+}
+
+export function createOpen311Context(deps: Open311Deps) {
+  const texts = createTexts(deps.defaultLocale);
+  const limiter = createRateLimiter({ limit: deps.requestsPerMinute ?? 120, windowMs: 60_000, clock: deps.clock });
+  const calls = new WeakMap<FastifyRequest, Call>();
+
+  const t = (request: FastifyRequest): Translate => texts.translator(texts.localeOf(request.headers["accept-language"]));
+  const baseUrl = (request: FastifyRequest) => `${deps.publicUrl ?? `${request.protocol}://${request.host}`}${PREFIX}`;
+
+  return {
+    deps,
+    calls,
+    t,
+    baseUrl,
+    send(reply: FastifyReply, format: Format, root: string, value: Value, status = 200) {
+      return reply.code(status).header("content-type", CONTENT_TYPE[format]).header("x-content-type-options", "nosniff").send(render(format, root, value));
+    },
+    /**
+     * Authenticates the key when one is given (required for `keyRequired`), then counts the
+     * request against its caller's rate. A wrong key is refused even where none is needed.
+     */
+    async gate(request: FastifyRequest, params: Params, keyRequired: boolean): Promise<ApiClient | undefined> {
+      const key = optional(params, "api_key");
+      const client = key ? await clientOfKey(deps.stores.apiClients, key) : undefined;
+      if ((key && !client) || (keyRequired && !client)) throw new Open311Error(403, "open311-error-api-key");
+      if (client) calls.set(request, { ...calls.get(request), client });
+      const wait = limiter.take(client ? `key:${client.id}` : `ip:${request.ip}`);
+      if (wait !== undefined) throw new Open311Error(429, "open311-error-rate", { seconds: wait });
+      return client;
+    },
+    /**
+     * The province a call may see: the client's own, else the jurisdiction asked for (or all
+     * when the deployment serves one province and none is named).
+     */
+    scope(params: Params, client: ApiClient | undefined): string | undefined {
+      const asked = optional(params, "jurisdiction_id");
+      if (asked && !deps.directory.provinceCodes().includes(asked)) throw new Open311Error(404, "open311-error-jurisdiction", { id: asked });
+      if (client?.provinceCode && asked && asked !== client.provinceCode) throw new Open311Error(403, "open311-error-scope", { province: client.provinceCode });
+      return client?.provinceCode ?? asked;
+    },
+    /** How tickets are shown: ward names, and links to annotated previews served under media/. */
+    async recordContext(request: FastifyRequest, tickets: Ticket[]): Promise<RecordContext> {
+      const ids = tickets.flatMap((tk) => tk.reports.flatMap((r) => r.evidenceIds));
+      const previews = new Set(ids.length > 0 ? await deps.stores.evidence.withPreview(ids) : []);
+      const base = baseUrl(request);
+      return {
+        t: t(request),
+        ward: (code) => deps.directory.byCode(code),
+        mediaUrl: (ticket) => {
+          const id = ticket.reports.flatMap((r) => r.evidenceIds).find((e) => previews.has(e));
+          return id ? `${base}/media/${id}.jpg` : null;
+        },
+      };
+    },
+  };
+}
+
+export type Open311Context = ReturnType<typeof createOpen311Context>;

@@ -1,0 +1,71 @@
+import formbody from "@fastify/formbody";
+import multipart from "@fastify/multipart";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { createOpen311Context, formatOf, type Open311Context, type Open311Deps } from "./context.js";
+import { Open311Error } from "./errors.js";
+import { MEDIA_MAX_BYTES, postRequestRoute } from "./post-request.js";
+import { readRoutes } from "./read-routes.js";
+
+export { PREFIX as OPEN311_PREFIX, type Open311Deps } from "./context.js";
+
+/**
+ * The Open311 GeoReport v2 API as a Fastify plugin (register it with the prefix
+ * OPEN311_PREFIX). Partner systems file reports into the same pipeline as the chats and
+ * read them and their state changes back; every call made with a key is in the audit log.
+ */
+export function open311Plugin(deps: Open311Deps) {
+  return async function open311(app: FastifyInstance): Promise<void> {
+    const c = createOpen311Context(deps);
+    await app.register(formbody);
+    await app.register(multipart, { limits: { fileSize: MEDIA_MAX_BYTES, files: 1, fields: 40, fieldSize: 64 * 1024, parts: 41 } });
+
+    app.setErrorHandler((error, request, reply) => refuse(c, error, request, reply));
+    app.setNotFoundHandler((request, reply) => refuse(c, new Open311Error(404, "open311-error-not-found", { what: request.url.split("?")[0]!.slice(0, 100) }), request, reply));
+    app.addHook("onResponse", async (request, reply) => audit(c, request, reply.statusCode));
+
+    readRoutes(app, c);
+    postRequestRoute(app, c);
+  };
+}
+
+/** Client mistakes in the spec's error format with their own status; anything else is ours (500, logged). */
+function refuse(c: Open311Context, error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const t = c.t(request);
+  let status: number;
+  let description: string;
+  if (error instanceof Open311Error) {
+    [status, description] = [error.status, t(error.key, error.vars)];
+  } else {
+    const code = (error as FastifyError).statusCode ?? 500;
+    status = code >= 400 && code < 500 ? code : 500;
+    if (status === 413) description = t("open311-error-too-large", { mb: MEDIA_MAX_BYTES / 1024 / 1024 });
+    else if (status === 415) description = t("open311-error-content-type");
+    else if (status < 500) description = t("open311-error-bad-request");
+    else {
+      c.deps.logger.error({ err: error, url: request.url }, "open311 request failed");
+      description = t("open311-error-internal");
+    }
+    if (status < 500) c.deps.logger.info({ status, code: (error as FastifyError).code, url: request.url.slice(0, 200) }, "open311 request refused");
+  }
+  if (status === 429) reply.header("retry-after", String((error as Open311Error).vars.seconds ?? 60));
+  return c.send(reply, formatOf(request.url), "errors", [{ code: status, description }], status);
+}
+
+/** Every call made with a key, attributed to its client. */
+async function audit(c: Open311Context, request: FastifyRequest, status: number): Promise<void> {
+  const call = c.calls.get(request);
+  if (!call?.client) return;
+  const path = request.url.split("?")[0]!.slice(0, 200);
+  await c.deps.stores.audit
+    .append({
+      at: c.deps.clock(),
+      actorId: call.client.id,
+      actorRole: "api_client",
+      action: "open311_request",
+      subjectKind: "api_client",
+      subjectId: call.client.id,
+      note: `${request.method} ${path}`,
+      meta: { client: call.client.name, status, ...(call.ticket ? { ticket: call.ticket } : {}) },
+    })
+    .catch((err: unknown) => c.deps.logger.error({ err }, "open311 audit append failed"));
+}

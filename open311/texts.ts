@@ -1,0 +1,26 @@
+import { I18n } from "@grammyjs/i18n";
+
+export type Locale = "vi" | "en";
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+const LOCALES_DIR = new URL("../locales", import.meta.url).pathname;
+
+/** The same locale files the chats use; one bundle per process, read once. */
+export function createTexts(defaultLocale: Locale) {
+  const i18n = new I18n({ defaultLocale, fluentBundleOptions: { useIsolating: false } });
+  i18n.loadLocalesDirSync(LOCALES_DIR);
+  return {
+    /** Machine clients rarely say; an English Accept-Language gets English, anything else the default. */
+    localeOf(acceptLanguage: string | undefined): Locale {
+      const first = acceptLanguage?.split(",")[0]?.trim().toLowerCase() ?? "";
+      if (first.startsWith("en")) return "en";
+      if (first.startsWith("vi")) return "vi";
+      return defaultLocale;
+    },
+    translator(locale: Locale): Translate {
+      return (key, vars) => i18n.t(locale, key, vars);
+    },
+  };
+}
+
+export type Texts = ReturnType<typeof createTexts>;
