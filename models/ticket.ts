@@ -35,7 +35,6 @@ const outcomeSchema = new Schema(
   {
     kind: { type: String, required: true, enum: OUTCOME_KINDS },
     finding: { type: String, required: false, enum: ["violation_confirmed", "no_violation"] },
-    of: { type: String, required: false },
     wardCode: { type: String, required: false },
     measure: { type: String, required: false, enum: MEASURES },
   },

@@ -7,12 +7,12 @@ const TYPE: Record<string, string> = { no_poster: "Không niêm yết mã QR", w
 const MEASURE = { reminder: "nhắc nhở", warning: "cảnh cáo", suspension: "quyết định đình chỉ" } as const;
 
 /** The outcome in words, for the state line. */
-function outcomeVi(o: TicketOutcome, wards: Map<string, string>): string {
+function outcomeVi(o: TicketOutcome, duplicateOf: string | undefined, wards: Map<string, string>): string {
   switch (o.kind) {
     case "finding":
       return STATES[o.finding].document;
     case "duplicate":
-      return `trùng với ${o.of}`;
+      return `trùng với ${duplicateOf ?? "—"}`;
     case "transferred":
       return `chuyển sang ${wards.get(o.wardCode) ?? o.wardCode}`;
     case "measure":
@@ -33,7 +33,7 @@ export function summaryVi(pack: EvidencePack): string {
     `HỒ SƠ CHỨNG CỨ — PHẢN ÁNH ${t.number}`,
     "",
     `Loại vi phạm: ${TYPE[t.violationType] ?? t.violationType}`,
-    `Trạng thái: ${STATES[t.state].document}${t.outcome ? ` (${outcomeVi(t.outcome, pack.wardNames)})` : ""}`,
+    `Trạng thái: ${STATES[t.state].document}${t.outcome ? ` (${outcomeVi(t.outcome, t.duplicateOf ?? undefined, pack.wardNames)})` : ""}`,
     `Phường/xã: ${pack.wardNames.get(t.wardCode) ?? t.wardCode} (mã ${t.wardCode})`,
     `Địa điểm: ${t.venueCode ?? "chưa xác định"} · Địa chỉ: ${t.address ? visibleText(t.address) : "—"}`,
     t.location ? `Vị trí: ${t.location.lat}, ${t.location.lng} (https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng})` : "Vị trí: —",

@@ -120,7 +120,8 @@ export function targetState(action: TicketAction, from: TicketState, reportsLeft
 /** How a ticket ended, typed: the close finding, what it became, or enforcement's decision. */
 export type TicketOutcome =
   | { kind: "finding"; finding: "violation_confirmed" | "no_violation" }
-  | { kind: "duplicate"; of: string }
+  /** The original's number is the ticket's own `duplicateOf`. */
+  | { kind: "duplicate" }
   | { kind: "transferred"; wardCode: string }
   | { kind: "measure"; measure: Measure }
   | { kind: "returned" }

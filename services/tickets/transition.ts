@@ -125,7 +125,7 @@ async function prepare(deps: TransitionDeps, ticket: Ticket, action: TicketActio
     case "close_duplicate": {
       const original = await deps.tickets.byNumber(action.duplicateOf);
       if (!original || original.id === ticket.id || original.wardCode !== ticket.wardCode) return { reason: "invalid_target" };
-      return { set: { duplicateOf: original.number, outcome: { kind: "duplicate", of: original.number } } };
+      return { set: { duplicateOf: original.number, outcome: { kind: "duplicate" } } };
     }
     case "transfer": {
       const ward = await deps.wards.byCode(action.wardCode);

@@ -127,7 +127,7 @@ describe("a resident's journey on Telegram", () => {
     });
     expect(await worker.drain()).toBe(2);
     expect(await worker.drain()).toBe(0);
-    const sent = h.api.calls.filter((c) => c.method === "sendMessage" && String(c.params.text).includes(numbers.vyDa!) && /tiếp nhận|acknowledged/.test(String(c.params.text)));
+    const sent = h.api.calls.filter((c) => c.method === "sendMessage" && String(c.params.text).includes(numbers.vyDa!) && /: (đã tiếp nhận|acknowledged)\.$/.test(String(c.params.text)));
     expect(sent.map((c) => [c.params.chat_id, c.params.text])).toEqual(
       expect.arrayContaining([["6001", `Báo cáo ${numbers.vyDa} của bạn: đã tiếp nhận.`], ["6002", `Your report ${numbers.vyDa}: acknowledged.`]]),
     );
