@@ -20,8 +20,11 @@ describe("an update whose handler fails, by polling", () => {
     await u.expectReply(/đã có lỗi ở phía chúng tôi/);
     expect(h.logs).toContainEqual(expect.objectContaining({ msg: "update failed", updateId: id, channel: "telegram", err: expect.objectContaining({ message: expect.stringContaining("injected failure") }) }));
 
-    // A poller restarted before it confirmed the update gets it again from Telegram.
+    // A poller restarted before it confirmed the update gets it again from Telegram. Delivered
+    // once the new poller asks: a poll the old one sent just before stopping would confirm it.
+    const restartedAt = h.api.calls.length;
     await h.start();
+    await h.api.waitForCall((c) => c.method === "getUpdates" && Number(c.params.offset) === 0, restartedAt);
     await h.api.redeliver(id);
     await u.expectReply(/\/mytickets — các báo cáo của bạn/);
   });
