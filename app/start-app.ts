@@ -9,6 +9,7 @@ import { createServer } from "../server/app.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
+import { startPhotoRetention } from "../services/housekeeping/prune-closed-photos.js";
 
 export interface RunningApp {
   stores: Stores;
@@ -39,6 +40,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const notifications = createOutboxWorker({ outbox: stores.outbox, accounts: stores.accounts, senders, clock: core.clock, logger });
   notifications.start();
   const pruning = startBotRecordPruning({ stores, clock: core.clock, logger });
+  const retention = startPhotoRetention({ stores, clock: core.clock, logger, retentionDays: config.photoRetentionDays });
   return {
     stores,
     async stop() {
@@ -46,6 +48,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await zalo?.stop();
       await notifications.stop();
       pruning.stop();
+      retention.stop();
       await server.close();
       await core.close();
       await db.close();

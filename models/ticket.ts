@@ -210,6 +210,18 @@ export function ticketStore(conn: Connection) {
         .lean();
       return docs.map((d) => toPlain(d));
     },
+    /** Closed tickets opened at or before `at`, a page at a time by id (for the photo retention job). */
+    async closedOpenedBefore(at: Date, limit: number, afterId?: string): Promise<Ticket[]> {
+      const docs = await Ticket.find({
+        state: { $in: [...CLOSED_STATES] },
+        openedAt: { $lte: at },
+        ...(afterId ? { _id: { $gt: String(afterId) } } : {}),
+      })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => toPlain(d));
+    },
     /** Codes of the ward's venues with a confirmed violation, ever. */
     async confirmedVenueCodes(wardCode: string): Promise<string[]> {
       const docs = await Ticket.find({ wardCode: eq(wardCode), state: "violation_confirmed", venueCode: { $exists: true } }, { venueCode: 1 }).lean();
