@@ -6,6 +6,7 @@ import { createBotCore } from "./core.js";
 import { startTelegram } from "../bot/telegram/start-telegram.js";
 import { startZalo } from "../bot/zalo/start-zalo.js";
 import { createServer } from "../server/app.js";
+import { operationsRoutes } from "./operations-routes.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
@@ -13,6 +14,8 @@ import { startPhotoRetention } from "../services/housekeeping/prune-closed-photo
 
 export interface RunningApp {
   stores: Stores;
+  /** Where the HTTP server listens (e.g. http://127.0.0.1:8080); unset when nothing needs one. */
+  httpUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -26,11 +29,23 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
   const core = await createBotCore(config, logger, stores);
   const server = createServer();
+  core.metrics.observeWebhooks(server);
+  await server.register(
+    operationsRoutes({
+      metrics: core.metrics,
+      allowFrom: config.opsAllowFrom,
+      token: config.opsToken,
+      checks: {
+        database: async () => ((await db.connection.db!.admin().ping()).ok === 1 ? true : "ping refused"),
+        decoder: async () => (core.decoderStatus().threads > 0 ? true : "no decoder thread"),
+      },
+    }),
+  );
   const telegram = config.offline ? undefined : await startTelegram(config, logger, stores, core, server);
   const zalo = config.zalo
     ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })
     : undefined;
-  await server.listen({ host: config.httpHost, port: config.httpPort });
+  const httpUrl = await server.listen({ host: config.httpHost, port: config.httpPort });
   await telegram?.receive();
 
   // Residents' notifications, each on the channel they reported from.
@@ -43,6 +58,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const retention = startPhotoRetention({ stores, clock: core.clock, logger, retentionDays: config.photoRetentionDays });
   return {
     stores,
+    httpUrl,
     async stop() {
       await telegram?.stop();
       await zalo?.stop();
