@@ -15,6 +15,8 @@ export type BotCore = Pick<BotDeps, "decoder" | "directory" | "verifier" | "cloc
   close(): Promise<void>;
 };
 
+const DIRECTORY_CHECK_MS = 60_000;
+
 /** What every channel's bot shares: one decoder pool, one ward directory, one verifier, one metrics registry. */
 export async function createBotCore(config: Config, logger: Logger, stores: Stores): Promise<BotCore> {
   const clock = () => new Date();
@@ -23,11 +25,22 @@ export async function createBotCore(config: Config, logger: Logger, stores: Stor
   const verifier = createCodeVerifier({
     venues: stores.venues, directory, signingKey: registrySigningKey(config, logger), maxDistanceM: config.venueMaxDistanceM,
   });
+  // An import by the CLI or on another instance changes the stored wards; every instance reloads.
+  const watch = setInterval(() => {
+    directory.refreshIfChanged().then(
+      (changed) => changed && logger.info("ward directory reloaded after an import"),
+      (err: unknown) => logger.warn({ err }, "ward directory check failed"),
+    );
+  }, DIRECTORY_CHECK_MS);
+  watch.unref();
   const pool = createDecoderPool();
   const metrics = createMetrics({ stores, decoder: pool, clock });
   return {
     decoder: metrics.instrumentDecoder(pool), directory, verifier, clock, metrics,
     decoderStatus: () => pool.status(),
-    close: () => pool.close(),
+    close: () => {
+      clearInterval(watch);
+      return pool.close();
+    },
   };
 }

@@ -121,6 +121,7 @@ const result = {
   failures: samples.failures.length, failureSamples: samples.failures.slice(0, 3),
 };
 
+if (app.child.exitCode !== null) say(`the app exited during the run (code ${app.child.exitCode}); its last output:\n${app.output().slice(-3000)}`);
 await app.stop();
 await api.close();
 await conn.dropDatabase().catch(() => undefined);

@@ -20,6 +20,12 @@ const RETRY_MS = 30_000;
 
 /** Sends a ticket's card to the ward's group (in the default language) and to each officer (in theirs). */
 export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void> {
+  // Recipients first (operations, issue 19): a ward with no bound group and no officer on
+  // Telegram gets no card, so its photo is not read from GridFS at all (the bench measured
+  // photo reads at a fifth of the database's time when every card read one).
+  const group = await deps.stores.wardGroups.chatOf(ticket.wardCode);
+  const officers = (await deps.stores.accounts.officersOfWard(ticket.wardCode)).filter((o) => o.channel === "telegram");
+  if (!group && officers.length === 0) return;
   const venue = ticket.venueCode ? await deps.stores.venues.byCode(ticket.venueCode) : undefined;
   const photo = await annotatedPhoto(deps, ticket);
   const send = async (chatId: string, locale: string) => {
@@ -28,11 +34,8 @@ export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void
     const card = renderCard(ticket, (k, a) => deps.i18n.t(locale, k, a), deps.clock(), venue?.name);
     await deps.api.sendMessage(chatId, card.text, { reply_markup: card.keyboard });
   };
-  const group = await deps.stores.wardGroups.chatOf(ticket.wardCode);
   if (group) await send(group, deps.defaultLocale);
-  for (const officer of await deps.stores.accounts.officersOfWard(ticket.wardCode)) {
-    if (officer.channel === "telegram") await send(officer.externalId, officer.locale);
-  }
+  for (const officer of officers) await send(officer.externalId, officer.locale);
 }
 
 /** The first report's annotated preview (the code outlined), else its original photo. */
