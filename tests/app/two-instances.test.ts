@@ -89,7 +89,7 @@ async function step(u: TelegramTestUser, act: () => Promise<unknown>, answer: Re
     try {
       return await u.expectReply(answer, 40_000);
     } catch (e) {
-      if (attempt >= 3) throw new Error(`${(e as Error).message}\ninstance logs:\n${apps.map((a) => a.output().slice(-1500)).join("\n---\n")}`);
+      if (attempt >= 3) throw new Error(`${(e as Error).message}\ninstance logs:\n${apps.map((a) => a.output().slice(-1500)).join("\n---\n")}`, { cause: e });
       retries++;
     }
   }
