@@ -1,21 +1,46 @@
 import type { Stores } from "../models/index.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
-import { createDecoderPool } from "../services/qr/decoder-pool.js";
+import { createDecoderPool, type DecoderPool } from "../services/qr/decoder-pool.js";
 import { registrySigningKey } from "../services/registry/signing-key.js";
 import { createCodeVerifier } from "../services/registry/verify-code.js";
 import { createWardDirectory } from "../services/routing/ward-directory.js";
 import type { BotDeps } from "../bot/deps.js";
+import { createMetrics, type AppMetrics } from "./metrics.js";
 
-export type BotCore = Pick<BotDeps, "decoder" | "directory" | "verifier" | "clock"> & { close(): Promise<void> };
+export type BotCore = Pick<BotDeps, "decoder" | "directory" | "verifier" | "clock"> & {
+  metrics: AppMetrics;
+  /** The pool behind `decoder`, for readiness. */
+  decoderStatus: DecoderPool["status"];
+  close(): Promise<void>;
+};
 
-/** What every channel's bot shares: one decoder pool, one ward directory, one verifier. */
+const DIRECTORY_CHECK_MS = 60_000;
+
+/** What every channel's bot shares: one decoder pool, one ward directory, one verifier, one metrics registry. */
 export async function createBotCore(config: Config, logger: Logger, stores: Stores): Promise<BotCore> {
+  const clock = () => new Date();
   const directory = createWardDirectory(stores.wards);
   logger.info(await directory.refresh(), "ward directory loaded");
   const verifier = createCodeVerifier({
     venues: stores.venues, directory, signingKey: registrySigningKey(config, logger), maxDistanceM: config.venueMaxDistanceM,
   });
-  const decoder = createDecoderPool();
-  return { decoder, directory, verifier, clock: () => new Date(), close: () => decoder.close() };
+  // An import by the CLI or on another instance changes the stored wards; every instance reloads.
+  const watch = setInterval(() => {
+    directory.refreshIfChanged().then(
+      (changed) => changed && logger.info("ward directory reloaded after an import"),
+      (err: unknown) => logger.warn({ err }, "ward directory check failed"),
+    );
+  }, DIRECTORY_CHECK_MS);
+  watch.unref();
+  const pool = createDecoderPool();
+  const metrics = createMetrics({ stores, decoder: pool, clock });
+  return {
+    decoder: metrics.instrumentDecoder(pool), directory, verifier, clock, metrics,
+    decoderStatus: () => pool.status(),
+    close: () => {
+      clearInterval(watch);
+      return pool.close();
+    },
+  };
 }

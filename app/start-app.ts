@@ -6,14 +6,18 @@ import { createBotCore } from "./core.js";
 import { startTelegram } from "../bot/telegram/start-telegram.js";
 import { startZalo } from "../bot/zalo/start-zalo.js";
 import { createServer } from "../server/app.js";
+import { operationsRoutes } from "./operations-routes.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
 import { OPEN311_PREFIX, open311Plugin } from "../open311/plugin.js";
 import { createWardResolver } from "../services/routing/resolve-ward.js";
+import { startPhotoRetention } from "../services/housekeeping/prune-closed-photos.js";
 
 export interface RunningApp {
   stores: Stores;
+  /** Where the HTTP server listens (e.g. http://127.0.0.1:8080); unset when nothing needs one. */
+  httpUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -35,12 +39,24 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   await server.register(open311Plugin({ stores, intake, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl }), {
     prefix: OPEN311_PREFIX,
   });
+  core.metrics.observeWebhooks(server);
+  await server.register(
+    operationsRoutes({
+      metrics: core.metrics,
+      allowFrom: config.opsAllowFrom,
+      token: config.opsToken,
+      checks: {
+        database: async () => ((await db.connection.db!.admin().ping()).ok === 1 ? true : "ping refused"),
+        decoder: async () => (core.decoderStatus().threads > 0 ? true : "no decoder thread"),
+      },
+    }),
+  );
   const telegram = config.offline ? undefined : await startTelegram(config, logger, stores, core, server);
   const zalo = config.zalo
     ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })
     : undefined;
-  const url = await server.listen({ host: config.httpHost, port: config.httpPort });
-  logger.info({ url, open311: `${url}${OPEN311_PREFIX}` }, "HTTP server listening");
+  const httpUrl = await server.listen({ host: config.httpHost, port: config.httpPort });
+  logger.info({ url: httpUrl, open311: `${httpUrl}${OPEN311_PREFIX}` }, "HTTP server listening");
   await telegram?.receive();
 
   // Residents' notifications, each on the channel they reported from.
@@ -50,13 +66,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const notifications = createOutboxWorker({ outbox: stores.outbox, accounts: stores.accounts, senders, clock: core.clock, logger });
   notifications.start();
   const pruning = startBotRecordPruning({ stores, clock: core.clock, logger });
+  const retention = startPhotoRetention({ stores, clock: core.clock, logger, retentionDays: config.photoRetentionDays });
   return {
     stores,
+    httpUrl,
     async stop() {
       await telegram?.stop();
       await zalo?.stop();
       await notifications.stop();
       pruning.stop();
+      retention.stop();
       await server.close();
       await core.close();
       await db.close();

@@ -25,6 +25,8 @@ const evidenceSchema = new Schema(
     exif: { type: Schema.Types.Mixed, required: false },
     decode: { type: Schema.Types.Mixed, required: false },
     verdict: { type: Schema.Types.Mixed, required: false },
+    /** Set when the retention job deleted the photo's bytes; the hash and the facts above stay. */
+    prunedAt: { type: Date, required: false },
   },
   { timestamps: true },
 );
@@ -105,6 +107,27 @@ export function evidenceStore(conn: Connection) {
       }
       return Buffer.concat(chunks);
     },
+    /**
+     * Deletes the bytes of one photo (original and preview) and marks the record pruned, keeping
+     * its hash and facts. Files go first: a crash in between leaves the record to prune again,
+     * never a photo kept past its time. Safe on several instances at once: a file another
+     * instance already deleted is simply gone. Returns whether this call pruned anything.
+     */
+    async pruneFiles(id: string, at: Date): Promise<boolean> {
+      const doc = await Evidence.findOne({ _id: String(id), prunedAt: { $exists: false } }).lean();
+      if (!doc) return false;
+      for (const fileId of [doc.fileId, doc.previewFileId].filter((f): f is string => Boolean(f))) {
+        await bucket()
+          .delete(new mongoose.Types.ObjectId(fileId))
+          .catch((e: unknown) => {
+            if (!/FileNotFound|not found/i.test(String((e as Error).message))) throw e;
+          });
+      }
+      const marked = await Evidence.updateOne({ _id: String(id), prunedAt: { $exists: false } }, { $set: { prunedAt: at } });
+      return marked.modifiedCount === 1;
+    },
+    /** How many photo files GridFS holds (originals and previews), for the retention test and operators. */
+    countFiles: () => conn.db!.collection("photos.files").countDocuments(),
     syncIndexes: () => Evidence.syncIndexes(),
   };
 }

@@ -89,6 +89,17 @@ export function outboxStore(conn: Connection) {
           : { $set: { lastError: error, state: "failed" }, $unset: { leaseUntil: 1 } },
       );
     },
+    /** Pending messages per audience and the earliest time one of them became due (for /metrics). */
+    async backlog(): Promise<{ audience: string; pending: number; oldestDueAt: Date | undefined }[]> {
+      // Per audience rather than one $group: FerretDB v1 has no $min accumulator.
+      return Promise.all(
+        (["account", "ward"] as const).map(async (audience) => {
+          const where = { audience, state: "pending" };
+          const [pending, oldest] = await Promise.all([Outbox.countDocuments(where), Outbox.findOne(where, { nextAttemptAt: 1 }).sort({ nextAttemptAt: 1 }).lean()]);
+          return { audience, pending, oldestDueAt: oldest?.nextAttemptAt };
+        }),
+      );
+    },
     async byKeyPrefix(prefix: string): Promise<OutboxMessage[]> {
       const docs = await Outbox.find({ key: { $regex: `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}` } }).lean();
       return docs.map((d) => toPlain(d));

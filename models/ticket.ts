@@ -258,6 +258,32 @@ export function ticketStore(conn: Connection) {
         .lean();
       return many(docs);
     },
+    /** How many tickets are in each state (for /metrics). */
+    async countByState(): Promise<Record<string, number>> {
+      const rows = await Ticket.aggregate<{ _id: string; n: number }>([{ $group: { _id: "$state", n: { $sum: 1 } } }]);
+      return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+    },
+    /** Open tickets past a deadline at `at`: the same rule as openDueBefore, counted. */
+    async countOverdue(at: Date): Promise<number> {
+      return Ticket.countDocuments({
+        $or: [
+          { state: "new", acknowledgeBy: { $lte: at } },
+          { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
+        ],
+      });
+    },
+    /** Closed tickets opened at or before `at`, a page at a time by id (for the photo retention job). */
+    async closedOpenedBefore(at: Date, limit: number, afterId?: string): Promise<Ticket[]> {
+      const docs = await Ticket.find({
+        state: { $nin: [...OPEN_STATES] },
+        openedAt: { $lte: at },
+        ...(afterId ? { _id: { $gt: String(afterId) } } : {}),
+      })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean();
+      return many(docs);
+    },
     /** Codes of the ward's venues with a confirmed violation, ever. */
     async confirmedVenueCodes(wardCode: string): Promise<string[]> {
       const docs = await Ticket.find({ wardCode: eq(wardCode), state: "violation_confirmed", venueCode: { $exists: true } }, { venueCode: 1 }).lean();

@@ -67,6 +67,14 @@ export function wardStore(conn: Connection) {
       const docs = await Ward.find({ boundaryGeoJson: { $exists: true } }).sort({ code: 1 }).lean();
       return docs.map(toPlain);
     },
+    /**
+     * Changes whenever an import adds or updates a ward: the count and the latest write time.
+     * updatedAt is the database write's own stamp, used only to notice a change, never shown.
+     */
+    async fingerprint(): Promise<string> {
+      const [count, latest] = await Promise.all([Ward.estimatedDocumentCount(), Ward.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1 }).lean()]);
+      return `${count}:${latest?.updatedAt ? new Date(latest.updatedAt).getTime() : 0}`;
+    },
     /** code → [unitHash, boundaryHash], to tell added/updated/unchanged before writing. */
     async hashes(): Promise<Map<string, { unitHash?: string | null; boundaryHash?: string | null }>> {
       const docs = await Ward.find({}, { code: 1, unitHash: 1, boundaryHash: 1 }).lean();

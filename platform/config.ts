@@ -43,6 +43,20 @@ const schema = z
     REGISTRY_SIGNING_KEY: optionalString.pipe(
       z.string().min(16, "expected at least 16 characters").optional(),
     ),
+    REGISTRY_SIGNING_KEY_ID: z.string().trim().regex(/^[a-z0-9]{1,8}$/, "expected 1 to 8 of a-z, 0-9").default("0"),
+    REGISTRY_RETIRED_KEYS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9]{1,8}=[^,\s]{16,}(,[a-z0-9]{1,8}=[^,\s]{16,})*$/, "expected id=key pairs separated by commas (ids 1-8 of a-z 0-9, keys of at least 16 characters)")
+        .optional(),
+    ),
+    OPS_ALLOW_FROM: z.string().trim().default("127.0.0.1,::1,::ffff:127.0.0.1"),
+    OPS_TOKEN: optionalString.pipe(z.string().min(24, "expected at least 24 characters").optional()),
+    PHOTO_RETENTION_DAYS: z.coerce
+      .number({ error: "expected a whole number of days (0 keeps photos for ever)" })
+      .int("expected a whole number of days (0 keeps photos for ever)")
+      .min(0, "expected a whole number of days (0 keeps photos for ever)")
+      .default(365),
     VENUE_MAX_DISTANCE_M: z.coerce
       .number({ error: "expected a distance in metres" })
       .positive("expected a distance in metres")
@@ -86,6 +100,16 @@ export interface Config {
   defaultLocale: "vi" | "en";
   /** Signs official poster payloads. Without it, offline mode derives a development key and says so. */
   registrySigningKey: string | undefined;
+  /** Id of REGISTRY_SIGNING_KEY, printed in new posters' payloads ("0": the first key, no id printed). */
+  registrySigningKeyId: string;
+  /** Keys signed with before a rotation, by id: still verify the posters already printed. */
+  registryRetiredKeys: { id: string; secret: string }[];
+  /** Addresses that may read /metrics and /readyz (exact IPs as the socket reports them). */
+  opsAllowFrom: string[];
+  /** A bearer token that also lets others read them (e.g. a monitoring system elsewhere). */
+  opsToken: string | undefined;
+  /** Photos of tickets closed longer ago than this are deleted (hash and facts kept); 0 = kept for ever. */
+  photoRetentionDays: number;
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
   offline: boolean;
@@ -138,6 +162,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.LOG_LEVEL,
     defaultLocale: c.DEFAULT_LOCALE,
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
+    registrySigningKeyId: c.REGISTRY_SIGNING_KEY_ID,
+    registryRetiredKeys: (c.REGISTRY_RETIRED_KEYS ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map((pair) => ({ id: pair.slice(0, pair.indexOf("=")), secret: pair.slice(pair.indexOf("=") + 1) })),
+    opsAllowFrom: c.OPS_ALLOW_FROM.split(",").map((a) => a.trim()).filter(Boolean),
+    opsToken: c.OPS_TOKEN,
+    photoRetentionDays: c.PHOTO_RETENTION_DAYS,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
     offline: c.BOT_TOKEN === undefined,
     zalo:

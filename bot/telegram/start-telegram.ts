@@ -22,6 +22,7 @@ export interface RunningTelegram {
 /** Builds the Telegram bot and, in webhook mode, its route on `server`. */
 export async function startTelegram(config: Config, logger: Logger, stores: Stores, core: BotCore, server: FastifyInstance): Promise<RunningTelegram> {
   const { bot, deps, i18n } = createBot({ config, logger, stores, ...core });
+  core.metrics.instrumentBot(bot, "telegram");
   // Officers first: their /start inv_… and group buttons must be seen before the residents' features.
   bot.use(officerFeatures({ stores, clock: core.clock, logger, config }));
   installFeatures(bot, deps);

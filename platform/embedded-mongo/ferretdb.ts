@@ -95,6 +95,7 @@ export async function startFerretDb(
   return {
     uri,
     backend: "ferretdb",
+    pid: child.pid,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((r) => child.once("exit", () => r()));

@@ -15,6 +15,8 @@ export interface PackPhoto {
 export interface EvidencePack {
   ticket: Ticket;
   photos: PackPhoto[];
+  /** Photos whose bytes the retention job deleted: their hash and facts remain. */
+  pruned: Evidence[];
   audit: AuditEvent[];
   /** Names of the ticket's ward and of a transfer's receiving ward, by code. */
   wardNames: Map<string, string>;
@@ -28,16 +30,21 @@ export async function collectEvidencePack(
   ticket: Ticket,
 ): Promise<EvidencePack> {
   const photos: PackPhoto[] = [];
+  const pruned: Evidence[] = [];
   for (const [i, report] of ticket.reports.entries()) {
     for (const id of report.evidenceIds) {
       const evidence = await deps.evidence.byId(id);
       if (!evidence) continue;
+      if (evidence.prunedAt) {
+        pruned.push(evidence);
+        continue;
+      }
       const bytes = await deps.evidence.readFile(evidence.fileId);
       photos.push({ evidence, bytes, name: `report-${i + 1}-${evidence.sha256.slice(0, 12)}.${EXT[evidence.mime] ?? "bin"}` });
     }
   }
   const codes = [ticket.wardCode, ...(ticket.outcome?.kind === "transferred" ? [ticket.outcome.wardCode] : [])];
-  return { ticket, photos, audit: await deps.audit.of("ticket", ticket.id), wardNames: await wardNames(deps.wards, codes) };
+  return { ticket, photos, pruned, audit: await deps.audit.of("ticket", ticket.id), wardNames: await wardNames(deps.wards, codes) };
 }
 
 /** The machine-readable part: facts only, no bytes; hashes let anyone check the photo files. */
@@ -74,6 +81,7 @@ export function evidenceJson(pack: EvidencePack): unknown {
       decode: p.evidence.decode,
       verdict: p.evidence.verdict,
     })),
+    prunedPhotos: pack.pruned.map((e) => ({ evidenceId: e.id, sha256: e.sha256, size: e.size, mime: e.mime, receivedAt: e.receivedAt, prunedAt: e.prunedAt, exif: e.exif, decode: e.decode, verdict: e.verdict })),
     history: ticket.history,
     audit: pack.audit.map(({ at, actorId, actorRole, action, from, to, note }) => ({ at, actorId, actorRole, action, from, to, note })),
   };

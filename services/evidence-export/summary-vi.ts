@@ -45,6 +45,9 @@ export function summaryVi(pack: EvidencePack): string {
     "",
     `Ảnh gốc (${pack.photos.length}), mã băm SHA-256 để đối chiếu:`,
     ...pack.photos.map((p) => `  - photos/${p.name}  ${p.evidence.sha256}`),
+    ...(pack.pruned.length > 0
+      ? [`Ảnh đã xoá theo thời hạn lưu trữ (${pack.pruned.length}), còn giữ mã băm SHA-256:`, ...pack.pruned.map((e) => `  - ${e.sha256} (xoá lúc ${time(e.prunedAt)})`)]
+      : []),
     "",
     "Lịch sử xử lý:",
     ...t.history.map((h) => `  - ${time(h.at)} · ${h.actorRole ?? "hệ thống"} · ${h.action}${h.from ? ` ${h.from} → ${h.to}` : ""}${h.note ? ` · ${visibleText(h.note)}` : ""}`),

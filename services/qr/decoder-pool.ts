@@ -13,6 +13,8 @@ export interface DecoderPoolOptions {
 
 export interface DecoderPool {
   decode(bytes: Uint8Array, options?: DecodeOptions): Promise<DecodeResult>;
+  /** Photos waiting for a thread, and threads alive: for /metrics and /readyz. */
+  status(): { queued: number; threads: number };
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export function createDecoderPool(options: DecoderPoolOptions = {}): DecoderPool
       if ("rejected" in reply) throw new ImageRejectedError(reply.rejected.reason, reply.rejected.detail);
       return reply.result;
     },
+    status: () => ({ queued: pool.queueSize, threads: pool.threads.length }),
     close: () => pool.close(),
   };
 }

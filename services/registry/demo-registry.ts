@@ -1,7 +1,7 @@
 import type { venueStore } from "../../models/venue.js";
 import type { wardStore } from "../../models/ward.js";
 import type { ImportSummary } from "./import-report.js";
-import { signPayload } from "./payload.js";
+import { signPayload, type KeyRing } from "./payload.js";
 import { importVenues } from "./venue-import.js";
 import { importWards } from "../routing/ward-import.js";
 
@@ -58,7 +58,7 @@ export interface DemoRegistry {
 
 export async function seedDemoRegistry(
   stores: { wards: ReturnType<typeof wardStore>; venues: ReturnType<typeof venueStore> },
-  signingKey: string,
+  signingKey: KeyRing,
 ): Promise<DemoRegistry> {
   const wards = await importWards(
     stores.wards,

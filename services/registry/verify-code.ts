@@ -1,7 +1,7 @@
 import type { venueStore } from "../../models/venue.js";
 import { distanceM } from "../routing/distance.js";
 import { asUrl, normalisePayload } from "./normalise-payload.js";
-import { parsePayload } from "./payload.js";
+import { parsePayload, type KeyRing } from "./payload.js";
 import type { WardDirectory } from "../routing/ward-directory.js";
 import type { LatLng } from "../routing/ward-ref.js";
 import { venueRef, type VenueRef } from "./venue-ref.js";
@@ -32,7 +32,7 @@ export const CHECKIN_HOSTS = ["tokhaiyte.vn", "qr.tokhaiyte.vn", "kbyt.khambenh.
 export interface VerifierDeps {
   venues: Pick<ReturnType<typeof venueStore>, "byCode" | "byPayload">;
   directory: Pick<WardDirectory, "locate">;
-  signingKey: string;
+  signingKey: KeyRing;
   /** Farther than this from the registered place is "elsewhere" even inside the same ward. */
   maxDistanceM: number;
 }

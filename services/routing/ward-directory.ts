@@ -12,30 +12,41 @@ export interface WardDirectory {
   provinceCodes(): string[];
   /** Reloads wards and boundaries from the database (at start and after every import). */
   refresh(): Promise<{ wards: number; boundaries: number }>;
+  /** Reloads only when the stored wards changed since the last load (an import by the CLI or another instance). */
+  refreshIfChanged(): Promise<boolean>;
 }
 
 /**
  * The ward directory in memory: the whole country is a few thousand names and, for the
  * provinces that have them, boundaries; lookups then cost microseconds and no database trip.
  */
-export function createWardDirectory(wards: Pick<ReturnType<typeof wardStore>, "all" | "withBoundaries">): WardDirectory {
+export function createWardDirectory(wards: Pick<ReturnType<typeof wardStore>, "all" | "withBoundaries" | "fingerprint">): WardDirectory {
+  let loaded: string | undefined;
   let locator: WardLocator = createWardLocator([]);
   let names: WardSearch = createWardSearch([]);
   let codes = new Map<string, WardRef>();
   let provinces: string[] = [];
+  async function refresh() {
+    const fingerprint = await wards.fingerprint();
+    const [all, bounded] = await Promise.all([wards.all(), wards.withBoundaries()]);
+    loaded = fingerprint;
+    const refs = all.map(wardRef);
+    locator = createWardLocator(bounded.map((w) => ({ ...wardRef(w), boundary: JSON.parse(w.boundaryGeoJson!) as Boundary })));
+    names = createWardSearch(refs);
+    codes = new Map(refs.map((w) => [w.code, w]));
+    provinces = [...new Set(refs.map((w) => w.provinceCode))];
+    return { wards: refs.length, boundaries: locator.size };
+  }
   return {
     locate: (lat, lng) => locator.locate(lat, lng),
     search: (text, options) => names.search(text, options),
     byCode: (code) => codes.get(code),
     provinceCodes: () => provinces,
-    async refresh() {
-      const [all, bounded] = await Promise.all([wards.all(), wards.withBoundaries()]);
-      const refs = all.map(wardRef);
-      locator = createWardLocator(bounded.map((w) => ({ ...wardRef(w), boundary: JSON.parse(w.boundaryGeoJson!) as Boundary })));
-      names = createWardSearch(refs);
-      codes = new Map(refs.map((w) => [w.code, w]));
-      provinces = [...new Set(refs.map((w) => w.provinceCode))];
-      return { wards: refs.length, boundaries: locator.size };
+    refresh,
+    async refreshIfChanged() {
+      if ((await wards.fingerprint()) === loaded) return false;
+      await refresh();
+      return true;
     },
   };
 }

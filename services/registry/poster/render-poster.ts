@@ -1,4 +1,4 @@
-import { signPayload } from "../payload.js";
+import { signPayload, type KeyRing } from "../payload.js";
 import type { VenueRef } from "../venue-ref.js";
 import type { WardRef } from "../../routing/ward-ref.js";
 import { posterLayout } from "./poster-layout.js";
@@ -8,7 +8,7 @@ import type { PosterTexts } from "./poster-texts.js";
 
 export interface PosterOptions {
   format: "png" | "pdf";
-  signingKey: string;
+  signingKey: KeyRing;
   texts: PosterTexts;
   issuedAt?: Date;
   /** PNG resolution; default 150 dpi (1240 × 1754 px). */

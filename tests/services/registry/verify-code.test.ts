@@ -31,7 +31,7 @@ describe("verifying a decoded code and routing a report", () => {
   it("signs payloads that parse back, and tells edited ones", () => {
     const p = signPayload("HUE-0001", KEY);
     expect(p).toMatch(/^VNQR1:HUE-0001:[A-Za-z0-9_-]{16}$/);
-    expect(parsePayload(p, KEY)).toEqual({ kind: "signed", venueCode: "HUE-0001" });
+    expect(parsePayload(p, KEY)).toEqual({ kind: "signed", venueCode: "HUE-0001", keyId: "0" });
     expect(parsePayload(p.replace("0001", "0002"), KEY)).toEqual({ kind: "bad_signature", venueCode: "HUE-0002" });
     expect(parsePayload(p, "another-key-0123456789")).toMatchObject({ kind: "bad_signature" });
     expect(parsePayload("https://example.com", KEY)).toEqual({ kind: "not_ours" });

@@ -1,0 +1,146 @@
+/**
+ * npm run bench:intake -- [--residents 50] [--seconds 60] [--json] [--profile <dir>]
+ *
+ * N simulated residents file full reports over the production webhook route (secret header,
+ * the real app started as `main.ts` in webhook mode) against the fake Bot API, with poster
+ * photos of mixed verdicts and about 15 % 12-megapixel originals sent as files; every ward has
+ * an officer and a bound group, so each report's card is posted. A counting relay in front of
+ * the database tells how many commands of which kind a report costs and how long each kind
+ * keeps the server busy. The embedded server by default; MONGODB_URI for any other.
+ */
+import { randomBytes } from "node:crypto";
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { startFakeTelegramApi } from "../fakes/telegram-api.js";
+import { createStores } from "../models/index.js";
+import { openConnection } from "../platform/database.js";
+import { startEmbeddedMongo } from "../platform/embedded-mongo/index.js";
+import { createLogger } from "../platform/logger.js";
+import { seedDemoRegistry } from "../services/registry/demo-registry.js";
+import { createWardDirectory } from "../services/routing/ward-directory.js";
+import { freePort } from "../tests/support/free-port.js";
+import { startMainProcess } from "../tests/support/main-process.js";
+import { makeIntakePhotos } from "./intake-photos.js";
+import { emptySamples, residentLoop } from "./intake-resident.js";
+import { startCountingRelay } from "./mongo-relay.js";
+import { percentile } from "./qr-stats.js";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const residents = Number(arg("residents", "50"));
+const seconds = Number(arg("seconds", "60"));
+const json = process.argv.includes("--json");
+const profileDir = process.argv.includes("--profile") ? arg("profile", "bench-profile") : undefined;
+const say = (s: string) => void (json ? process.stderr : process.stdout).write(`${s}\n`);
+
+const KEY = "bench-intake-signing-key";
+const SECRET = "bench-intake-webhook-secret";
+const load = { atStart: loadavg().map((l) => Number(l.toFixed(2))) };
+
+const logger = createLogger("warn");
+const dataDir = await mkdtemp(join(tmpdir(), "bench-intake-"));
+const embedded = process.env.MONGODB_URI ? undefined : await startEmbeddedMongo({ dataDir, logger });
+const target = new URL(process.env.MONGODB_URI ?? embedded!.uri);
+const relay = await startCountingRelay({ host: target.hostname, port: Number(target.port || 27017) });
+const dbName = `bench_intake_${randomBytes(4).toString("hex")}`;
+const relayed = new URL(target.href);
+relayed.host = `127.0.0.1:${relay.port}`;
+relayed.pathname = `/${dbName}`;
+
+say(`preparing: ${residents} residents, ${seconds} s, database ${embedded?.backend ?? "MONGODB_URI"}, load average ${load.atStart.join(" ")}`);
+const conn = await openConnection(relayed.href);
+const stores = createStores(conn);
+await stores.syncIndexes();
+await seedDemoRegistry(stores, KEY);
+const directory = createWardDirectory(stores.wards);
+await directory.refresh();
+// One officer and one bound group per ward: every report's card is really posted.
+const wardCodes = ["19753", "19777", "19789", "19815"];
+const groups = new Map(wardCodes.map((code, i) => [code, -100_000 - i]));
+for (const [i, code] of wardCodes.entries()) {
+  const officer = await stores.accounts.ensure("telegram", String(7_000_000 + i), { displayName: `Cán bộ ${code}` });
+  await stores.accounts.grantRole(officer.id, "officer", { wardCode: code });
+  await stores.wardGroups.bind(code, String(groups.get(code)), officer.id);
+}
+const photos = await makeIntakePhotos(KEY, 3);
+say(`photos: ${photos.filter((p) => !p.asFile).length} of 1280 px, ${photos.filter((p) => p.asFile).length} of 12 MP sent as files`);
+
+const api = await startFakeTelegramApi();
+const port = await freePort();
+const app = startMainProcess({
+  BOT_TOKEN: "42:bench", TELEGRAM_API_ROOT: api.apiRoot, MONGODB_URI: relayed.href, REGISTRY_SIGNING_KEY: KEY,
+  BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}`, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port),
+  LOG_LEVEL: "warn", MALLOC_ARENA_MAX: "2",
+  ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+});
+await api.waitForCall((c) => c.method === "setWebhook", 0, 180_000);
+relay.reset();
+
+const samples = emptySamples();
+const cardWaits: Promise<void>[] = [];
+const started = Date.now();
+const until = started + seconds * 1000;
+const groupOfWard = (lat: number, lng: number) => groups.get(directory.locate(lat, lng)?.code ?? "") ?? 0;
+await Promise.all(
+  Array.from({ length: residents }, (_, i) => residentLoop({ api, id: 9_000_000 + i, photos, until, samples, groupOfWard, cardWaits })),
+);
+const lastDone = Math.max(...samples.doneAt);
+await Promise.all(cardWaits);
+const load1 = loadavg().map((l) => Number(l.toFixed(2)));
+
+const peakKb = async (pid: number | undefined) => {
+  if (!pid) return undefined;
+  const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+};
+const rss = { appMb: Math.round(((await peakKb(app.child.pid)) ?? NaN) / 1024), databaseMb: embedded?.pid ? Math.round(((await peakKb(embedded.pid)) ?? NaN) / 1024) : undefined };
+
+const reports = samples.doneAt.length;
+const elapsedS = (lastDone - started) / 1000;
+const stat = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { n: xs.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1) ?? NaN };
+};
+const kinds = [...relay.stats.entries()].sort((a, b) => b[1].totalMs - a[1].totalMs);
+const dbMs = kinds.reduce((s, [, k]) => s + k.totalMs, 0);
+const commands = kinds.reduce((s, [, k]) => s + k.count, 0);
+const result = {
+  residents, seconds, backend: embedded?.backend ?? "external", loadAverage: { atStart: load.atStart, atEnd: load1 },
+  reports, reportsPerSecond: Number((reports / elapsedS).toFixed(2)),
+  confirmToNumberMs: stat(samples.confirmMs), photoToReplyMs: stat(samples.photoMs), largePhotoToReplyMs: stat(samples.photoLargeMs),
+  confirmToCardMs: stat(samples.cardMs), cardsMissing: samples.cardsMissing,
+  peakRssMb: rss,
+  database: {
+    commandsPerReport: Number((commands / Math.max(1, reports)).toFixed(1)),
+    busyShareOfRun: Number((dbMs / (elapsedS * 1000)).toFixed(2)),
+    byKind: kinds.slice(0, 15).map(([kind, k]) => ({ kind, perReport: Number((k.count / Math.max(1, reports)).toFixed(2)), shareOfDbTime: Number((k.totalMs / dbMs).toFixed(3)), meanMs: Number((k.totalMs / k.count).toFixed(1)) })),
+  },
+  failures: samples.failures.length, failureSamples: samples.failures.slice(0, 3),
+};
+
+if (app.child.exitCode !== null) say(`the app exited during the run (code ${app.child.exitCode}); its last output:\n${app.output().slice(-3000)}`);
+await app.stop();
+await api.close();
+await conn.dropDatabase().catch(() => undefined);
+await conn.close();
+await relay.close();
+await embedded?.stop();
+await rm(dataDir, { recursive: true, force: true });
+
+if (json) console.log(JSON.stringify(result, null, 2));
+else {
+  const ms = (s: { n: number; p50: number; p95: number; max: number }) => `p50 ${Math.round(s.p50)} · p95 ${Math.round(s.p95)} · max ${Math.round(s.max)} ms (n=${s.n})`;
+  say(`\n${reports} reports in ${elapsedS.toFixed(1)} s: ${result.reportsPerSecond} reports/s (load average ${load.atStart[0]} → ${load1[0]})`);
+  say(`confirm → ticket number  ${ms(result.confirmToNumberMs)}`);
+  say(`photo → "code read"      ${ms(result.photoToReplyMs)}  (1280 px)`);
+  say(`photo → "code read"      ${ms(result.largePhotoToReplyMs)}  (12 MP files)`);
+  say(`confirm → ward card      ${ms(result.confirmToCardMs)}; cards missing: ${samples.cardsMissing}`);
+  say(`peak RSS: app ${rss.appMb} MB, database ${rss.databaseMb ?? "n/a"} MB`);
+  say(`database: ${result.database.commandsPerReport} commands per report, command latencies sum to ${Math.round(result.database.busyShareOfRun * 100)} % of the run (queueing at the proxy included)`);
+  for (const k of result.database.byKind) say(`  ${k.kind.padEnd(32)} ${String(k.perReport).padStart(6)}/report  ${(k.shareOfDbTime * 100).toFixed(1).padStart(5)} % of db time  mean ${k.meanMs} ms`);
+  if (samples.failures.length) say(`failures: ${samples.failures.length}, e.g. ${samples.failures[0]}`);
+}
+process.exit(0);
