@@ -5,7 +5,7 @@ import { distanceM } from "../../services/routing/distance.js";
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
 import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
-import { CANCEL, DATA, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
+import { CANCEL, DATA, RestartReport, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, shorten, type PhotoFacts } from "./photos.js";
 import { collectPlace, type Place } from "./place.js";
 
@@ -33,7 +33,11 @@ export function reportConversation(deps: FeatureDeps) {
   return async function report(conv: ReportConversation, ctx: InnerContext): Promise<void> {
     await startIdleClock(conv, deps);
     for (;;) {
-      const draft = await collectDraft(conv, deps, ctx);
+      const draft = await collectDraft(conv, deps, ctx).catch((e: unknown) => {
+        if (e instanceof RestartReport) return "restart" as const;
+        throw e;
+      });
+      if (draft === "restart") continue;
       if (!draft) return;
       await ctx.reply(summary(ctx, draft), {
         reply_markup: new InlineKeyboard().text(ctx.t("button-confirm"), CONFIRM).row().text(ctx.t("button-change"), CHANGE).text(ctx.t("button-cancel"), CANCEL),
