@@ -46,6 +46,9 @@ const schema = z
       .number({ error: "expected a distance in metres" })
       .positive("expected a distance in metres")
       .default(200),
+    SERVED_PROVINCES: optionalString.pipe(
+      z.string().regex(/^\d{1,3}(,\d{1,3})*$/, "expected province codes separated by commas, e.g. 46,48").optional(),
+    ),
     ZALO_APP_ID: optionalString,
     ZALO_APP_SECRET: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
@@ -85,6 +88,8 @@ export interface Config {
   registrySigningKey: string | undefined;
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
+  /** Province codes whose wards a ward search offers first; empty = the provinces that have venues. */
+  servedProvinces: string[];
   offline: boolean;
   /** Set only when a Zalo Official Account is configured (app id and both keys). */
   zalo: ZaloConfig | undefined;
@@ -135,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: c.DEFAULT_LOCALE,
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
+    servedProvinces: c.SERVED_PROVINCES?.split(",") ?? [],
     offline: c.BOT_TOKEN === undefined,
     zalo:
       c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY

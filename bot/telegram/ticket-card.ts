@@ -1,5 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Ticket } from "../../models/ticket.js";
+import type { Venue } from "../../models/venue.js";
+import { codeOwner } from "../../services/registry/code-owner.js";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
@@ -24,20 +26,25 @@ const BY_STATE: Record<string, ButtonCode[]> = {
 };
 
 const HOUR = 3600e3;
+
+/** The registered venue of the ticket's code (the card names whose code it is). */
+type CardVenue = Pick<Venue, "name" | "address" | "location">;
 const time = (d: Date) => new Date(d).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour12: false });
 
 /**
  * The card of a ticket as officers see it: never the reporter's identity (groups see
  * "resident #n" at most), buttons that follow the state.
  */
-export function renderCard(t: Ticket, tr: Translate, now: Date, venueName?: string): { text: string; keyboard: InlineKeyboard } {
+export function renderCard(t: Ticket, tr: Translate, now: Date, venue?: CardVenue): { text: string; keyboard: InlineKeyboard } {
   const opened = new Date(t.openedAt);
+  const owner = codeOwner(t.verdict, venue, t.location ?? undefined);
   const due = t.state === "new" ? t.acknowledgeBy : t.closeBy;
   const lines = [
     tr("card-title", { number: t.number, state: tr(`state-${t.state}`) }),
     tr("card-type", { type: tr(`type-${t.violationType}`) }),
     tr("card-verdict", { verdict: tr(`verdict-${t.verdict}`) }),
-    tr("card-venue", { venue: venueName ?? t.venueCode ?? "—" }),
+    tr("card-venue", { venue: venue?.name ?? t.venueCode ?? "—" }),
+    owner ? tr(owner.distanceM === undefined ? "card-code-owner" : "card-code-owner-far", { venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0 }) : "",
     tr("card-address", { address: t.address ?? "—" }),
     t.location ? `https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng}` : "",
     tr("card-reports", { count: t.reports.length }),

@@ -25,7 +25,7 @@ export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void
   const send = async (chatId: string, locale: string) => {
     // The photo goes first, on its own: the card below stays a text message that buttons edit in place.
     if (photo) await deps.api.sendPhoto(chatId, new InputFile(photo), { caption: ticket.number });
-    const card = renderCard(ticket, (k, a) => deps.i18n.t(locale, k, a), deps.clock(), venue?.name);
+    const card = renderCard(ticket, (k, a) => deps.i18n.t(locale, k, a), deps.clock(), venue);
     await deps.api.sendMessage(chatId, card.text, { reply_markup: card.keyboard });
   };
   const group = await deps.stores.wardGroups.chatOf(ticket.wardCode);

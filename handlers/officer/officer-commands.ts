@@ -35,7 +35,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
     const t = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;
     if (!t || !canSee(a, t)) return void (await ctx.reply(ctx.t("staff-ticket-not-found")));
     const venue = t.venueCode ? await deps.stores.venues.byCode(t.venueCode) : undefined;
-    const card = renderCard(t, (k, x) => ctx.t(k, x), deps.clock(), venue?.name);
+    const card = renderCard(t, (k, x) => ctx.t(k, x), deps.clock(), venue);
     // The buttons are offered only for what this account may do; the press is checked again anyway.
     const mayAct = !authorize(a, t, "acknowledge") || !authorize(a, t, "enforce");
     await ctx.reply(card.text, mayAct ? { reply_markup: card.keyboard } : {});

@@ -29,6 +29,6 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
 
 async function editCard(ctx: BotContext, deps: OfficerDeps, ticket: Parameters<typeof renderCard>[0]): Promise<void> {
   const venue = ticket.venueCode ? await deps.stores.venues.byCode(ticket.venueCode) : undefined;
-  const card = renderCard(ticket, (k, a) => ctx.t(k, a), deps.clock(), venue?.name);
+  const card = renderCard(ticket, (k, a) => ctx.t(k, a), deps.clock(), venue);
   await ctx.editMessageText(card.text, { reply_markup: card.keyboard }).catch(() => undefined);
 }

@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
 import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
 import { distanceM } from "../../services/routing/distance.js";
+import { codeOwner } from "../../services/registry/code-owner.js";
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
 import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
@@ -62,7 +63,9 @@ async function collectDraft(conv: ReportConversation, deps: FeatureDeps, ctx: In
   const decodedText = photos.flatMap((p) => p.decode.codes)[0]?.text;
   if (type === "unscannable" && decodedText && !(await goOn(conv, deps, ctx, "report-hint-readable"))) return undefined;
 
-  const place = await collectPlace(conv, deps, ctx);
+  // The code's venue (judged without a place yet) is routing's fallback when no location is shared.
+  const codeVenue = decodedText ? (await conv.external(() => deps.verifier.verifyCode(decodedText))).venue : undefined;
+  const place = await collectPlace(conv, deps, ctx, codeVenue);
   const verification = decodedText ? await conv.external(() => deps.verifier.verifyCode(decodedText, place.location)) : undefined;
   if (type === "wrong_info" && verification?.verdict === "official" && !(await goOn(conv, deps, ctx, "report-hint-looks-official"))) return undefined;
 
@@ -96,14 +99,21 @@ async function collectNote(conv: ReportConversation, deps: FeatureDeps, first: I
 function summary(ctx: InnerContext, d: Draft): string {
   const none = ctx.t("report-none");
   const code = d.photos.flatMap((p) => p.decode.codes)[0]?.text;
-  return ctx.t("report-summary", {
+  const verdict = d.verification?.verdict ?? "no_code";
+  const owner = codeOwner(verdict, d.verification?.venue, d.place.location);
+  const text = ctx.t("report-summary", {
     type: ctx.t(`type-${d.type}`),
     photos: d.photos.length,
     code: code ? shorten(code) : none,
-    verdict: ctx.t(`verdict-${d.verification?.verdict ?? "no_code"}`),
+    verdict: ctx.t(`verdict-${verdict}`),
     ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
     note: d.note ? shorten(d.note, 200) : none,
   });
+  if (!owner) return text;
+  const ownerLine = ctx.t(owner.distanceM === undefined ? "report-code-owner" : "report-code-owner-far", {
+    venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0,
+  });
+  return `${text}\n${ownerLine}`;
 }
 
 async function submit(deps: FeatureDeps, telegramUserId: string, d: Draft): Promise<SubmitResult> {
