@@ -1,5 +1,6 @@
 import type { venueStore } from "../../models/venue.js";
 import { distanceM } from "../routing/distance.js";
+import { checkinSystemOfHost } from "./checkin-systems.js";
 import { asUrl, normalisePayload } from "./normalise-payload.js";
 import { parsePayload } from "./payload.js";
 import type { WardDirectory } from "../routing/ward-directory.js";
@@ -25,9 +26,6 @@ export interface Verification {
     | "text";
   distanceM?: number;
 }
-
-/** Hosts of check-in systems whose codes residents meet on posters (the 2021 national ones). */
-export const CHECKIN_HOSTS = ["tokhaiyte.vn", "qr.tokhaiyte.vn", "kbyt.khambenh.gov.vn", "bluezone.gov.vn", "qr.bluezone.gov.vn"];
 
 export interface VerifierDeps {
   venues: Pick<ReturnType<typeof venueStore>, "byCode" | "byPayload">;
@@ -65,12 +63,11 @@ export function createCodeVerifier(deps: VerifierDeps) {
         return venue ? judge(venueRef(venue), reportedLocation) : { verdict: "unregistered", reason: "unknown_venue" };
       }
       if (!text) return { verdict: "foreign", reason: "text" };
-      const listed = await deps.venues.byPayload(normalisePayload(text));
+      const normalised = normalisePayload(text);
+      const listed = await deps.venues.byPayload(normalised);
       if (listed) return judge(venueRef(listed), reportedLocation);
-      const host = asUrl(text)?.hostname.toLowerCase();
-      if (host && CHECKIN_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) {
-        return { verdict: "unregistered", reason: "unknown_checkin_url" };
-      }
+      const host = asUrl(normalised)?.hostname;
+      if (host && checkinSystemOfHost(host)) return { verdict: "unregistered", reason: "unknown_checkin_url" };
       return foreign(text);
     },
   };
