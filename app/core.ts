@@ -5,6 +5,7 @@ import { createDecoderPool } from "../services/qr/decoder-pool.js";
 import { registrySigningKey } from "../services/registry/signing-key.js";
 import { createCodeVerifier } from "../services/registry/verify-code.js";
 import { createWardDirectory } from "../services/routing/ward-directory.js";
+import { reportLinks } from "../services/registry/report-link.js";
 import type { BotDeps } from "../bot/deps.js";
 
 export type BotCore = Pick<BotDeps, "decoder" | "directory" | "verifier" | "clock"> & { close(): Promise<void> };
@@ -15,6 +16,7 @@ export async function createBotCore(config: Config, logger: Logger, stores: Stor
   logger.info(await directory.refresh(), "ward directory loaded");
   const verifier = createCodeVerifier({
     venues: stores.venues, directory, signingKey: registrySigningKey(config, logger), maxDistanceM: config.venueMaxDistanceM,
+    reportLinks: reportLinks(config),
   });
   const decoder = createDecoderPool();
   return { decoder, directory, verifier, clock: () => new Date(), close: () => decoder.close() };

@@ -49,6 +49,7 @@ const schema = z
     SERVED_PROVINCES: optionalString.pipe(
       z.string().regex(/^\d{1,3}(,\d{1,3})*$/, "expected province codes separated by commas, e.g. 46,48").optional(),
     ),
+    ZALO_OA_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, "expected the Official Account's numeric id").optional()),
     ZALO_APP_ID: optionalString,
     ZALO_APP_SECRET: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
@@ -88,6 +89,8 @@ export interface Config {
   registrySigningKey: string | undefined;
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
+  /** The Zalo Official Account's id, for the zalo.me link on posters; unset = no Zalo link. */
+  zaloOaId: string | undefined;
   /** Province codes whose wards a ward search offers first; empty = the provinces that have venues. */
   servedProvinces: string[];
   offline: boolean;
@@ -140,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: c.DEFAULT_LOCALE,
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
+    zaloOaId: c.ZALO_OA_ID,
     servedProvinces: c.SERVED_PROVINCES?.split(",") ?? [],
     offline: c.BOT_TOKEN === undefined,
     zalo:

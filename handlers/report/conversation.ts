@@ -3,6 +3,7 @@ import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
 import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
 import { distanceM } from "../../services/routing/distance.js";
 import { codeOwner } from "../../services/registry/code-owner.js";
+import { reportLinks, venueCodeText } from "../../services/registry/report-link.js";
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
 import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
@@ -21,6 +22,8 @@ interface Draft {
   photos: PhotoFacts[];
   place: Place;
   note?: string;
+  /** The code the report is about (never the poster's link to the bot). */
+  decodedText?: string;
   verification?: Verification;
   flags: string[];
 }
@@ -60,7 +63,7 @@ async function collectDraft(conv: ReportConversation, deps: FeatureDeps, ctx: In
   const type = (await choose(conv, deps, VIOLATION_TYPES.map((t) => TYPE + t))).slice(TYPE.length) as ViolationType;
 
   const photos = await collectPhotos(conv, deps, ctx, type);
-  const decodedText = photos.flatMap((p) => p.decode.codes)[0]?.text;
+  const decodedText = venueCodeText(photos.flatMap((p) => p.decode.codes), reportLinks(deps.config));
   if (type === "unscannable" && decodedText && !(await goOn(conv, deps, ctx, "report-hint-readable"))) return undefined;
 
   // The code's venue (judged without a place yet) is routing's fallback when no location is shared.
@@ -72,7 +75,7 @@ async function collectDraft(conv: ReportConversation, deps: FeatureDeps, ctx: In
   const note = await collectNote(conv, deps, ctx);
   const here = place.location;
   const far = here && photos.some((p) => p.exif.gps && distanceM(here, p.exif.gps) > EXIF_FAR_M);
-  return { type, photos, place, note, verification, flags: far ? ["exif_gps_far"] : [] };
+  return { type, photos, place, note, decodedText, verification, flags: far ? ["exif_gps_far"] : [] };
 }
 
 async function goOn(conv: ReportConversation, deps: FeatureDeps, ctx: InnerContext, question: string): Promise<boolean> {
@@ -98,7 +101,7 @@ async function collectNote(conv: ReportConversation, deps: FeatureDeps, first: I
 
 function summary(ctx: InnerContext, d: Draft): string {
   const none = ctx.t("report-none");
-  const code = d.photos.flatMap((p) => p.decode.codes)[0]?.text;
+  const code = d.decodedText;
   const verdict = d.verification?.verdict ?? "no_code";
   const owner = codeOwner(verdict, d.verification?.venue, d.place.location);
   const text = ctx.t("report-summary", {
@@ -126,7 +129,7 @@ async function submit(deps: FeatureDeps, telegramUserId: string, d: Draft): Prom
     deps.stores,
     {
       accountId: account.id, channel: deps.channel ?? "telegram", violationType: d.type, ward: d.place.ward, location: d.place.location,
-      address: d.place.address, note: d.note, photos, decodedText: d.photos.flatMap((p) => p.decode.codes)[0]?.text,
+      address: d.place.address, note: d.note, photos, decodedText: d.decodedText,
       verification: d.verification, flags: d.flags,
     },
     deps.clock(),

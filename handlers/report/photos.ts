@@ -5,6 +5,7 @@ import { evidenceFacts, type ExifFacts } from "../../services/evidence/evidence-
 import type { DecodeResult } from "../../services/qr/decode-qr.js";
 import { DecoderBusyError, ImageRejectedError, type ImageRejectionReason } from "../../services/qr/errors.js";
 import { IMAGE_LIMITS } from "../../services/qr/load-image.js";
+import { reportLinks, venueCodeText } from "../../services/registry/report-link.js";
 import { CANCEL, DATA, nextUpdate, pressed, type ReportConversation } from "./ask.js";
 
 export const MAX_PHOTOS = 5;
@@ -99,7 +100,7 @@ export async function collectPhotos(conv: ReportConversation, deps: FeatureDeps,
       continue;
     }
     photos.push(read.facts);
-    const code = read.facts.decode.codes[0]?.text;
+    const code = venueCodeText(read.facts.decode.codes, reportLinks(deps.config));
     const said = code
       ? ctx.t("report-photo-read", { count: photos.length, code: shorten(code) })
       : ctx.t("report-photo-no-code", { count: photos.length });

@@ -3,6 +3,7 @@ import { distanceM } from "../routing/distance.js";
 import { checkinSystemOfHost } from "./checkin-systems.js";
 import { asUrl, normalisePayload } from "./normalise-payload.js";
 import { parsePayload } from "./payload.js";
+import { isReportLink, type ReportLinks } from "./report-link.js";
 import type { WardDirectory } from "../routing/ward-directory.js";
 import type { LatLng } from "../routing/ward-ref.js";
 import { venueRef, type VenueRef } from "./venue-ref.js";
@@ -23,7 +24,8 @@ export interface Verification {
     | "unknown_checkin_url"
     | "payment_code"
     | "website"
-    | "text";
+    | "text"
+    | "report_link";
   distanceM?: number;
 }
 
@@ -33,6 +35,8 @@ export interface VerifierDeps {
   signingKey: string;
   /** Farther than this from the registered place is "elsewhere" even inside the same ward. */
   maxDistanceM: number;
+  /** The official poster's second code, the link to this bot: ours, never a venue's code. */
+  reportLinks?: ReportLinks;
 }
 
 function foreign(text: string): Verification {
@@ -63,6 +67,7 @@ export function createCodeVerifier(deps: VerifierDeps) {
         return venue ? judge(venueRef(venue), reportedLocation) : { verdict: "unregistered", reason: "unknown_venue" };
       }
       if (!text) return { verdict: "foreign", reason: "text" };
+      if (deps.reportLinks && isReportLink(text, deps.reportLinks)) return { verdict: "foreign", reason: "report_link" };
       const normalised = normalisePayload(text);
       const listed = await deps.venues.byPayload(normalised);
       if (listed) return judge(venueRef(listed), reportedLocation);

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderCard } from "../../bot/telegram/ticket-card.js";
 import { importWards } from "../../services/routing/ward-import.js";
-import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { renderOfficialPoster } from "../../services/registry/poster/render-poster.js";
+import { posterTexts } from "../../services/registry/poster/poster-texts.js";
+import { reportLinks } from "../../services/registry/report-link.js";
+import { TEST_SIGNING_KEY, startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { useTestDatabase } from "../support/database.js";
 import { photograph, renderTestPoster } from "../support/posters.js";
 import { noisePhoto } from "../support/photo-noise.js";
@@ -127,5 +130,19 @@ describe("the summary names whose code it is", () => {
     const venue = await h.stores.venues.byCode(ticket.venueCode!);
     const card = renderCard(ticket, (k, a) => h.assembled.i18n.t("vi", k, a), h.now.value, venue);
     expect(card.text).toMatch(/Mã này của: Karaoke Ánh Trăng, 45 Hùng Vương, Thuận Hoá \(cách nơi báo cáo 0 m\)/);
+  });
+});
+
+describe("the official poster's link to the bot", () => {
+  it("a photo of a whole official poster is read as the venue's code, never as the small code linking to the bot", async () => {
+    const i18n = h.assembled.i18n;
+    const texts = posterTexts({ t: (locale, key) => i18n.t(locale, key) });
+    const ward = h.assembled.deps.directory.byCode("19815")!;
+    const venue = { code: "HUE-0006", name: "Bệnh viện An Cựu", address: "20 Hùng Vương, An Cựu" };
+    const { bytes, payload } = await renderOfficialPoster(venue, ward, { format: "png", signingKey: TEST_SIGNING_KEY, texts, links: reportLinks(h.assembled.deps.config) });
+    const u = new TelegramTestUser(h.api, 7407);
+    await toLocationStep(u, "wrong_info", await photograph(bytes), new RegExp(`Đọc được mã: ${payload.slice(0, 20)}`));
+    await u.sendLocation(16.455, 107.6);
+    await u.expectReply(/có vẻ đúng là mã chính thức/);
   });
 });

@@ -7,6 +7,7 @@ import { loadConfig } from "../../platform/config.js";
 import { createLogger } from "../../platform/logger.js";
 import { decodeQr } from "../../services/qr/decode-qr.js";
 import { seedDemoRegistry, type DemoRegistry } from "../../services/registry/demo-registry.js";
+import { reportLinks } from "../../services/registry/report-link.js";
 import { createCodeVerifier } from "../../services/registry/verify-code.js";
 import { createWardDirectory } from "../../services/routing/ward-directory.js";
 
@@ -40,7 +41,7 @@ export async function startBotHarness(
   const config = loadConfig({ BOT_TOKEN: "123:TEST", TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: "silent", ...env });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
   const now = { value: new Date("2026-11-23T03:00:00Z") };
-  const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: TEST_SIGNING_KEY, maxDistanceM: 200 });
+  const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: TEST_SIGNING_KEY, maxDistanceM: 200, reportLinks: reportLinks(config) });
   const assemble = () => {
     const a = createBot(
       { config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock: () => now.value },
