@@ -56,19 +56,20 @@ export async function collectPlace(conv: ReportConversation, deps: FeatureDeps, 
       continue;
     }
     const named = await pickVenue(conv, deps, ctx, text);
-    if (named) return await atVenue(named, resolve);
-    if (codeVenue && (await isCodeVenue(conv, deps, ctx, codeVenue))) return await atVenue(codeVenue, resolve);
-    return { address: text.slice(0, 300), ...(await pickWard(conv, deps, ctx, resolve)) };
+    let venuePlace: Place | undefined;
+    if (named) venuePlace = await atVenue(named, resolve);
+    else if (codeVenue && (await isCodeVenue(conv, deps, ctx, codeVenue))) venuePlace = await atVenue(codeVenue, resolve);
+    if (venuePlace) return venuePlace;
+    return { address: (named?.address ?? text).slice(0, 300), ...(await pickWard(conv, deps, ctx, resolve)) };
   }
 }
 
 type Resolve = (input: RoutingInput) => Promise<Routing | undefined>;
 
-/** A registered venue's place: its registered location, address and ward. */
-async function atVenue(venue: VenueRef, resolve: Resolve): Promise<Place> {
+/** A registered venue's place: its registered location, address and ward (undefined if the directory lacks that ward). */
+async function atVenue(venue: VenueRef, resolve: Resolve): Promise<Place | undefined> {
   const routed = await resolve({ venueCode: venue.code });
-  if (!routed) throw new Error(`venue ${venue.code} names ward ${venue.wardCode}, which the ward directory lacks`);
-  return { location: venue.location, address: venue.address, ward: routed.ward, routing: routed.method, venue };
+  return routed && { location: venue.location, address: venue.address, ward: routed.ward, routing: routed.method, venue };
 }
 
 /** Offers the registered venues matching the typed text; undefined when none match or none is the one. */
