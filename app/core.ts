@@ -5,6 +5,7 @@ import { createDecoderPool, type DecoderPool } from "../services/qr/decoder-pool
 import { registrySigningKey } from "../services/registry/signing-key.js";
 import { createCodeVerifier } from "../services/registry/verify-code.js";
 import { createWardDirectory } from "../services/routing/ward-directory.js";
+import { reportLinks } from "../services/registry/report-link.js";
 import type { BotDeps } from "../bot/deps.js";
 import { createMetrics, type AppMetrics } from "./metrics.js";
 
@@ -24,6 +25,7 @@ export async function createBotCore(config: Config, logger: Logger, stores: Stor
   logger.info(await directory.refresh(), "ward directory loaded");
   const verifier = createCodeVerifier({
     venues: stores.venues, directory, signingKey: registrySigningKey(config, logger), maxDistanceM: config.venueMaxDistanceM,
+    reportLinks: reportLinks(config),
   });
   // An import by the CLI or on another instance changes the stored wards; every instance reloads.
   const watch = setInterval(() => {

@@ -45,6 +45,8 @@ const venueSchema = new Schema(
     qrPayloads: { type: [String], default: [] },
     status: { type: String, required: true, enum: VENUE_STATUSES, default: "active" },
     source: { type: String, required: true, default: "import" },
+    /** Name and address as canonical search words (see venueSearchKey), for the search by name. */
+    searchText: { type: String, required: false },
     /** Hash of the imported fields: a re-import leaves unchanged venues untouched. */
     importHash: { type: String, required: false },
   },
@@ -58,7 +60,7 @@ export type VenueDoc = InferSchemaType<typeof venueSchema>;
 export type Venue = Plain<VenueDoc>;
 
 /** The fields an import sets. */
-export type VenueImport = Pick<VenueDoc, "code" | "name" | "address" | "category" | "wardCode" | "qrPayloads" | "status" | "source"> & {
+export type VenueImport = Pick<VenueDoc, "code" | "name" | "address" | "category" | "wardCode" | "qrPayloads" | "status" | "source" | "searchText"> & {
   location: { lat: number; lng: number };
   importHash: string;
 };
@@ -107,6 +109,18 @@ export function venueStore(conn: Connection) {
       const docs = await Venue.find({ name: { $regex: pattern, $options: "i" } }, { code: 1 }).limit(limit).lean();
       return docs.map((d) => d.code);
     },
+    /**
+     * Venues (not closed) whose search text has every word as the start of one of its words,
+     * at most `limit`; `words` are canonical search words (venueSearchKey).
+     */
+    async searchWords(words: string[], limit: number): Promise<Venue[]> {
+      if (words.length === 0) return [];
+      const all = words.map((w) => ({ searchText: { $regex: `(^| )${escapeRegex(String(w))}` } }));
+      const docs = await Venue.find({ status: { $ne: "closed" }, $and: all }).sort({ code: 1 }).limit(limit).lean();
+      return docs.map((d) => toPlain(d));
+    },
+    /** The wards that have at least one venue. */
+    wardCodes: async (): Promise<string[]> => (await Venue.distinct("wardCode")).map(String),
     /** Registered (not closed) venues of a ward, the denominator of its compliance figure. */
     countInWard: (wardCode: string) => Venue.countDocuments({ wardCode: eq(wardCode), status: { $ne: "closed" } }),
     syncIndexes: () => Venue.syncIndexes(),

@@ -61,6 +61,10 @@ const schema = z
       .number({ error: "expected a distance in metres" })
       .positive("expected a distance in metres")
       .default(200),
+    SERVED_PROVINCES: optionalString.pipe(
+      z.string().regex(/^\d{1,3}(,\d{1,3})*$/, "expected province codes separated by commas, e.g. 46,48").optional(),
+    ),
+    ZALO_OA_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, "expected the Official Account's numeric id").optional()),
     ZALO_APP_ID: optionalString,
     ZALO_APP_SECRET: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
@@ -112,6 +116,10 @@ export interface Config {
   photoRetentionDays: number;
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
+  /** The Zalo Official Account's id, for the zalo.me link on posters; unset = no Zalo link. */
+  zaloOaId: string | undefined;
+  /** Province codes whose wards a ward search offers first; empty = the provinces that have venues. */
+  servedProvinces: string[];
   offline: boolean;
   /** Set only when a Zalo Official Account is configured (app id and both keys). */
   zalo: ZaloConfig | undefined;
@@ -171,6 +179,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     opsToken: c.OPS_TOKEN,
     photoRetentionDays: c.PHOTO_RETENTION_DAYS,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
+    zaloOaId: c.ZALO_OA_ID,
+    servedProvinces: c.SERVED_PROVINCES?.split(",") ?? [],
     offline: c.BOT_TOKEN === undefined,
     zalo:
       c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY

@@ -1,6 +1,6 @@
 import mongoose, { type Connection } from "mongoose";
 import type { Config } from "./config.js";
-import { startEmbeddedMongo, type EmbeddedMongo } from "./embedded-mongo/index.js";
+import { sharedEmbeddedMongo, startEmbeddedMongo, type EmbeddedMongo } from "./embedded-mongo/index.js";
 import type { Logger } from "./logger.js";
 
 export interface Database {
@@ -9,14 +9,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to MONGODB_URI, or starts an embedded server under DATA_DIR when it is unset. */
+/**
+ * Connects to MONGODB_URI, or, when it is unset, to the embedded server of DATA_DIR: the one
+ * another process already runs there, else one started now.
+ */
 export async function connectDatabase(
   config: Pick<Config, "mongodbUri" | "dataDir">,
   logger: Logger,
 ): Promise<Database> {
   const embedded = config.mongodbUri
     ? undefined
-    : await startEmbeddedMongo({ dataDir: config.dataDir, logger });
+    : await sharedEmbeddedMongo({ dataDir: config.dataDir, logger, start: () => startEmbeddedMongo({ dataDir: config.dataDir, logger }) });
   const uri = config.mongodbUri ?? embedded!.uri;
   const backend = embedded?.backend ?? "external";
   try {

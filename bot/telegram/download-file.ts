@@ -1,9 +1,6 @@
 import type { Api } from "grammy";
 import type { Config } from "../../platform/config.js";
 
-/** Telegram refuses to hand bots files larger than this. */
-export const TELEGRAM_MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
-
 export function telegramFileDownloader(api: Api, config: Pick<Config, "botToken" | "telegramApiRoot">) {
   return async function downloadFile(fileId: string): Promise<Buffer> {
     const file = await api.getFile(fileId);

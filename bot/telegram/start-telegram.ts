@@ -4,7 +4,7 @@ import type { Stores } from "../../models/index.js";
 import type { Config } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
 import type { ChannelSender } from "../../services/notify/resident-message.js";
-import { registerTelegramWebhook, telegramWebhookPath } from "./webhook.js";
+import { registerTelegramWebhook, telegramWebhookUrl } from "./webhook.js";
 import { officerFeatures } from "../../handlers/officer/index.js";
 import { startOfficerRuntime } from "./officer-runtime.js";
 import type { BotCore } from "../../app/core.js";
@@ -30,7 +30,7 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
   await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
 
   const secret = config.webhookSecret;
-  if (config.botMode === "webhook" && secret) registerTelegramWebhook(server, bot, secret);
+  if (config.botMode === "webhook" && secret) registerTelegramWebhook(server, bot, secret, config.webhookUrl);
   let runner: RunnerHandle | undefined;
   let officers: { stop(): void } | undefined;
   return {
@@ -39,7 +39,7 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
       // Ticket cards and deadline reminders are Telegram messages, so they start with the bot.
       officers = startOfficerRuntime({ api: bot.api, i18n, stores, clock: core.clock, logger, defaultLocale: config.defaultLocale });
       if (config.botMode === "webhook" && secret) {
-        await bot.api.setWebhook(new URL(telegramWebhookPath(secret), config.webhookUrl).href, { secret_token: secret });
+        await bot.api.setWebhook(telegramWebhookUrl(secret, config.webhookUrl!), { secret_token: secret });
         logger.info({ username: bot.botInfo.username }, "Telegram bot receiving updates by webhook");
       } else {
         await bot.api.deleteWebhook();

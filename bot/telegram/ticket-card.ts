@@ -1,7 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import type { Stores } from "../../models/index.js";
 import type { Ticket } from "../../models/ticket.js";
+import type { Venue } from "../../models/venue.js";
 import { vietnamTime } from "../../services/notify/resident-message.js";
+import { codeOwner } from "../../services/registry/code-owner.js";
 import { placeName } from "../../services/routing/ward-ref.js";
 import { nextDeadline } from "../../services/tickets/deadlines.js";
 import { STATES } from "../../services/tickets/ticket-states.js";
@@ -10,9 +12,9 @@ export type Translate = (key: string, args?: Record<string, string | number>) =>
 
 const HOUR = 3600e3;
 
-/** What a card names instead of codes. */
+/** What a card names instead of codes: the ward, and the registered venue of the ticket's code (whose code it is). */
 export interface CardNames {
-  venue?: string;
+  venue?: Pick<Venue, "name" | "address" | "location">;
   ward?: string;
 }
 
@@ -22,13 +24,15 @@ export interface CardNames {
  */
 export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames = {}): { text: string; keyboard: InlineKeyboard } {
   const opened = new Date(t.openedAt);
+  const owner = codeOwner(t.verdict, names.venue, t.location ?? undefined);
   const due = STATES[t.state].open ? nextDeadline(t) : undefined;
   const lines = [
     tr("card-title", { number: t.number, state: tr(`state-${t.state}`) }),
     tr("card-ward", { ward: names.ward ?? t.wardCode }),
     tr("card-type", { type: tr(`type-${t.violationType}`) }),
     tr("card-verdict", { verdict: tr(`verdict-${t.verdict}`) }),
-    tr("card-venue", { venue: names.venue ?? t.venueCode ?? "—" }),
+    tr("card-venue", { venue: names.venue?.name ?? t.venueCode ?? "—" }),
+    owner ? tr(owner.distanceM === undefined ? "card-code-owner" : "card-code-owner-far", { venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0 }) : "",
     tr("card-address", { address: t.address ?? "—" }),
     t.location ? `https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng}` : "",
     tr("card-reports", { count: t.reports.filter((r) => !r.withdrawnAt).length }),
@@ -43,5 +47,5 @@ export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames
 /** The venue's and ward's names for a card, from the registry and the ward directory. */
 export async function cardNames(stores: Pick<Stores, "venues" | "wards">, t: Pick<Ticket, "venueCode" | "wardCode">): Promise<CardNames> {
   const [venue, ward] = await Promise.all([t.venueCode ? stores.venues.byCode(t.venueCode) : undefined, stores.wards.byCode(t.wardCode)]);
-  return { venue: venue?.name, ward: ward ? placeName(ward) : undefined };
+  return { venue: venue ?? undefined, ward: ward ? placeName(ward) : undefined };
 }

@@ -7,6 +7,7 @@ import { importVenues } from "../../services/registry/venue-import.js";
 import { venueRef } from "../../services/registry/venue-ref.js";
 import { renderOfficialPoster } from "../../services/registry/poster/render-poster.js";
 import { posterTexts } from "../../services/registry/poster/poster-texts.js";
+import { reportLinks } from "../../services/registry/report-link.js";
 import { registrySigningKey } from "../../services/registry/signing-key.js";
 import { parseCliArgs } from "../args.js";
 import { CliUserError, type CliCommand } from "../command.js";
@@ -55,7 +56,7 @@ export const venueCommands: CliCommand[] = [
       const i18n = new I18n({ defaultLocale: "vi" });
       i18n.loadLocalesDirSync(fileURLToPath(new URL("../../locales", import.meta.url)));
       const signingKey = registrySigningKey(ctx.config, ctx.logger);
-      const { bytes, payload } = await renderOfficialPoster(venueRef(venue), ward, { format, signingKey, texts: posterTexts(i18n) });
+      const { bytes, payload } = await renderOfficialPoster(venueRef(venue), ward, { format, signingKey, texts: posterTexts(i18n), links: reportLinks(ctx.config) });
       await writeFile(values.out, bytes);
       ctx.out.write(`${values.out}: ${venue.code} ${venue.name} (${payload})\n`);
     },

@@ -1,4 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
+import { InlineKeyboard } from "grammy";
 import type { BotContext, FeatureDeps, InnerContext } from "../../bot/deps.js";
 
 export type ReportConversation = Conversation<BotContext, InnerContext>;
@@ -8,6 +9,16 @@ export const IDLE_MS = 30 * 60_000;
 /** Every button of the report starts with this, so stale or foreign data is told apart. */
 export const DATA = "r:";
 export const CANCEL = `${DATA}x`;
+const CONTINUE = `${DATA}go-on`;
+const RESTART = `${DATA}restart`;
+
+/** Commands that answer during a report without disturbing it: their own handlers reply, the report stays at its step. */
+const PASS_THROUGH = new Set(["mytickets", "ticket", "help", "language"]);
+
+/** Thrown (deterministically, so replays agree) when the resident chooses to start the report over. */
+export class RestartReport extends Error {
+  override readonly name = "RestartReport";
+}
 
 /** When each running report last heard from its resident (rebuilt identically on every replay). */
 const lastSeen = new WeakMap<ReportConversation, number>();
@@ -18,9 +29,11 @@ export async function startIdleClock(conv: ReportConversation, deps: FeatureDeps
 }
 
 /**
- * The next update of this chat for the report: closes an idle report, answers commands
- * (including /report again) without leaving the step. The clock is read through external
- * right after each wait, so a replay (after a restart too) sees the first run's times.
+ * The next update of this chat for the report: closes an idle report, lets /mytickets,
+ * /ticket, /help and /language (and their buttons) through to their own handlers without
+ * leaving the step, and asks whether to continue or start over on /report and /start. The
+ * clock is read through external right after each wait, so a replay (after a restart too)
+ * sees the first run's times.
  */
 export async function nextUpdate(conv: ReportConversation, deps: FeatureDeps): Promise<InnerContext> {
   for (;;) {
@@ -33,11 +46,27 @@ export async function nextUpdate(conv: ReportConversation, deps: FeatureDeps): P
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       return conv.halt();
     }
-    if (ctx.message?.text?.startsWith("/")) {
-      await ctx.reply(ctx.t("report-in-progress"));
+    const data = ctx.callbackQuery?.data;
+    // Buttons of other features (language, ticket pages) belong to their handlers.
+    if (data !== undefined && !data.startsWith(DATA)) return conv.skip({ next: true });
+    if (data === CONTINUE || data === RESTART) {
+      await ctx.answerCallbackQuery();
+      if (data === RESTART) throw new RestartReport();
+      await ctx.reply(ctx.t("report-continuing"));
       continue;
     }
-    return ctx;
+    const command = /^\/(\w+)(@\w+)?(\s|$)/.exec(ctx.message?.text ?? "");
+    if (!command) return ctx;
+    const name = command[1]!.toLowerCase();
+    const startPayload = name === "start" && ctx.message!.text!.trim().split(/\s+/).length > 1;
+    if (PASS_THROUGH.has(name) || startPayload) return conv.skip({ next: true });
+    if (name === "report" || name === "start") {
+      await ctx.reply(ctx.t("report-continue-or-restart"), {
+        reply_markup: new InlineKeyboard().text(ctx.t("button-continue-report"), CONTINUE).text(ctx.t("button-restart-report"), RESTART),
+      });
+      continue;
+    }
+    await ctx.reply(ctx.t("report-in-progress"));
   }
 }
 

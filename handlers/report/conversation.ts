@@ -2,11 +2,13 @@ import { InlineKeyboard } from "grammy";
 import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
 import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
 import { distanceM } from "../../services/routing/distance.js";
+import { codeOwner } from "../../services/registry/code-owner.js";
+import { reportLinks, venueCodeText } from "../../services/registry/report-link.js";
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
 import { visibleText } from "../../services/text/visible-text.js";
 import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
-import { CANCEL, DATA, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
+import { CANCEL, DATA, RestartReport, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, shorten, type PhotoFacts } from "./photos.js";
 import { collectPlace, type Place } from "./place.js";
 
@@ -21,6 +23,8 @@ interface Draft {
   photos: PhotoFacts[];
   place: Place;
   note?: string;
+  /** The code the report is about (never the poster's link to the bot). */
+  decodedText?: string;
   verification?: Verification;
   flags: string[];
 }
@@ -34,7 +38,11 @@ export function reportConversation(deps: FeatureDeps) {
   return async function report(conv: ReportConversation, ctx: InnerContext): Promise<void> {
     await startIdleClock(conv, deps);
     for (;;) {
-      const draft = await collectDraft(conv, deps, ctx);
+      const draft = await collectDraft(conv, deps, ctx).catch((e: unknown) => {
+        if (e instanceof RestartReport) return "restart" as const;
+        throw e;
+      });
+      if (draft === "restart") continue;
       if (!draft) return;
       await ctx.reply(summary(ctx, draft), {
         reply_markup: new InlineKeyboard().text(ctx.t("button-confirm"), CONFIRM).row().text(ctx.t("button-change"), CHANGE).text(ctx.t("button-cancel"), CANCEL),
@@ -56,17 +64,19 @@ async function collectDraft(conv: ReportConversation, deps: FeatureDeps, ctx: In
   const type = (await choose(conv, deps, VIOLATION_TYPES.map((t) => TYPE + t))).slice(TYPE.length) as ViolationType;
 
   const photos = await collectPhotos(conv, deps, ctx, type);
-  const decodedText = photos.flatMap((p) => p.decode.codes)[0]?.text;
+  const decodedText = venueCodeText(photos.flatMap((p) => p.decode.codes), reportLinks(deps.config));
   if (type === "unscannable" && decodedText && !(await goOn(conv, deps, ctx, "report-hint-readable"))) return undefined;
 
-  const place = await collectPlace(conv, deps, ctx);
+  // The code's venue (judged without a place yet) is routing's fallback when no location is shared.
+  const codeVenue = decodedText ? (await conv.external(() => deps.verifier.verifyCode(decodedText))).venue : undefined;
+  const place = await collectPlace(conv, deps, ctx, codeVenue);
   const verification = decodedText ? await conv.external(() => deps.verifier.verifyCode(decodedText, place.location)) : undefined;
   if (type === "wrong_info" && verification?.verdict === "official" && !(await goOn(conv, deps, ctx, "report-hint-looks-official"))) return undefined;
 
   const note = await collectNote(conv, deps, ctx);
   const here = place.location;
   const far = here && photos.some((p) => p.exif.gps && distanceM(here, p.exif.gps) > EXIF_FAR_M);
-  return { type, photos, place, note, verification, flags: far ? ["exif_gps_far"] : [] };
+  return { type, photos, place, note, decodedText, verification, flags: far ? ["exif_gps_far"] : [] };
 }
 
 async function goOn(conv: ReportConversation, deps: FeatureDeps, ctx: InnerContext, question: string): Promise<boolean> {
@@ -92,15 +102,22 @@ async function collectNote(conv: ReportConversation, deps: FeatureDeps, first: I
 
 function summary(ctx: InnerContext, d: Draft): string {
   const none = ctx.t("report-none");
-  const code = d.photos.flatMap((p) => p.decode.codes)[0]?.text;
-  return ctx.t("report-summary", {
+  const code = d.decodedText;
+  const verdict = d.verification?.verdict ?? "no_code";
+  const owner = codeOwner(verdict, d.verification?.venue, d.place.location);
+  const text = ctx.t("report-summary", {
     type: ctx.t(`type-${d.type}`),
     photos: d.photos.length,
     code: code ? visibleText(shorten(code)) : none,
-    verdict: ctx.t(`verdict-${d.verification?.verdict ?? "no_code"}`),
+    verdict: ctx.t(`verdict-${verdict}`),
     ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
     note: d.note ? visibleText(shorten(d.note, 200)) : none,
   });
+  if (!owner) return text;
+  const ownerLine = ctx.t(owner.distanceM === undefined ? "report-code-owner" : "report-code-owner-far", {
+    venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0,
+  });
+  return `${text}\n${ownerLine}`;
 }
 
 async function submit(deps: FeatureDeps, accountId: string, d: Draft): Promise<SubmitResult> {
@@ -112,7 +129,7 @@ async function submit(deps: FeatureDeps, accountId: string, d: Draft): Promise<S
     deps.stores,
     {
       accountId, channel: deps.channel ?? "telegram", violationType: d.type, ward: d.place.ward, location: d.place.location,
-      address: d.place.address, note: d.note, photos, decodedText: d.photos.flatMap((p) => p.decode.codes)[0]?.text,
+      address: d.place.address, note: d.note, photos, decodedText: d.decodedText,
       verification: d.verification, flags: d.flags,
     },
     deps.clock(),

@@ -1,10 +1,11 @@
 import { InlineKeyboard } from "grammy";
 import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
-import { TELEGRAM_MAX_DOWNLOAD_BYTES } from "../../bot/telegram/download-file.js";
 import type { ViolationType } from "../../models/ticket.js";
 import { evidenceFacts, type ExifFacts } from "../../services/evidence/evidence-facts.js";
 import type { DecodeResult } from "../../services/qr/decode-qr.js";
-import { DecoderBusyError, ImageRejectedError } from "../../services/qr/errors.js";
+import { DecoderBusyError, ImageRejectedError, type ImageRejectionReason } from "../../services/qr/errors.js";
+import { IMAGE_LIMITS } from "../../services/qr/load-image.js";
+import { reportLinks, venueCodeText } from "../../services/registry/report-link.js";
 import { visibleText } from "../../services/text/visible-text.js";
 import { CANCEL, DATA, nextUpdate, pressed, type ReportConversation } from "./ask.js";
 
@@ -21,7 +22,31 @@ export interface PhotoFacts {
   decode: DecodeResult;
 }
 
-type ReadOutcome = { ok: true; facts: PhotoFacts } | { ok: false; reason: "rejected" | "busy" };
+/** Why an upload was refused, as a locale key and its arguments (plain JSON for the conversation). */
+interface Refusal {
+  key: string;
+  args?: Record<string, string | number>;
+}
+
+type ReadOutcome = { ok: true; facts: PhotoFacts } | { ok: false; refusal: Refusal };
+
+const MB = 1024 * 1024;
+const TOO_LARGE: Refusal = { key: "report-photo-too-large", args: { mb: IMAGE_LIMITS.maxBytes / MB } };
+
+/** The resident's explanation of each decoder refusal; the README's list of refusals matches these. */
+function refusalFor(e: ImageRejectedError): Refusal {
+  const keys: Record<ImageRejectionReason, Refusal> = {
+    empty: { key: "report-photo-empty" },
+    not_image: { key: "report-photo-not-image" },
+    corrupt: { key: "report-photo-damaged" },
+    unsupported_format: { key: "report-photo-unsupported", args: { format: e.detail ?? "?" } },
+    heic: { key: "report-photo-heic" },
+    too_large_bytes: TOO_LARGE,
+    too_many_pixels: { key: "report-photo-too-many-pixels", args: { megapixels: IMAGE_LIMITS.maxPixels / 1_000_000 } },
+    animation: { key: "report-photo-animation" },
+  };
+  return keys[e.reason];
+}
 
 async function readPhoto(deps: FeatureDeps, fileId: string, filename: string | undefined): Promise<ReadOutcome> {
   const bytes = await deps.downloadFile(fileId);
@@ -30,24 +55,27 @@ async function readPhoto(deps: FeatureDeps, fileId: string, filename: string | u
     const facts = await evidenceFacts(bytes);
     return { ok: true, facts: { fileId, filename, mime: facts.mime, sha256: facts.sha256, exif: facts.exif, decode } };
   } catch (e) {
-    if (e instanceof ImageRejectedError) return { ok: false, reason: "rejected" };
-    if (e instanceof DecoderBusyError) return { ok: false, reason: "busy" };
+    if (e instanceof ImageRejectedError) {
+      deps.logger.info({ reason: e.reason, detail: e.detail, size: bytes.length }, "upload refused");
+      return { ok: false, refusal: refusalFor(e) };
+    }
+    if (e instanceof DecoderBusyError) return { ok: false, refusal: { key: "report-photo-busy" } };
     throw e;
   }
 }
 
-/** The file the message carries, or the text key explaining why it cannot be used. */
-function fileOf(ctx: InnerContext): { fileId: string; filename?: string } | { refuse: string } {
+/** The file the message carries, or why it cannot be used (told before downloading anything). */
+function fileOf(ctx: InnerContext): { fileId: string; filename?: string } | { refuse: Refusal } {
   const m = ctx.message;
   const photo = m?.photo?.at(-1);
-  if (photo) return (photo.file_size ?? 0) > TELEGRAM_MAX_DOWNLOAD_BYTES ? { refuse: "report-photo-too-large" } : { fileId: photo.file_id };
+  if (photo) return (photo.file_size ?? 0) > IMAGE_LIMITS.maxBytes ? { refuse: TOO_LARGE } : { fileId: photo.file_id };
   const doc = m?.document;
   if (doc) {
-    if (!doc.mime_type?.startsWith("image/")) return { refuse: "report-photo-not-image" };
-    if ((doc.file_size ?? 0) > TELEGRAM_MAX_DOWNLOAD_BYTES) return { refuse: "report-photo-too-large" };
+    if (!doc.mime_type?.startsWith("image/")) return { refuse: { key: "report-photo-not-image" } };
+    if ((doc.file_size ?? 0) > IMAGE_LIMITS.maxBytes) return { refuse: TOO_LARGE };
     return { fileId: doc.file_id, filename: doc.file_name };
   }
-  return { refuse: "report-photo-wrong-kind" };
+  return { refuse: { key: "report-photo-wrong-kind" } };
 }
 
 /** One or more photos, each decoded while the resident sees "sending photo…". */
@@ -63,17 +91,17 @@ export async function collectPhotos(conv: ReportConversation, deps: FeatureDeps,
     }
     const file = fileOf(ctx);
     if ("refuse" in file) {
-      await ctx.reply(ctx.t(file.refuse));
+      await ctx.reply(ctx.t(file.refuse.key, file.refuse.args));
       continue;
     }
     await ctx.replyWithChatAction("upload_photo");
     const read = await conv.external(() => readPhoto(deps, file.fileId, file.filename));
     if (!read.ok) {
-      await ctx.reply(ctx.t(read.reason === "busy" ? "report-photo-busy" : "report-photo-rejected"));
+      await ctx.reply(ctx.t(read.refusal.key, read.refusal.args));
       continue;
     }
     photos.push(read.facts);
-    const code = read.facts.decode.codes[0]?.text;
+    const code = venueCodeText(read.facts.decode.codes, reportLinks(deps.config));
     const said = code
       ? ctx.t("report-photo-read", { count: photos.length, code: visibleText(shorten(code)) })
       : ctx.t("report-photo-no-code", { count: photos.length });

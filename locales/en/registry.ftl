@@ -3,4 +3,4 @@ poster-scan = Scan this code when you enter or leave
 poster-ward = Responsible ward
 poster-issued = Issued
 poster-code = Venue code
-poster-report = Wrong details, unreadable or missing code? Report it to the ward through the chatbot.
+poster-report = Wrong details, unreadable or missing code? Scan the small code below to report it to the ward through the chatbot.

@@ -5,6 +5,7 @@ import { tryMemoryServer } from "./memory-server.js";
 import type { EmbeddedMongo } from "./types.js";
 
 export type { EmbeddedMongo, EmbeddedBackend } from "./types.js";
+export { sharedEmbeddedMongo } from "./shared.js";
 
 export class NoDatabaseError extends Error {
   constructor(readonly reasons: string[]) {

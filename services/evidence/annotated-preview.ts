@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import type { Point } from "../qr/engines.js";
-import { IMAGE_LIMITS } from "../qr/load-image.js";
+import { IMAGE_LIMITS, readableImage } from "../qr/load-image.js";
 
 export const PREVIEW_MAX_SIDE = 1280;
 
@@ -9,7 +9,8 @@ export const PREVIEW_MAX_SIDE = 1280;
  * sees at a glance which code the server read. `codes` carry corners in upright full-size
  * pixels, as decodeQr returns them.
  */
-export async function annotatedPreview(bytes: Uint8Array, codes: readonly { corners: readonly Point[] }[]): Promise<Buffer> {
+export async function annotatedPreview(upload: Uint8Array, codes: readonly { corners: readonly Point[] }[]): Promise<Buffer> {
+  const { bytes } = await readableImage(Buffer.isBuffer(upload) ? upload : Buffer.from(upload.buffer, upload.byteOffset, upload.byteLength));
   const { data, info } = await sharp(bytes, { pages: 1, limitInputPixels: IMAGE_LIMITS.maxPixels })
     .rotate()
     .resize({ width: PREVIEW_MAX_SIDE, height: PREVIEW_MAX_SIDE, fit: "inside", withoutEnlargement: true })

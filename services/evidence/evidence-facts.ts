@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import exifr from "exifr";
-import { ImageRejectedError } from "../qr/errors.js";
 import { sniffFormat } from "../qr/sniff-format.js";
 
 export interface ExifFacts {
@@ -34,8 +33,7 @@ export async function evidenceFacts(bytes: Uint8Array): Promise<EvidenceFacts> {
 function mimeOf(bytes: Buffer): string {
   try {
     return `image/${sniffFormat(bytes)}`;
-  } catch (error) {
-    if (error instanceof ImageRejectedError && error.reason === "heic") return "image/heic";
+  } catch {
     return "application/octet-stream";
   }
 }

@@ -1,6 +1,6 @@
 import { readWithJsQr, readWithZxing, type EngineCode, type EngineName, type Point } from "./engines.js";
 import { readWarped } from "./warped/read-warped.js";
-import { inspectImage, type ImageFacts } from "./load-image.js";
+import { inspectImage, readableImage, type ImageFacts } from "./load-image.js";
 import { ATTEMPTS, type Attempt, type VariantName } from "./strategy.js";
 import { variantSource, type Variant } from "./variants.js";
 
@@ -44,8 +44,9 @@ export const DEFAULT_BUDGET_MS = 1500;
 export async function decodeQr(input: Uint8Array, options: DecodeOptions = {}): Promise<DecodeResult> {
   const started = performance.now();
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const image = await inspectImage(bytes);
+  const upload = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const { bytes, format } = await readableImage(upload);
+  const image = await inspectImage(bytes, format);
   const variants = variantSource(bytes, image);
   const attempts: AttemptTrace[] = [];
   let codes: DecodedCode[] = [];

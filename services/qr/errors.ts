@@ -7,7 +7,7 @@ export type ImageRejectionReason =
   | "heic"
   | "too_large_bytes"
   | "too_many_pixels"
-  | "too_many_frames";
+  | "animation";
 
 export class ImageRejectedError extends Error {
   override readonly name = "ImageRejectedError";

@@ -1,12 +1,12 @@
 import { ImageRejectedError } from "./errors.js";
 
-export type AcceptedFormat = "jpeg" | "png" | "webp" | "gif" | "tiff";
+export type AcceptedFormat = "jpeg" | "png" | "webp" | "gif" | "tiff" | "heic";
 
 const HEIF_BRANDS = new Set(["heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1"]);
 
 /**
  * Tells the format from the first bytes, before sharp sees them, so that a HEIC photo sent
- * as a file gets its own advice and other images we do not take are told apart from junk.
+ * as a file goes to its own decoder and other images we do not take are told apart from junk.
  */
 export function sniffFormat(bytes: Buffer): AcceptedFormat {
   const ascii = (from: number, to: number) => bytes.subarray(from, to).toString("latin1");
@@ -17,7 +17,7 @@ export function sniffFormat(bytes: Buffer): AcceptedFormat {
   if (ascii(0, 4) === "II*\0" || ascii(0, 4) === "MM\0*") return "tiff";
   if (ascii(4, 8) === "ftyp") {
     const brand = ascii(8, 12);
-    if (HEIF_BRANDS.has(brand)) throw new ImageRejectedError("heic", `HEIF brand ${brand}`);
+    if (HEIF_BRANDS.has(brand)) return "heic";
     if (brand === "avif" || brand === "avis") throw new ImageRejectedError("unsupported_format", "AVIF");
   }
   const other = otherImageFormat(bytes);

@@ -1,10 +1,13 @@
+import { withCheckinScheme } from "./checkin-systems.js";
+
 /**
  * The comparable form of a non-signed payload printed on a poster: URLs with scheme and host
  * lower-cased, default port, trailing slash and fragment dropped and query parameters sorted;
- * other text trimmed. Registry payloads are stored in this form and codes compared in it.
+ * a national check-in code printed without its scheme gets https; other text trimmed.
+ * Registry payloads are stored in this form and codes compared in it.
  */
 export function normalisePayload(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = withCheckinScheme(text.trim());
   const url = asUrl(trimmed);
   if (!url) return trimmed;
   url.hash = "";

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { VenueImport, venueStore } from "../../models/venue.js";
 import type { ImportSummary } from "./import-report.js";
 import { parseVenueCsv } from "./venue-csv.js";
+import { venueSearchKey } from "./venue-search.js";
 
 const BATCH = 1000;
 
@@ -19,7 +20,8 @@ export async function importVenues(
   const existing = await venues.importHashes(rows.map((r) => r.code));
   let added = 0, updated = 0, unchanged = 0;
   const writes: VenueImport[] = [];
-  for (const { line: _line, ...row } of rows) {
+  for (const { line: _line, ...fields } of rows) {
+    const row = { ...fields, searchText: venueSearchKey(`${fields.name} ${fields.address}`) };
     const importHash = createHash("sha256").update(JSON.stringify(row)).digest("base64url");
     const before = existing.get(row.code);
     if (before === importHash) {

@@ -1,7 +1,9 @@
 import type { venueStore } from "../../models/venue.js";
 import { distanceM } from "../routing/distance.js";
+import { checkinSystemOfHost } from "./checkin-systems.js";
 import { asUrl, normalisePayload } from "./normalise-payload.js";
 import { parsePayload, type KeyRing } from "./payload.js";
+import { isReportLink, type ReportLinks } from "./report-link.js";
 import type { WardDirectory } from "../routing/ward-directory.js";
 import type { LatLng } from "../routing/ward-ref.js";
 import { venueRef, type VenueRef } from "./venue-ref.js";
@@ -22,12 +24,10 @@ export interface Verification {
     | "unknown_checkin_url"
     | "payment_code"
     | "website"
-    | "text";
+    | "text"
+    | "report_link";
   distanceM?: number;
 }
-
-/** Hosts of check-in systems whose codes residents meet on posters (the 2021 national ones). */
-export const CHECKIN_HOSTS = ["tokhaiyte.vn", "qr.tokhaiyte.vn", "kbyt.khambenh.gov.vn", "bluezone.gov.vn", "qr.bluezone.gov.vn"];
 
 export interface VerifierDeps {
   venues: Pick<ReturnType<typeof venueStore>, "byCode" | "byPayload">;
@@ -35,6 +35,8 @@ export interface VerifierDeps {
   signingKey: KeyRing;
   /** Farther than this from the registered place is "elsewhere" even inside the same ward. */
   maxDistanceM: number;
+  /** The official poster's second code, the link to this bot: ours, never a venue's code. */
+  reportLinks?: ReportLinks;
 }
 
 function foreign(text: string): Verification {
@@ -65,12 +67,12 @@ export function createCodeVerifier(deps: VerifierDeps) {
         return venue ? judge(venueRef(venue), reportedLocation) : { verdict: "unregistered", reason: "unknown_venue" };
       }
       if (!text) return { verdict: "foreign", reason: "text" };
-      const listed = await deps.venues.byPayload(normalisePayload(text));
+      if (deps.reportLinks && isReportLink(text, deps.reportLinks)) return { verdict: "foreign", reason: "report_link" };
+      const normalised = normalisePayload(text);
+      const listed = await deps.venues.byPayload(normalised);
       if (listed) return judge(venueRef(listed), reportedLocation);
-      const host = asUrl(text)?.hostname.toLowerCase();
-      if (host && CHECKIN_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) {
-        return { verdict: "unregistered", reason: "unknown_checkin_url" };
-      }
+      const host = asUrl(normalised)?.hostname;
+      if (host && checkinSystemOfHost(host)) return { verdict: "unregistered", reason: "unknown_checkin_url" };
       return foreign(text);
     },
   };

@@ -7,6 +7,12 @@ const KIND_WORDS: Record<string, string> = { p: "phuong", phuong: "phuong", x: "
 export interface WardSearchOptions {
   provinceCode?: string;
   limit?: number;
+  /**
+   * Ranked before every other match, whatever their score: the resident's recent wards, then
+   * the wards of the provinces this deployment serves. "thuan hoa" then offers Huế's Thuận Hoá
+   * before Tuyên Quang's Thuận Hoà.
+   */
+  prefer?: { wardCodes?: readonly string[]; provinceCodes?: readonly string[] };
 }
 
 export interface WardSearch {
@@ -57,14 +63,17 @@ export function createWardSearch(wards: readonly WardRef[]): WardSearch {
     return { ward, name, compact: name.replace(/ /g, ""), kind: searchKey(ward.kind) };
   });
   return {
-    search(text, { provinceCode, limit = 10 } = {}) {
+    search(text, { provinceCode, limit = 10, prefer } = {}) {
       const { kind, rest } = splitKind(searchKey(text));
       if (!rest) return [];
+      const recent = new Set(prefer?.wardCodes ?? []);
+      const served = new Set(prefer?.provinceCodes ?? []);
+      const tier = (w: WardRef) => (recent.has(w.code) ? 2 : served.has(w.provinceCode) ? 1 : 0);
       return entries
         .filter((e) => !provinceCode || e.ward.provinceCode === provinceCode)
-        .map((e) => ({ e, s: score(e, rest, kind) }))
+        .map((e) => ({ e, s: score(e, rest, kind), t: tier(e.ward) }))
         .filter((x) => x.s > 0)
-        .sort((a, b) => b.s - a.s || a.e.name.length - b.e.name.length || a.e.ward.code.localeCompare(b.e.ward.code))
+        .sort((a, b) => b.t - a.t || b.s - a.s || a.e.name.length - b.e.name.length || a.e.ward.code.localeCompare(b.e.ward.code))
         .slice(0, Math.max(0, limit))
         .map((x) => x.e.ward);
     },

@@ -80,6 +80,8 @@ describe("a resident's journey on Telegram", () => {
     await u.press("r:done");
     await u.expectReply(/Gửi vị trí/);
     await u.say("45 Hùng Vương");
+    await u.expectReply(/Cơ sở nào trong danh bạ/);
+    await u.press("r:v-none");
     await u.expectReply(/phường\/xã nào/);
     await u.say("thuan hoa");
     await u.expectReply(/Chọn phường\/xã/);

@@ -7,6 +7,7 @@ import { loadConfig } from "../../platform/config.js";
 import { createLogger } from "../../platform/logger.js";
 import { decodeQr } from "../../services/qr/decode-qr.js";
 import { seedDemoRegistry, type DemoRegistry } from "../../services/registry/demo-registry.js";
+import { reportLinks } from "../../services/registry/report-link.js";
 import { createCodeVerifier } from "../../services/registry/verify-code.js";
 import { createWardDirectory } from "../../services/routing/ward-directory.js";
 
@@ -48,7 +49,7 @@ export async function startBotHarness(
     },
   });
   const now = { value: new Date("2026-11-23T03:00:00Z") };
-  const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: TEST_SIGNING_KEY, maxDistanceM: 200 });
+  const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: TEST_SIGNING_KEY, maxDistanceM: 200, reportLinks: reportLinks(config) });
   const assemble = () => {
     const a = createBot(
       { config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock: () => now.value },

@@ -5,11 +5,14 @@ import { posterLayout } from "./poster-layout.js";
 import { findPosterFonts, posterPdf } from "./poster-pdf.js";
 import { posterPng } from "./poster-png.js";
 import type { PosterTexts } from "./poster-texts.js";
+import type { ReportLinks } from "../report-link.js";
 
 export interface PosterOptions {
   format: "png" | "pdf";
   signingKey: KeyRing;
   texts: PosterTexts;
+  /** The bot's links printed in the footer, the Telegram one also as a small second code. */
+  links: ReportLinks;
   issuedAt?: Date;
   /** PNG resolution; default 150 dpi (1240 × 1754 px). */
   dpi?: number;
@@ -24,7 +27,7 @@ export async function renderOfficialPoster(
   opts: PosterOptions,
 ): Promise<{ bytes: Buffer; payload: string }> {
   const payload = signPayload(venue.code, opts.signingKey);
-  const items = posterLayout({ venue, ward, payload, issuedAt: opts.issuedAt ?? new Date(), texts: opts.texts });
+  const items = posterLayout({ venue, ward, payload, issuedAt: opts.issuedAt ?? new Date(), texts: opts.texts, links: opts.links });
   const bytes =
     opts.format === "png" ? await posterPng(items, opts.dpi) : await posterPdf(items, opts.fonts ?? findPosterFonts(), `${venue.name} (${venue.code})`);
   return { bytes, payload };

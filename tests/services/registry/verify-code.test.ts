@@ -3,6 +3,7 @@ import { venueStore } from "../../../models/venue.js";
 import { wardStore } from "../../../models/ward.js";
 import { seedDemoRegistry, type DemoRegistry } from "../../../services/registry/demo-registry.js";
 import { parsePayload, signPayload } from "../../../services/registry/payload.js";
+import { importVenues } from "../../../services/registry/venue-import.js";
 import { createWardResolver } from "../../../services/routing/resolve-ward.js";
 import { createCodeVerifier, type CodeVerifier } from "../../../services/registry/verify-code.js";
 import { createWardDirectory, type WardDirectory } from "../../../services/routing/ward-directory.js";
@@ -71,6 +72,18 @@ describe("verifying a decoded code and routing a report", () => {
   it("unregistered: a check-in code that matches no venue", async () => {
     expect(await verifier.verifyCode(signPayload("HUE-9999", KEY))).toEqual({ verdict: "unregistered", reason: "unknown_venue" });
     expect(await verifier.verifyCode("https://tokhaiyte.vn/?page=Checkin&venue=NOPE")).toEqual({ verdict: "unregistered", reason: "unknown_checkin_url" });
+  });
+
+  it("a national check-in code of 2021 (PC-COVID) is a check-in code: unregistered, or official through a venue's registered old payload", async () => {
+    const csv = `code,name,address,category,ward_code,lat,lng,status,qr_payloads
+HUE-0100,Nhà sách Phú Xuân,"5 Lê Lợi, Phú Xuân",supermarket_shop,19753,16.4851,107.5701,active,qr.pccovid.gov.vn/location/7A21F0C9
+`;
+    await importVenues(venues, new TextEncoder().encode(csv), (c) => c === "19753", "test");
+    expect(await verifier.verifyCode("https://QR.PCCOVID.GOV.VN/location/7A21F0C9/", PHU_XUAN)).toMatchObject({ verdict: "official", venue: { code: "HUE-0100" } });
+    expect(await verifier.verifyCode("https://qr.pccovid.gov.vn/location/00000000")).toEqual({ verdict: "unregistered", reason: "unknown_checkin_url" });
+    expect(await verifier.verifyCode("qr.pccovid.gov.vn/location/00000000")).toEqual({ verdict: "unregistered", reason: "unknown_checkin_url" });
+    expect(await verifier.verifyCode("https://qr.tokhaiyte.vn/checkin/123")).toEqual({ verdict: "unregistered", reason: "unknown_checkin_url" });
+    expect(await verifier.verifyCode("https://pccovid.gov.vn.example.com/x")).toEqual({ verdict: "foreign", reason: "website" });
   });
 
   it("foreign: a VietQR payment code, a plain website, free text", async () => {
