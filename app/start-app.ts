@@ -31,6 +31,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     : undefined;
   await server.listen({ host: config.httpHost, port: config.httpPort });
   await telegram?.receive();
+  zalo?.receive();
 
   // Residents' notifications, each on the channel they reported from.
   const senders: Partial<Record<"telegram" | "zalo", ChannelSender>> = {};

@@ -1,10 +1,10 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { conversations } from "@grammyjs/conversations";
+import { conversations, type Conversation } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot, GrammyError, type Api, type Composer, type Middleware } from "grammy";
+import { Bot, GrammyError, type Api, type Composer, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { installResidentFeatures } from "../handlers/index.js";
 import { telegramFileDownloader } from "./telegram/download-file.js";
@@ -20,8 +20,12 @@ export interface CreateBotOptions {
   throttle?: boolean;
   /** Updates per user per window before the bot stops answering for a while. */
   rateLimit?: { limit: number; timeFrameMs: number };
-  /** Replaces how Bot API requests are made, e.g. Zalo's bridge answering them (every Api, conversations' too). */
-  fetch?: typeof fetch;
+  /**
+   * Answers every Bot API call instead of Telegram (Zalo's bridge): installed on bot.api and, through
+   * `conversation.external` so that replays do not repeat it, on every conversation's Api. `name`
+   * stands where grammY wants a token; nothing is ever sent with it.
+   */
+  transport?: { name: string; transformer: Transformer };
 }
 
 /**
@@ -37,11 +41,11 @@ export interface AssembledBot {
 
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): AssembledBot {
   const { config, logger, stores } = deps;
-  if (!config.botToken) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
-  const bot = new Bot<BotContext>(config.botToken, {
-    botInfo: options.botInfo,
-    client: { apiRoot: config.telegramApiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
-  });
+  const { transport } = options;
+  const token = transport?.name ?? config.botToken;
+  if (!token) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
+  const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client: { apiRoot: config.telegramApiRoot } });
+  if (transport) bot.api.config.use(transport.transformer);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   if (options.throttle !== false) bot.api.config.use(apiThrottler());
   const i18n = createI18n<BotContext>(stores.accounts, config.defaultLocale, deps.channel);
@@ -59,6 +63,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   // must not overtake it there (a location would reach the conversation before the button press).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(async (ctx, next) => {
+    // Zalo's inbox already stores each msg_id once; its update ids are only labels.
+    if (deps.channel === "zalo") return next();
     if (await stores.processedUpdates.claim(deps.channel ?? "telegram", ctx.update.update_id, deps.clock())) return next();
     logger.info({ updateId: ctx.update.update_id }, "update delivered again: skipped");
   });
@@ -79,10 +85,21 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   bot.use(
     conversations<BotContext, InnerContext>({
       storage: { type: "key", version: 1, adapter: mongoConversationStorage(stores.botState, "conv:"), getStorageKey: (ctx) => ctx.chat?.id.toString() },
-      plugins: [i18n as unknown as Composer<InnerContext>],
+      plugins: (conversation) => [
+        i18n as unknown as Composer<InnerContext>,
+        ...(transport ? [transportIn(conversation, transport.transformer)] : []),
+      ],
     }),
   );
   return { bot, deps: full, i18n };
+}
+
+/** A conversation's Api answered by `transformer`, each call recorded once and replayed from the record. */
+function transportIn(conversation: Conversation<BotContext, InnerContext>, transformer: Transformer): Middleware<InnerContext> {
+  return (ctx, next) => {
+    ctx.api.config.use((prev, method, payload, signal) => conversation.external(() => transformer(prev, method, payload, signal)));
+    return next();
+  };
 }
 
 /** Installs the resident features, then `extra` (e.g. the officers' composers), then the fallback. */

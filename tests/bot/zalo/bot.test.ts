@@ -4,7 +4,7 @@ import { I18n } from "@grammyjs/i18n";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZALO_BOT_INFO } from "../../../bot/zalo/bot.js";
-import { createZaloChannel, type ZaloChannel } from "../../../bot/zalo/channel.js";
+import { createZaloInbound, createZaloOutbound, type ZaloInbound } from "../../../bot/zalo/channel.js";
 import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
 import { createLogger } from "../../../platform/logger.js";
 import { registerZaloWebhook } from "../../../bot/zalo/inbound/webhook.js";
@@ -37,22 +37,21 @@ describe("the resident's Telegram handlers on Zalo", () => {
   const db = useTestDatabase();
   let fake: FakeZaloApi;
   let app: FastifyInstance;
-  let channel: ZaloChannel;
+  let channel: ZaloInbound;
   let webhookUrl: string;
   const i18n = new I18n({ defaultLocale: "vi", directory: new URL("../../../locales", import.meta.url).pathname });
 
   beforeAll(async () => {
     fake = await startFakeZaloApi(ZALO_TEST_KEYS);
-    channel = createZaloChannel({
-      config: { ...ZALO_TEST_KEYS, initialRefreshToken: ZALO_TEST_KEYS.refreshToken, apiRoot: fake.root, oauthRoot: fake.root },
-      conn: db(),
-      logger: createLogger("silent"),
-      t: (locale, key) => i18n.t(locale, key),
-    });
-    await channel.syncIndexes();
-    const bot = new Bot("zalo-oa", { botInfo: ZALO_BOT_INFO, client: { fetch: channel.fetch } });
+    const zalo = { ...ZALO_TEST_KEYS, initialRefreshToken: ZALO_TEST_KEYS.refreshToken, apiRoot: fake.root, oauthRoot: fake.root };
+    const common = { config: zalo, conn: db(), logger: createLogger("silent"), t: (locale: string, key: string) => i18n.t(locale, key), clock: () => new Date() };
+    const outbound = createZaloOutbound(common);
+    const bot = new Bot(outbound.transport.name, { botInfo: ZALO_BOT_INFO });
+    bot.api.config.use(outbound.transport.transformer);
     bot.use(features());
-    channel.attach(bot);
+    channel = createZaloInbound({ ...common, bot, outbound });
+    await outbound.syncIndexes();
+    await channel.syncIndexes();
     app = Fastify();
     await registerZaloWebhook(app, channel.webhook);
     webhookUrl = (await app.listen({ port: 0, host: "127.0.0.1" })) + "/zalo";
