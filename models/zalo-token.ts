@@ -11,6 +11,8 @@ const tokenSchema = new Schema({
   /** Set when Zalo refused `refreshToken`: nobody spends it again; an operator must give a new one. */
   refusedAt: { type: Date, required: false },
   refusedReason: { type: String, required: false },
+  /** A digest of the operator's refresh token this pair started from: a new one in the configuration is noticed. */
+  seededWith: { type: String, required: false },
 });
 
 export interface ZaloTokenPair {
@@ -18,6 +20,7 @@ export interface ZaloTokenPair {
   accessExpiresAt: Date;
   refreshToken: string;
   refused: { at: Date; reason: string } | undefined;
+  seededWith: string | undefined;
 }
 
 /** The OA's current token pair. Who may spend the refresh token is decided by a lease (zalo-lease.ts). */
@@ -28,12 +31,12 @@ export function zaloTokenStore(conn: Connection) {
       const d = await Token.findById(String(appId)).lean();
       if (!d) return undefined;
       const refused = d.refusedAt ? { at: d.refusedAt, reason: d.refusedReason ?? "" } : undefined;
-      return { accessToken: d.accessToken ?? undefined, accessExpiresAt: d.accessExpiresAt, refreshToken: d.refreshToken, refused };
+      return { accessToken: d.accessToken ?? undefined, accessExpiresAt: d.accessExpiresAt, refreshToken: d.refreshToken, refused, seededWith: d.seededWith ?? undefined };
     },
     /** Stores the first refresh token unless a pair exists already (a restart must not bring back a spent one). */
-    async seed(appId: string, refreshToken: string): Promise<void> {
+    async seed(appId: string, refreshToken: string, seededWith: string): Promise<void> {
       try {
-        await Token.create({ _id: String(appId), refreshToken });
+        await Token.create({ _id: String(appId), refreshToken, seededWith });
       } catch (e) {
         // Another instance seeded first: the pair exists, which is all we need.
         if ((e as { code?: number }).code !== 11000) throw e;
@@ -47,10 +50,10 @@ export function zaloTokenStore(conn: Connection) {
       await Token.updateOne({ _id: String(appId), refreshToken: { $eq: refreshToken } }, { $set: { refusedAt: at, refusedReason: reason } });
     },
     /** An operator's new refresh token replaces a refused one (never a working one). */
-    async replaceRefused(appId: string, refreshToken: string): Promise<void> {
+    async replaceRefused(appId: string, refreshToken: string, seededWith: string): Promise<void> {
       await Token.updateOne(
         { _id: String(appId), refusedAt: { $ne: null } },
-        { $set: { refreshToken, accessExpiresAt: new Date(0) }, $unset: { accessToken: 1, refusedAt: 1, refusedReason: 1 } },
+        { $set: { refreshToken, seededWith, accessExpiresAt: new Date(0) }, $unset: { accessToken: 1, refusedAt: 1, refusedReason: 1 } },
       );
     },
     /** Marks this access token expired (Zalo answered -216), unless a newer one replaced it already. */

@@ -5,6 +5,7 @@ import type { ViolationType } from "../../models/ticket.js";
 import { evidenceFacts, type ExifFacts } from "../../services/evidence/evidence-facts.js";
 import type { DecodeResult } from "../../services/qr/decode-qr.js";
 import { DecoderBusyError, ImageRejectedError } from "../../services/qr/errors.js";
+import { DownloadError } from "../../bot/download-error.js";
 import { CANCEL, DATA, nextUpdate, pressed, type ReportConversation } from "./ask.js";
 
 export const MAX_PHOTOS = 5;
@@ -20,17 +21,21 @@ export interface PhotoFacts {
   decode: DecodeResult;
 }
 
-type ReadOutcome = { ok: true; facts: PhotoFacts } | { ok: false; reason: "rejected" | "busy" };
+type ReadOutcome = { ok: true; facts: PhotoFacts } | { ok: false; text: string };
 
 async function readPhoto(deps: FeatureDeps, fileId: string, filename: string | undefined): Promise<ReadOutcome> {
-  const bytes = await deps.downloadFile(fileId);
   try {
+    const bytes = await deps.downloadFile(fileId);
     const decode = await deps.decoder.decode(bytes);
     const facts = await evidenceFacts(bytes);
     return { ok: true, facts: { fileId, filename, mime: facts.mime, sha256: facts.sha256, exif: facts.exif, decode } };
   } catch (e) {
-    if (e instanceof ImageRejectedError) return { ok: false, reason: "rejected" };
-    if (e instanceof DecoderBusyError) return { ok: false, reason: "busy" };
+    if (e instanceof ImageRejectedError) return { ok: false, text: "report-photo-rejected" };
+    if (e instanceof DecoderBusyError) return { ok: false, text: "report-photo-busy" };
+    if (e instanceof DownloadError) {
+      deps.logger.warn({ err: e, reason: e.reason }, "photo download failed");
+      return { ok: false, text: `report-photo-download-${e.reason}` };
+    }
     throw e;
   }
 }
@@ -68,7 +73,7 @@ export async function collectPhotos(conv: ReportConversation, deps: FeatureDeps,
     await ctx.replyWithChatAction("upload_photo");
     const read = await conv.external(() => readPhoto(deps, file.fileId, file.filename));
     if (!read.ok) {
-      await ctx.reply(ctx.t(read.reason === "busy" ? "report-photo-busy" : "report-photo-rejected"));
+      await ctx.reply(ctx.t(read.text));
       continue;
     }
     photos.push(read.facts);

@@ -25,6 +25,7 @@ export interface ZaloTokenManagerOptions {
 }
 
 const REFRESH_ENDPOINT = "/v4/oa/access_token";
+const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 const REFRESH_TOKEN_LIFETIME_MS = 90 * 24 * 3600_000;
 
 /** Zalo refused the refresh token: no retry can help until an operator gives a new one (ZALO_REFRESH_TOKEN). */
@@ -97,20 +98,20 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloTokenMan
       const pair = await o.store.read(o.appId);
       if (!pair) {
         if (!o.initialRefreshToken) throw new ZaloApiError(-1, REFRESH_ENDPOINT, "no refresh token stored and ZALO_REFRESH_TOKEN is not set");
-        await o.store.seed(o.appId, o.initialRefreshToken);
+        await o.store.seed(o.appId, o.initialRefreshToken, digest(o.initialRefreshToken));
         continue;
       }
       if (fresh(pair, now)) return pair.accessToken!;
       if (pair.refused) {
-        // An operator's new ZALO_REFRESH_TOKEN (a restart) gets one try; the refused one never another.
-        if (o.initialRefreshToken && o.initialRefreshToken !== pair.refreshToken) {
-          await o.store.replaceRefused(o.appId, o.initialRefreshToken);
+        // An operator's new ZALO_REFRESH_TOKEN (set with a restart) gets its try; a refused or spent one never another.
+        if (o.initialRefreshToken && digest(o.initialRefreshToken) !== pair.seededWith) {
+          await o.store.replaceRefused(o.appId, o.initialRefreshToken, digest(o.initialRefreshToken));
           continue;
         }
         throw new ZaloRefreshRefusedError(-1, `refused since ${pair.refused.at.toISOString()} (${pair.refused.reason})`);
       }
       // The lease is per refresh token: whoever wins it is the only one ever to spend that token.
-      const subject = `zalo-token:${o.appId}:${createHash("sha256").update(pair.refreshToken).digest("hex")}`;
+      const subject = `zalo-token:${o.appId}:${digest(pair.refreshToken)}`;
       const generation = await o.leases.acquire(subject, owner, now, leaseMs);
       if (generation === undefined) {
         // Another instance is refreshing; its pair appears in the store shortly.
