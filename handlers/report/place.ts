@@ -15,7 +15,8 @@ export interface Place {
 /** Where the poster hangs: a shared location or venue, else a typed address and a ward picked by name. */
 export async function collectPlace(conv: ReportConversation, deps: FeatureDeps, first: InnerContext): Promise<Place> {
   const keyboard = new Keyboard().requestLocation(first.t("button-send-location")).resized().oneTime();
-  await first.reply(first.t("report-location-ask"), { reply_markup: keyboard });
+  // Zalo shows no location button: its wording points to the how-to the Zalo bridge adds below.
+  await first.reply(first.t(deps.channel === "zalo" ? "report-location-ask-zalo" : "report-location-ask"), { reply_markup: keyboard });
   for (;;) {
     const ctx = await nextUpdate(conv, deps);
     if (ctx.callbackQuery) {

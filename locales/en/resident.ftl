@@ -43,6 +43,7 @@ report-hint-readable = The server can still read this code. Do you still want to
 report-hint-looks-official = This looks like the official code of the venue at this place. Do you still want to report wrong information?
 report-hint-declined = Thank you for checking. The report was cancelled; nothing was saved.
 report-location-ask = Send where the poster is: press the button below, send a venue, or type the address.
+report-location-ask-zalo = Send where the poster is (how to, just below), or type the address.
 button-send-location = 📍 Send my current location
 report-location-wrong-kind = Please send a location, or type the address.
 report-location-outside = This location is outside the wards I know.

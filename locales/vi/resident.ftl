@@ -43,6 +43,7 @@ report-hint-readable = Máy chủ vẫn đọc được mã này. Bạn vẫn mu
 report-hint-looks-official = Mã này có vẻ đúng là mã chính thức của cơ sở tại đây. Bạn vẫn muốn báo cáo sai thông tin?
 report-hint-declined = Cảm ơn bạn đã kiểm tra. Báo cáo đã được huỷ, không có gì được lưu.
 report-location-ask = Gửi vị trí nơi dán mã QR: bấm nút bên dưới, gửi một địa điểm, hoặc gõ địa chỉ.
+report-location-ask-zalo = Gửi vị trí nơi dán mã QR (cách gửi ở ngay dưới đây), hoặc gõ địa chỉ.
 button-send-location = 📍 Gửi vị trí hiện tại
 report-location-wrong-kind = Vui lòng gửi vị trí, hoặc gõ địa chỉ.
 report-location-outside = Vị trí này nằm ngoài các phường/xã mình biết.

@@ -4,6 +4,7 @@ import { I18n } from "@grammyjs/i18n";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZALO_BOT_INFO } from "../../../bot/zalo/bot.js";
+import { ZaloUnsupportedMethodError } from "../../../bot/zalo/outbound/transformer.js";
 import { createZaloInbound, createZaloOutbound, type ZaloInbound } from "../../../bot/zalo/channel.js";
 import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
 import { createLogger } from "../../../platform/logger.js";
@@ -29,6 +30,15 @@ function features() {
     await ctx.reply(`Ảnh ${bytes.length} byte`);
     await ctx.replyWithPhoto(new (await import("grammy")).InputFile(bytes, "poster.png"), { caption: "Ảnh bạn gửi" });
   });
+  c.command("pin", async (ctx) => {
+    try {
+      await ctx.pinChatMessage(1);
+    } catch (e) {
+      await ctx.reply(e instanceof ZaloUnsupportedMethodError ? `Không có trên Zalo: ${e.method}` : "?");
+    }
+  });
+  c.command("stale", (ctx) => ctx.reply("Bấm", { reply_markup: new InlineKeyboard().text("Cũ", "old") }));
+  c.callbackQuery("old", (ctx) => ctx.answerCallbackQuery({ text: "Nút này không còn hiệu lực." }));
   c.on("message:text", (ctx) => ctx.reply(`Bạn viết: ${ctx.message.text}`));
   return c;
 }
@@ -113,6 +123,19 @@ describe("the resident's Telegram handlers on Zalo", () => {
     expect(size!.text).toBe(`Ảnh ${big.length} byte`);
     const element = (photo!.attachment!.payload as { elements: { attachment_id: string }[] }).elements[0]!;
     expect(fake.uploaded(element.attachment_id)!.data.length).toBeLessThanOrEqual(1_000_000);
+  });
+
+  it("a method Zalo cannot do fails with a typed error, never a made-up success", async () => {
+    const u = resident("8400000000000000107");
+    await u.text("/pin");
+    expect(u.replies().map((m) => m.text)).toEqual(["Không có trên Zalo: pinChatMessage"]);
+  });
+
+  it("the text of a callback answer reaches the resident as a message", async () => {
+    const u = resident("8400000000000000108");
+    await u.text("/stale");
+    await u.tap(u.replies()[0]!.attachment!.payload!.buttons![0]!);
+    expect(u.replies().map((m) => m.text)).toEqual(["Nút này không còn hiệu lực."]);
   });
 
   it("stickers get a polite refusal in Vietnamese", async () => {

@@ -37,6 +37,10 @@ describe("POST /zalo", () => {
   });
   afterAll(() => app.close());
 
+  it("accepts a 300 KB event (a long text with its attachments' metadata)", async () => {
+    expect(await sendSignedZaloEvent(url, text("m-big", "à".repeat(150_000)), keys)).toBe(200);
+  });
+
   it("accepts a signed event, answers 200 and processes it once even when delivered twice", async () => {
     expect(await sendSignedZaloEvent(url, text("m-1"), keys)).toBe(200);
     expect(await sendSignedZaloEvent(url, text("m-1"), keys)).toBe(200);
