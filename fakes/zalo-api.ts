@@ -11,6 +11,8 @@ export interface RecordedZaloCall {
   body: unknown;
   /** The Zalo `error` we answered with. */
   error: number;
+  /** When the call arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface FakeZaloOptions {
@@ -66,7 +68,7 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
     const path = url.pathname;
-    const record = (body: unknown, error: number) => calls.push({ method: req.method ?? "", path, headers: req.headers, body, error });
+    const record = (body: unknown, error: number) => calls.push({ method: req.method ?? "", path, headers: req.headers, body, error, at: Date.now() });
 
     if (req.method === "GET" && path.startsWith("/attachments/")) {
       const id = path.slice("/attachments/".length);
@@ -162,6 +164,11 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
     /** Use as both ZALO_API_ROOT and ZALO_OAUTH_ROOT. */
     root,
     calls,
+    /** When each CS message to one user arrived, in order (ms since the epoch). */
+    messageTimes: (userId: string) =>
+      calls
+        .filter((c) => c.path === "/v3.0/oa/message/cs" && c.error === 0 && (c.body as { recipient: { user_id: string } }).recipient.user_id === userId)
+        .map((c) => c.at),
     /** The CS messages sent to one user, in order. */
     messagesTo: (userId: string) =>
       calls

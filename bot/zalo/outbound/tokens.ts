@@ -128,7 +128,7 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloTokenMan
           await o.store.refuse(o.appId, pair.refreshToken, clock(), e.message);
           o.logger.error({ appId: o.appId, code: e.code }, "zalo refused the refresh token: replies stop until an operator sets a new ZALO_REFRESH_TOKEN");
         }
-        await o.leases.release(subject, generation);
+        await o.leases.release(subject, generation, owner);
         throw e;
       }
       // Stored before use: if we die now, the others find the new pair instead of the spent token.
