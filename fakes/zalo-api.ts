@@ -56,6 +56,7 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
   /** Access tokens Zalo revoked or expired early, with the code it answers for them. */
   const revoked = new Map<string, number>();
   let refuseRefresh = false;
+  let sendDelayMs = 0;
   const troubles = new Map<string, AttachmentTrouble>();
   const uploads = new Map<string, { data: Buffer; type: string }>();
   const profiles = new Map<string, { display_name: string }>();
@@ -135,6 +136,7 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
       return json(res, { error: 0, message: "Success", data: path.endsWith("/image") ? { attachment_id: id } : { token: id } });
     }
     if (path === "/v3.0/oa/message/cs" && req.method === "POST") {
+      if (sendDelayMs) await new Promise((r) => setTimeout(r, sendDelayMs));
       const userId = String((body as { recipient?: { user_id?: string } }).recipient?.user_id ?? "");
       record(body, 0);
       return json(res, { error: 0, message: "Success", data: { message_id: `m${++messageSeq}`, user_id: userId } });
@@ -184,6 +186,10 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
     /** Every access token issued so far now answers `code` (Zalo's -220: expired or removed, before its time). */
     revokeAccessTokens: (code = -220) => {
       for (const k of accessTokens.keys()) revoked.set(k, code);
+    },
+    /** Every CS message from now on takes this long to be answered (a slow Zalo). */
+    slowSends: (ms: number) => {
+      sendDelayMs = ms;
     },
     /** From now on every refresh token is refused, as when the OA's authorization was withdrawn. */
     refuseRefreshTokens: () => {
