@@ -7,18 +7,21 @@ import { createCodeVerifier } from "../services/registry/verify-code.js";
 import { createWardDirectory } from "../services/routing/ward-directory.js";
 import { reportLinks } from "../services/registry/report-link.js";
 import type { BotDeps } from "../bot/deps.js";
+import { createI18n } from "../bot/i18n.js";
 import { createMetrics, type AppMetrics } from "./metrics.js";
 
 export type BotCore = Pick<BotDeps, "decoder" | "directory" | "verifier" | "clock"> & {
   metrics: AppMetrics;
   /** The pool behind `decoder`, for readiness. */
   decoderStatus: DecoderPool["status"];
+  /** The texts, for what a channel says outside a bot's update (its bridge, notifications). */
+  t: (locale: string, key: string, args?: Record<string, string>) => string;
   close(): Promise<void>;
 };
 
 const DIRECTORY_CHECK_MS = 60_000;
 
-/** What every channel's bot shares: one decoder pool, one ward directory, one verifier, one metrics registry. */
+/** What every channel's bot shares: one decoder pool, one ward directory, one verifier, one metrics registry, the texts. */
 export async function createBotCore(config: Config, logger: Logger, stores: Stores): Promise<BotCore> {
   const clock = () => new Date();
   const directory = createWardDirectory(stores.wards);
@@ -37,8 +40,10 @@ export async function createBotCore(config: Config, logger: Logger, stores: Stor
   watch.unref();
   const pool = createDecoderPool();
   const metrics = createMetrics({ stores, decoder: pool, clock });
+  const texts = createI18n(config.defaultLocale);
+  const t: BotCore["t"] = (locale, key, args) => texts.t(locale, key, args);
   return {
-    decoder: metrics.instrumentDecoder(pool), directory, verifier, clock, metrics,
+    decoder: metrics.instrumentDecoder(pool), directory, verifier, clock, metrics, t,
     decoderStatus: () => pool.status(),
     close: () => {
       clearInterval(watch);

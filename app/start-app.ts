@@ -58,6 +58,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const httpUrl = await server.listen({ host: config.httpHost, port: config.httpPort });
   logger.info({ url: httpUrl, open311: `${httpUrl}${OPEN311_PREFIX}` }, "HTTP server listening");
   await telegram?.receive();
+  zalo?.receive();
 
   // Residents' notifications, each on the channel they reported from.
   const senders: Partial<Record<"telegram" | "zalo", ChannelSender>> = {};

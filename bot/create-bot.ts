@@ -1,7 +1,7 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import type { I18n } from "@grammyjs/i18n";
-import { Bot, type Api, type Middleware } from "grammy";
+import { Bot, type Api, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { installResidentFeatures } from "../handlers/index.js";
 import { telegramFileDownloader } from "./telegram/download-file.js";
@@ -22,8 +22,12 @@ export interface CreateBotOptions {
   throttle?: boolean;
   /** Updates per user per window before the bot stops answering for a while. */
   rateLimit?: { limit: number; timeFrameMs: number };
-  /** Replaces how Bot API requests are made, e.g. Zalo's bridge answering them (every Api, conversations' too). */
-  fetch?: typeof fetch;
+  /**
+   * Answers every Bot API call instead of Telegram (Zalo's bridge): innermost on bot.api and on every
+   * conversation's Api, beneath the conversation's recorder, so replays do not repeat it. `name`
+   * stands where grammY wants a token; nothing is ever sent with it.
+   */
+  transport?: { name: string; transformer: Transformer };
 }
 
 /**
@@ -40,12 +44,12 @@ export interface AssembledBot {
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): AssembledBot {
   const { config, logger, stores } = deps;
   const channel = deps.channel ?? "telegram";
-  if (!config.botToken) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
-  const bot = new Bot<BotContext>(config.botToken, {
-    botInfo: options.botInfo,
-    client: { apiRoot: config.telegramApiRoot, ...(options.fetch ? { fetch: options.fetch } : {}) },
-  });
-  const transformers = apiTransformers({ throttle: options.throttle !== false });
+  const { transport } = options;
+  const token = transport?.name ?? config.botToken;
+  if (!token) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
+  const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client: { apiRoot: config.telegramApiRoot } });
+  // Zalo's bridge answers calls in place of the network, so it sits innermost, beneath retries and pacing.
+  const transformers = [...(transport ? [transport.transformer] : []), ...apiTransformers({ throttle: options.throttle !== false })];
   bot.api.config.use(...transformers);
   const i18n = createI18n<BotContext>(config.defaultLocale);
   const full: FeatureDeps = { ...deps, downloadFile: deps.downloadFile ?? telegramFileDownloader(bot.api, config) };
@@ -54,7 +58,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   // Ordering next: the once-only claim below awaits the database, and a chat's next update
   // must not overtake it there (a location would reach the conversation before the button press).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(onceOnly(stores.processedUpdates, channel, deps.clock));
+  // Zalo's inbox already stores each msg_id once; its update ids are only labels.
+  if (channel !== "zalo") bot.use(onceOnly(stores.processedUpdates, channel, deps.clock));
   bot.use(rateLimit({ ...(options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 }), i18n }));
   bot.use(loadAccount(stores.accounts, channel));
   bot.use(i18n);

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { zaloSignature } from "../bot/zalo/inbound/signature.js";
-import { parseMultipart } from "../bot/zalo/outbound/multipart.js";
 
 export interface RecordedZaloCall {
   method: string;
@@ -12,6 +11,8 @@ export interface RecordedZaloCall {
   body: unknown;
   /** The Zalo `error` we answered with. */
   error: number;
+  /** When the call arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface FakeZaloOptions {
@@ -26,6 +27,23 @@ export interface FakeZaloOptions {
 
 const token = () => randomBytes(18).toString("base64url");
 
+/** The parts of a multipart/form-data upload, read by the platform's own parser. */
+async function formParts(raw: Buffer, contentType: string): Promise<{ name: string; filename?: string; type?: string; data: Buffer }[]> {
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  const parts = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") parts.push({ name, data: Buffer.from(value) });
+    else parts.push({ name, filename: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) });
+  }
+  return parts;
+}
+
+/** How a hosted attachment misbehaves when fetched. */
+export type AttachmentTrouble =
+  | { kind: "stall"; afterBytes: number }
+  | { kind: "no-length" }
+  | { kind: "status"; status: number };
+
 /**
  * A fake Zalo OA API and OAuth server on 127.0.0.1, serving both roots:
  * single-use refresh tokens, -216 for unknown or expired access tokens,
@@ -35,6 +53,11 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
   const calls: RecordedZaloCall[] = [];
   const refreshTokens = new Map<string, "unused" | "spent">([[o.refreshToken, "unused"]]);
   const accessTokens = new Map<string, number>();
+  /** Access tokens Zalo revoked or expired early, with the code it answers for them. */
+  const revoked = new Map<string, number>();
+  let refuseRefresh = false;
+  let sendDelayMs = 0;
+  const troubles = new Map<string, AttachmentTrouble>();
   const uploads = new Map<string, { data: Buffer; type: string }>();
   const profiles = new Map<string, { display_name: string }>();
   let messageSeq = 0;
@@ -46,18 +69,32 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
     const path = url.pathname;
-    const record = (body: unknown, error: number) => calls.push({ method: req.method ?? "", path, headers: req.headers, body, error });
+    const record = (body: unknown, error: number) => calls.push({ method: req.method ?? "", path, headers: req.headers, body, error, at: Date.now() });
 
     if (req.method === "GET" && path.startsWith("/attachments/")) {
-      const file = uploads.get(path.slice("/attachments/".length));
+      const id = path.slice("/attachments/".length);
+      const file = uploads.get(id);
+      const trouble = troubles.get(id);
       if (!file) return void res.writeHead(404).end();
+      if (trouble?.kind === "status") return void res.writeHead(trouble.status).end();
+      if (trouble?.kind === "no-length") {
+        res.writeHead(200, { "content-type": file.type });
+        for (let i = 0; i < file.data.length; i += 64 * 1024) res.write(file.data.subarray(i, i + 64 * 1024));
+        return void res.end();
+      }
+      if (trouble?.kind === "stall") {
+        // Sends the start, then nothing: the connection stays open until the client gives up.
+        res.writeHead(200, { "content-type": file.type, "content-length": file.data.length });
+        res.write(file.data.subarray(0, trouble.afterBytes));
+        return;
+      }
       return void res.writeHead(200, { "content-type": file.type, "content-length": file.data.length }).end(file.data);
     }
     if (path === "/v4/oa/access_token") {
       const form = Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
       const rt = form.refresh_token ?? "";
       const valid = req.headers.secret_key === o.appSecret && form.app_id === o.appId && form.grant_type === "refresh_token";
-      if (!valid || refreshTokens.get(rt) !== "unused") {
+      if (!valid || refuseRefresh || refreshTokens.get(rt) !== "unused") {
         record({ ...form, refresh_token: rt }, -14014);
         return json(res, { error: -14014, error_name: "Invalid refresh token", error_description: "refresh token is invalid or spent" });
       }
@@ -72,17 +109,23 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
     const access = String(req.headers.access_token ?? "");
     const until = accessTokens.get(access);
     const isUpload = path.startsWith("/v2.0/oa/upload/");
+    const parts = isUpload ? await formParts(raw, String(req.headers["content-type"] ?? "")) : [];
     const body = isUpload
-      ? parseMultipart(raw, String(req.headers["content-type"] ?? "")).map((p) => ({ name: p.name, filename: p.filename, type: p.type, size: p.data.length }))
+      ? parts.map((p) => ({ name: p.name, filename: p.filename, type: p.type, size: p.data.length }))
       : raw.length
         ? (JSON.parse(raw.toString("utf8")) as unknown)
         : Object.fromEntries(url.searchParams);
+    const revokedWith = revoked.get(access);
+    if (revokedWith !== undefined) {
+      record(body, revokedWith);
+      return json(res, { error: revokedWith, message: "Access token is expired or removed" });
+    }
     if (until === undefined || until < Date.now()) {
       record(body, -216);
       return json(res, { error: -216, message: "Access token is invalid" });
     }
     if (isUpload) {
-      const file = parseMultipart(raw, String(req.headers["content-type"] ?? "")).find((p) => p.name === "file");
+      const file = parts.find((p) => p.name === "file");
       if (!file) {
         record(body, -201);
         return json(res, { error: -201, message: "file is missing" });
@@ -93,6 +136,7 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
       return json(res, { error: 0, message: "Success", data: path.endsWith("/image") ? { attachment_id: id } : { token: id } });
     }
     if (path === "/v3.0/oa/message/cs" && req.method === "POST") {
+      if (sendDelayMs) await new Promise((r) => setTimeout(r, sendDelayMs));
       const userId = String((body as { recipient?: { user_id?: string } }).recipient?.user_id ?? "");
       record(body, 0);
       return json(res, { error: 0, message: "Success", data: { message_id: `m${++messageSeq}`, user_id: userId } });
@@ -122,6 +166,11 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
     /** Use as both ZALO_API_ROOT and ZALO_OAUTH_ROOT. */
     root,
     calls,
+    /** When each CS message to one user arrived, in order (ms since the epoch). */
+    messageTimes: (userId: string) =>
+      calls
+        .filter((c) => c.path === "/v3.0/oa/message/cs" && c.error === 0 && (c.body as { recipient: { user_id: string } }).recipient.user_id === userId)
+        .map((c) => c.at),
     /** The CS messages sent to one user, in order. */
     messagesTo: (userId: string) =>
       calls
@@ -134,15 +183,36 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
     expireAccessTokens: () => {
       for (const k of accessTokens.keys()) accessTokens.set(k, 0);
     },
+    /** Every access token issued so far now answers `code` (Zalo's -220: expired or removed, before its time). */
+    revokeAccessTokens: (code = -220) => {
+      for (const k of accessTokens.keys()) revoked.set(k, code);
+    },
+    /** Every CS message from now on takes this long to be answered (a slow Zalo). */
+    slowSends: (ms: number) => {
+      sendDelayMs = ms;
+    },
+    /** From now on every refresh token is refused, as when the OA's authorization was withdrawn. */
+    refuseRefreshTokens: () => {
+      refuseRefresh = true;
+    },
+    /** The user-detail calls made for one user. */
+    profileLookups: (userId: string) =>
+      calls.filter((c) => c.path === "/v3.0/oa/user/detail" && (c.body as { data?: string }).data?.includes(userId)).length,
     setProfile: (userId: string, displayName: string) => profiles.set(userId, { display_name: displayName }),
-    /** Hosts bytes as a user's attachment (a photo the user sent) and returns its URL. */
-    hostAttachment(data: Buffer, type: string): string {
+    /** Hosts bytes as a user's attachment (a photo the user sent) and returns its URL; `trouble` makes fetching it fail. */
+    hostAttachment(data: Buffer, type: string, trouble?: AttachmentTrouble): string {
       const id = token();
       uploads.set(id, { data, type });
+      if (trouble) troubles.set(id, trouble);
       return `${root}/attachments/${id}`;
     },
     uploaded: (id: string) => uploads.get(id),
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        // Stalled attachment downloads would hold the server open.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -3,12 +3,12 @@ import { modelOn } from "./model-on.js";
 
 const inboxSchema = new Schema(
   {
-    /** Zalo's msg_id, or a key built from the event for events without one (follow, unfollow): a redelivery cannot insert twice. */
+    /** Zalo's msg_id, or a key built from the event for events without one (follow, unfollow). */
     _id: { type: String, required: true },
     eventName: { type: String, required: true },
     /** The verified event as Zalo sent it. */
     event: { type: Schema.Types.Mixed, required: true },
-    state: { type: String, required: true, enum: ["pending", "done", "failed"], default: "pending" },
+    state: { type: String, required: true, enum: ["pending", "failed"], default: "pending" },
     /** When a pending entry may be tried (again): later after a failure, for backoff. */
     availableAt: { type: Date, required: true },
     attempts: { type: Number, required: true, default: 0 },
@@ -18,29 +18,57 @@ const inboxSchema = new Schema(
 );
 inboxSchema.index({ state: 1, availableAt: 1 });
 
+/**
+ * The keys of every event accepted, kept after the event is handled so that a redelivery is
+ * recognised. Only ever read by _id, so its size costs nothing to the queue above.
+ */
+const seenSchema = new Schema({
+  _id: { type: String, required: true },
+  at: { type: Date, required: true },
+});
+seenSchema.index({ at: 1 });
+
 export interface ZaloInboxEntry {
   key: string;
   eventName: string;
   event: Record<string, unknown>;
+  /** Tries so far. */
+  attempts: number;
 }
 
-/** Verified webhook events, persisted before we answer Zalo and processed afterwards (claims: zalo-lease.ts). */
+/**
+ * Verified webhook events, persisted before we answer Zalo and processed afterwards (claims:
+ * zalo-lease.ts). The queue holds only what is still to do: a handled event leaves it, its key
+ * stays among the seen ones, so the queue's cost does not grow with the events handled.
+ */
 export function zaloInboxStore(conn: Connection) {
   const Inbox = modelOn(conn, "ZaloInbox", inboxSchema);
-  const plain = (d: { _id: string; eventName: string; event: unknown }): ZaloInboxEntry => ({
+  const Seen = modelOn(conn, "ZaloSeenEvent", seenSchema);
+  const plain = (d: { _id: string; eventName: string; event: unknown; attempts: number }): ZaloInboxEntry => ({
     key: d._id,
     eventName: d.eventName,
     event: d.event as Record<string, unknown>,
+    attempts: d.attempts,
   });
+  const duplicate = (e: unknown) => (e as { code?: number }).code === 11000;
   return {
     /** Stores the event; false when the same key was stored before (a redelivery). */
     async add(key: string, eventName: string, event: Record<string, unknown>, now: Date): Promise<boolean> {
       try {
         await Inbox.create({ _id: key, eventName, event, availableAt: now });
+      } catch (e) {
+        if (duplicate(e)) return false;
+        throw e;
+      }
+      // Queued first, marked seen second: a crash in between leaves the event to do, never lost.
+      try {
+        await Seen.create({ _id: key, at: now });
         return true;
       } catch (e) {
-        if ((e as { code?: number }).code === 11000) return false;
-        throw e;
+        if (!duplicate(e)) throw e;
+        // Handled long ago and delivered again: take back what was just queued.
+        await Inbox.deleteOne({ _id: { $eq: key } });
+        return false;
       }
     },
     /** Pending entries that may be tried now, oldest first. */
@@ -48,11 +76,14 @@ export function zaloInboxStore(conn: Connection) {
       const docs = await Inbox.find({ state: "pending", availableAt: { $lte: now } }).sort({ availableAt: 1 }).limit(limit).lean();
       return docs.map(plain);
     },
-    async isPending(key: string): Promise<boolean> {
-      return (await Inbox.countDocuments({ _id: { $eq: key }, state: "pending" })) === 1;
+    /** The entry if it is still to do (another instance may have handled it since it was listed). */
+    async pending(key: string): Promise<ZaloInboxEntry | undefined> {
+      const d = await Inbox.findOne({ _id: { $eq: key }, state: "pending" }).lean();
+      return d ? plain(d) : undefined;
     },
-    async done(key: string, attempts: number): Promise<void> {
-      await Inbox.updateOne({ _id: { $eq: key } }, { $set: { state: "done", attempts } });
+    /** Handled: it leaves the queue; its key stays seen. */
+    async done(key: string): Promise<void> {
+      await Inbox.deleteOne({ _id: { $eq: key } });
     },
     /** Tries again after `retryAt`, or parks the entry as failed when it has been tried enough. */
     async failed(key: string, attempts: number, error: string, retryAt: Date | undefined): Promise<void> {
@@ -61,14 +92,17 @@ export function zaloInboxStore(conn: Connection) {
         retryAt ? { $set: { availableAt: retryAt, attempts, lastError: error } } : { $set: { state: "failed", attempts, lastError: error } },
       );
     },
-    async countByState(state: "pending" | "done" | "failed"): Promise<number> {
+    async countByState(state: "pending" | "failed"): Promise<number> {
       return Inbox.countDocuments({ state });
     },
-    /** Processed entries older than `before`: a redelivery after that long would be processed again. */
+    /** Keys seen before `before` are forgotten: a redelivery after that long would be processed again. */
     async prune(before: Date): Promise<number> {
-      return (await Inbox.deleteMany({ state: "done", updatedAt: { $lt: before } })).deletedCount;
+      return (await Seen.deleteMany({ at: { $lt: before } })).deletedCount;
     },
-    syncIndexes: () => Inbox.syncIndexes(),
+    syncIndexes: async () => {
+      await Inbox.syncIndexes();
+      await Seen.syncIndexes();
+    },
   };
 }
 

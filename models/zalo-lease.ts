@@ -34,11 +34,15 @@ export function zaloLeaseStore(conn: Connection) {
         throw e;
       }
     },
-    /** Lets the next claimer in at once (only the holder writes its own generation). */
-    async release(subject: string, generation: number): Promise<void> {
-      await Lease.updateOne({ _id: `${subject}#${generation}` }, { $set: { until: new Date(0) } });
+    /**
+     * Lets the next claimer in at once. The claim is deleted, not kept, so that the collection
+     * (which every acquire reads) holds only live claims; the owner check keeps a holder whose
+     * claim expired and was taken over from removing its successor's.
+     */
+    async release(subject: string, generation: number, owner: string): Promise<void> {
+      await Lease.deleteOne({ _id: `${subject}#${generation}`, owner: { $eq: owner } });
     },
-    /** Expired claims older than `before` only keep history: removed by the inbox sweeper. */
+    /** Claims that expired before `before` (their holders died or gave up): removed by the inbox sweeper. */
     async prune(before: Date): Promise<number> {
       return (await Lease.deleteMany({ until: { $lt: before } })).deletedCount;
     },

@@ -25,6 +25,8 @@ const zaloUserSchema = new Schema(
     held: { type: [String], default: [] },
     /** What a typed number means after a numbered list of choices. */
     choices: { type: [choiceSchema], default: [] },
+    /** The name the user shows on Zalo (the OA's user-detail call), asked once. */
+    displayName: { type: String, required: false },
     /** The id of the last message we showed, for callback queries that point at it. */
     lastMessageId: { type: Number, required: true, default: 0 },
   },
@@ -49,10 +51,12 @@ export interface ZaloUser {
   held: string[];
   choices: ZaloChoice[];
   lastMessageId: number;
+  displayName: string | undefined;
 }
 
-type Doc = Omit<ZaloUser, "zaloUserId" | "lastInboundAt" | "month" | "choices"> & {
+type Doc = Omit<ZaloUser, "zaloUserId" | "lastInboundAt" | "month" | "choices" | "displayName"> & {
   _id: string;
+  displayName?: string | null;
   lastInboundAt?: Date | null;
   month?: string | null;
   choices: { n?: number | null; callbackData?: string | null; text?: string | null }[];
@@ -69,6 +73,7 @@ const plain = (d: Doc): ZaloUser => ({
   held: [...d.held],
   choices: d.choices.map((c) => ({ n: Number(c.n), callbackData: c.callbackData ?? undefined, text: c.text ?? undefined })),
   lastMessageId: d.lastMessageId,
+  displayName: d.displayName ?? undefined,
 });
 
 /** Zalo users: their integer alias for grammY, their reply-window and quota counters, held notifications. */
@@ -101,9 +106,18 @@ export function zaloUserStore(conn: Connection) {
         }
       }
     },
-    /** The user wrote to us: a new free reply window starts. */
-    async inbound(zaloUserId: string, now: Date): Promise<void> {
-      await User.updateOne({ _id: String(zaloUserId) }, { $set: { lastInboundAt: now, windowSent: 0, followed: true } });
+    /**
+     * The user wrote to us at `at`: a new free reply window starts, unless a later message
+     * opened one already (events of a backlog are processed after they were written).
+     */
+    async inbound(zaloUserId: string, at: Date): Promise<void> {
+      await User.updateOne(
+        { _id: String(zaloUserId), $or: [{ lastInboundAt: null }, { lastInboundAt: { $lt: at } }] },
+        { $set: { lastInboundAt: at, windowSent: 0, followed: true } },
+      );
+    },
+    async setDisplayName(zaloUserId: string, displayName: string): Promise<void> {
+      await User.updateOne({ _id: String(zaloUserId) }, { $set: { displayName: String(displayName) } });
     },
     async setFollowed(zaloUserId: string, followed: boolean): Promise<void> {
       await User.updateOne({ _id: String(zaloUserId) }, { $set: { followed } });

@@ -1,18 +1,21 @@
-import { BotError, type Bot, type Context } from "grammy";
+import type { Bot, Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { ZaloInboxEntry } from "../../models/zalo-inbox.js";
-import type { ZaloUserStore } from "../../models/zalo-user.js";
+import type { ZaloUser, ZaloUserStore } from "../../models/zalo-user.js";
 import type { Logger } from "../../platform/logger.js";
 import { REFUSED_EVENTS, zaloUserOf, type ZaloEvent } from "./inbound/events.js";
+import type { ZaloClient } from "./outbound/client.js";
 import type { ZaloSender } from "./outbound/sender.js";
-import { zaloEventToUpdate } from "./inbound/update.js";
+import { createUpdateIds, zaloEventToUpdate } from "./inbound/update.js";
 
 export interface ZaloBotDeps {
   sender: ZaloSender;
   users: ZaloUserStore;
+  client: Pick<ZaloClient, "getProfile">;
   localeOf: (zaloUserId: string) => Promise<string>;
   t: (locale: string, key: string) => string;
   logger: Logger;
+  clock: () => Date;
 }
 
 /** The identity to build the Zalo bot with (`botInfo`): Zalo has no getMe, and nothing reaches Telegram. */
@@ -30,12 +33,35 @@ export const ZALO_BOT_INFO: UserFromGetMe = {
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
+/** When the resident wrote: Zalo's signed timestamp, never later than now (the webhook bounds its skew). */
+function writtenAt(event: ZaloEvent, now: Date): Date {
+  const at = Number(event.timestamp);
+  return Number.isFinite(at) && at < now.getTime() ? new Date(at) : now;
+}
+
 /**
- * Feeds stored Zalo events to an assembled bot (e.g. createBot's, with its plugins and
- * features) built with `client.fetch = zaloBotApiFetch(…)`, so its API calls go to Zalo.
- * `processEvent` is the inbox worker's handler for one stored event.
+ * Feeds stored Zalo events to an assembled bot (createBot's, with its plugins and features,
+ * built with the Zalo transport), so its API calls go to Zalo. `processEvent` is the inbox
+ * worker's handler for one stored event.
  */
 export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps) {
+  const nextUpdateId = createUpdateIds();
+
+  /** The user with their Zalo display name, asked of Zalo once and kept. */
+  async function withName(user: ZaloUser, log: Logger): Promise<ZaloUser> {
+    if (user.displayName !== undefined) return user;
+    try {
+      const { displayName } = await deps.client.getProfile(user.zaloUserId);
+      if (!displayName) return user;
+      await deps.users.setDisplayName(user.zaloUserId, displayName);
+      return { ...user, displayName };
+    } catch (e) {
+      // The greeting can do without the name; the next event asks again.
+      log.warn({ err: e }, "zalo profile unavailable");
+      return user;
+    }
+  }
+
   async function processEvent(entry: ZaloInboxEntry): Promise<void> {
     const event = entry.event as unknown as ZaloEvent;
     const userId = zaloUserOf(event);
@@ -43,23 +69,18 @@ export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps)
     if (!userId) return void log.warn("zalo event without a user");
     await deps.users.ensure(userId);
     if (event.event_name === "unfollow") return deps.users.setFollowed(userId, false);
-    // Following or writing opens a new free reply window and releases held notifications.
-    await deps.sender.userWrote(userId);
+    // Following or writing opens a new free reply window (from when they wrote) and releases held notifications.
+    await deps.sender.userWrote(userId, writtenAt(event, deps.clock()));
     const locale = await deps.localeOf(userId);
     if ((REFUSED_EVENTS as readonly string[]).includes(event.event_name)) {
       await deps.sender.deliver(userId, { kind: "text", text: deps.t(locale, "zalo-unsupported-media") });
       return;
     }
-    const alias = (await deps.users.byId(userId))!;
-    const update = zaloEventToUpdate(event, alias, entry.key, locale);
+    const user = await withName((await deps.users.byId(userId))!, log);
+    const update = zaloEventToUpdate(event, user, { updateId: nextUpdateId(), key: entry.key, locale, anonymous: deps.t(locale, "zalo-no-name") });
     if (!update) return void log.debug("zalo event has no bot update");
-    try {
-      await bot.handleUpdate(update);
-    } catch (e) {
-      // The handlers' own failure: retrying would repeat what they already sent, so log it and move on.
-      if (!(e instanceof BotError)) throw e;
-      log.error({ err: e.error }, "zalo update failed in a handler");
-    }
+    // A handler's failure stops at the bot's error boundary, which logs it and tells the resident.
+    await bot.handleUpdate(update);
   }
 
   return { bot, processEvent };

@@ -1,40 +1,39 @@
 import type { Bot, Context } from "grammy";
 import type { Connection } from "mongoose";
 import { accountStore, type Account } from "../../models/account.js";
-import { zaloInboxStore, type ZaloInboxEntry } from "../../models/zalo-inbox.js";
-import { zaloLeaseStore } from "../../models/zalo-lease.js";
+import { zaloInboxStore } from "../../models/zalo-inbox.js";
+import { zaloLeaseStore, type ZaloLeaseStore } from "../../models/zalo-lease.js";
 import { zaloTokenStore } from "../../models/zalo-token.js";
-import { zaloUserStore } from "../../models/zalo-user.js";
+import { zaloUserStore, type ZaloUserStore } from "../../models/zalo-user.js";
 import type { ZaloConfig } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
 import type { ZaloWebhookDeps } from "./inbound/webhook.js";
 import { renderResidentMessage, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
 import { bridgeZaloBot } from "./bot.js";
-import { createZaloClient } from "./outbound/client.js";
+import { createZaloClient, type ZaloClient } from "./outbound/client.js";
 import { zaloUserOf, type ZaloEvent } from "./inbound/events.js";
 import { createZaloInboxWorker } from "./inbound/inbox-worker.js";
-import { createZaloSender, type ZaloQuotaPolicy } from "./outbound/sender.js";
+import { createZaloSender, type ZaloQuotaPolicy, type ZaloSender } from "./outbound/sender.js";
 import { createZaloTokenManager } from "./outbound/tokens.js";
-import { zaloBotApiFetch } from "./outbound/transformer.js";
+import { zaloTransformer } from "./outbound/transformer.js";
 
-export interface ZaloChannelDeps {
+export type Translate = (locale: string, key: string, args?: Record<string, string>) => string;
+
+export interface ZaloOutboundDeps {
   config: ZaloConfig;
   conn: Connection;
   logger: Logger;
-  t: (locale: string, key: string, args?: Record<string, string>) => string;
+  t: Translate;
+  clock: () => Date;
   policy?: ZaloQuotaPolicy;
-  clock?: () => Date;
 }
 
 /**
- * Everything the Zalo channel needs, wired: tokens, client, quota-aware sender,
- * the grammY bridge and the inbox worker. The HTTP server registers
- * `registerZaloWebhook(app, channel.webhook)`; the outbox calls `channel.sender.notify`.
+ * Zalo's sending half, built before any bot: tokens, client, the quota-aware sender, the
+ * grammY transformer the Zalo bot is built with, and the outbox's sender for Zalo accounts.
  */
-export function createZaloChannel(d: ZaloChannelDeps) {
-  const clock = d.clock ?? (() => new Date());
+export function createZaloOutbound(d: ZaloOutboundDeps) {
   const leases = zaloLeaseStore(d.conn);
-  const inbox = zaloInboxStore(d.conn);
   const users = zaloUserStore(d.conn);
   const tokenStore = zaloTokenStore(d.conn);
   const accounts = accountStore(d.conn);
@@ -46,26 +45,12 @@ export function createZaloChannel(d: ZaloChannelDeps) {
     store: tokenStore,
     leases,
     logger: d.logger,
-    clock,
+    clock: d.clock,
   });
   const client = createZaloClient({ apiRoot: d.config.apiRoot, tokens });
-  const sender = createZaloSender({ client, users, policy: d.policy, clock });
+  const sender = createZaloSender({ client, users, policy: d.policy, clock: d.clock });
   // grammY handlers know a Zalo resident by the integer alias, so the account is keyed by it too.
   const localeOf = async (zaloUserId: string) => (await accounts.ensure("zalo", String((await users.ensure(zaloUserId)).chatId))).locale;
-  let processEvent: ((entry: ZaloInboxEntry) => Promise<void>) | undefined;
-  const worker = createZaloInboxWorker({
-    inbox,
-    leases,
-    process: (entry) => {
-      if (!processEvent) throw new Error("no bot attached to the Zalo channel yet");
-      return processEvent(entry);
-    },
-    logger: d.logger,
-    clock,
-    // One conversation step at a time per resident, across instances.
-    serializeBy: (entry) => zaloUserOf(entry.event as unknown as ZaloEvent),
-  });
-  const webhook: ZaloWebhookDeps = { appId: d.config.appId, oaSecretKey: d.config.oaSecretKey, inbox, onStored: () => void worker.drain(), clock };
 
   async function notifyAccount(externalId: string, text: string) {
     const user = await users.byChatId(Number(externalId));
@@ -74,20 +59,15 @@ export function createZaloChannel(d: ZaloChannelDeps) {
   }
 
   return {
-    /** The `client.fetch` to build the Zalo bot with: its Bot API calls are answered from Zalo. */
-    fetch: zaloBotApiFetch({ client, sender, users, localeOf, t: d.t }),
-    /**
-     * Connects the assembled bot (createBot + installFeatures with `channel: "zalo"`,
-     * `downloadFile: zaloFileDownloader()`, `botInfo: ZALO_BOT_INFO`, `client.fetch: fetch`).
-     */
-    attach<C extends Context>(bot: Bot<C>): void {
-      processEvent = bridgeZaloBot(bot, { sender, users, localeOf, t: d.t, logger: d.logger }).processEvent;
-    },
     client,
     sender,
     users,
-    worker,
-    webhook,
+    leases,
+    localeOf,
+    /** The Zalo bot's transport (createBot's `transport`): its Bot API calls are answered from Zalo. */
+    transport: { name: `zalo-oa-${d.config.appId}`, transformer: zaloTransformer({ client, sender, users, localeOf, t: d.t, clock: d.clock }) },
+    /** Whether the stored refresh token still works: false once Zalo refused it (for /readyz). */
+    tokenStatus: tokens.status,
     /** A notification to a Zalo account (externalId = the alias): sent now if allowed, else held for the resident's next message. */
     notifyAccount,
     /** The outbox's sender for Zalo accounts. A held message counts as delivered: it goes out with the resident's next message. */
@@ -97,11 +77,51 @@ export function createZaloChannel(d: ZaloChannelDeps) {
         await notifyAccount(account.externalId, renderResidentMessage(message, t));
       },
     } satisfies ChannelSender,
-    /** Creates the channel's indexes (the inbox and alias ones must be unique before the first event). */
+    /** Creates the indexes (the alias one must be unique before the first event). */
     async syncIndexes(): Promise<void> {
-      for (const s of [leases, inbox, users, tokenStore]) await s.syncIndexes();
+      for (const s of [leases, users, tokenStore]) await s.syncIndexes();
     },
   };
 }
 
-export type ZaloChannel = ReturnType<typeof createZaloChannel>;
+export type ZaloOutbound = ReturnType<typeof createZaloOutbound>;
+
+export interface ZaloInboundDeps<C extends Context> {
+  config: ZaloConfig;
+  conn: Connection;
+  logger: Logger;
+  t: Translate;
+  clock: () => Date;
+  /** The assembled Zalo bot (built with `outbound.transport`). */
+  bot: Bot<C>;
+  outbound: { client: ZaloClient; sender: ZaloSender; users: ZaloUserStore; leases: ZaloLeaseStore; localeOf: (zaloUserId: string) => Promise<string> };
+}
+
+/**
+ * Zalo's receiving half: the webhook's inbox and the worker that feeds stored events to the
+ * bot. Register `registerZaloWebhook(app, inbound.webhook)`; start the worker once it listens.
+ */
+export function createZaloInbound<C extends Context>(d: ZaloInboundDeps<C>) {
+  const inbox = zaloInboxStore(d.conn);
+  const { sender, users, localeOf, client } = d.outbound;
+  const bridge = bridgeZaloBot(d.bot, { sender, users, client, localeOf, t: d.t, logger: d.logger, clock: d.clock });
+  const worker = createZaloInboxWorker({
+    inbox,
+    leases: d.outbound.leases,
+    process: bridge.processEvent,
+    logger: d.logger,
+    clock: d.clock,
+    // One conversation step at a time per resident, across instances.
+    serializeBy: (entry) => zaloUserOf(entry.event as unknown as ZaloEvent),
+  });
+  const webhook: ZaloWebhookDeps = { appId: d.config.appId, oaSecretKey: d.config.oaSecretKey, inbox, onStored: () => void worker.drain(), clock: d.clock };
+  return {
+    inbox,
+    worker,
+    webhook,
+    /** Creates the inbox's indexes (its keys must be unique before the first event). */
+    syncIndexes: () => inbox.syncIndexes(),
+  };
+}
+
+export type ZaloInbound = ReturnType<typeof createZaloInbound<Context>>;

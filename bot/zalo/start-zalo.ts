@@ -8,45 +8,51 @@ import type { ChannelSender } from "../../services/notify/resident-message.js";
 import type { BotCore } from "../../app/core.js";
 import { createBot, installFeatures } from "../create-bot.js";
 import { ZALO_BOT_INFO } from "./bot.js";
-import { createZaloChannel } from "./channel.js";
+import { createZaloInbound, createZaloOutbound } from "./channel.js";
 import { zaloFileDownloader } from "./inbound/download-file.js";
+import type { ZaloTokenStatus } from "./outbound/tokens.js";
 
 export interface RunningZalo {
   /** Residents' notifications on Zalo, for the app's outbox worker. */
   sender: ChannelSender;
+  /** Whether Zalo still accepts our refresh token (for /readyz). */
+  tokenStatus(): Promise<ZaloTokenStatus>;
+  /** Starts processing stored and new events in the background; call once the server listens. */
+  receive(): void;
   stop(): Promise<void>;
 }
 
 /**
  * Runs the resident features on Zalo: the same grammY composers as on Telegram, their
  * Bot API calls answered from Zalo, events arriving on POST /zalo of `server`.
+ * Built in order, nothing bound late: sending half, then the bot on it, then the receiving half.
  */
 export async function startZalo(
   o: { config: Config; zalo: ZaloConfig; logger: Logger; stores: Stores; conn: Connection; core: BotCore; server: FastifyInstance },
 ): Promise<RunningZalo> {
   const logger = o.logger.child({ channel: "zalo" });
-  let translate: (locale: string, key: string, args?: Record<string, string>) => string = (_l, key) => key;
-  const channel = createZaloChannel({ config: o.zalo, conn: o.conn, logger, t: (l, k, a) => translate(l, k, a) });
-  await channel.syncIndexes();
-  // The token is never sent anywhere: every Bot API call is answered by the Zalo channel's fetch.
-  const { bot, deps, i18n } = createBot(
-    {
-      config: { ...o.config, botToken: o.config.botToken ?? "0:zalo" },
-      logger, stores: o.stores, ...o.core, channel: "zalo", downloadFile: zaloFileDownloader(),
-    },
-    { botInfo: ZALO_BOT_INFO, throttle: false, fetch: channel.fetch },
+  const { t, clock } = o.core;
+  const outbound = createZaloOutbound({ config: o.zalo, conn: o.conn, logger, t, clock });
+  const { bot, deps } = createBot(
+    { config: o.config, logger, stores: o.stores, ...o.core, channel: "zalo", downloadFile: zaloFileDownloader() },
+    { botInfo: ZALO_BOT_INFO, throttle: false, transport: outbound.transport },
   );
-  translate = (locale, key, args) => i18n.t(locale, key, args);
   installFeatures(bot, deps);
   await bot.init();
-  channel.attach(bot);
-  registerZaloWebhook(o.server, channel.webhook);
-  await channel.worker.start();
-  logger.info("Zalo channel receiving events on POST /zalo");
+  const inbound = createZaloInbound({ config: o.zalo, conn: o.conn, logger, t, clock, bot, outbound });
+  await outbound.syncIndexes();
+  await inbound.syncIndexes();
+  registerZaloWebhook(o.server, inbound.webhook);
   return {
-    sender: channel.residentSender,
+    sender: outbound.residentSender,
+    tokenStatus: outbound.tokenStatus,
+    receive() {
+      // The backlog drains in the background: Zalo wants its 200 within seconds, also right after a restart.
+      void inbound.worker.start();
+      logger.info("Zalo channel receiving events on POST /zalo");
+    },
     async stop() {
-      await channel.worker.stop();
+      await inbound.worker.stop();
     },
   };
 }

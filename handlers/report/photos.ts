@@ -7,6 +7,7 @@ import { DecoderBusyError, ImageRejectedError, type ImageRejectionReason } from 
 import { IMAGE_LIMITS } from "../../services/qr/load-image.js";
 import { reportLinks, venueCodeText } from "../../services/registry/report-link.js";
 import { visibleText } from "../../services/text/visible-text.js";
+import { DownloadError } from "../../bot/download-error.js";
 import { CANCEL, DATA, nextUpdate, pressed, type ReportConversation } from "./ask.js";
 
 export const MAX_PHOTOS = 5;
@@ -49,17 +50,21 @@ function refusalFor(e: ImageRejectedError): Refusal {
 }
 
 async function readPhoto(deps: FeatureDeps, fileId: string, filename: string | undefined): Promise<ReadOutcome> {
-  const bytes = await deps.downloadFile(fileId);
   try {
+    const bytes = await deps.downloadFile(fileId);
     const decode = await deps.decoder.decode(bytes);
     const facts = await evidenceFacts(bytes);
     return { ok: true, facts: { fileId, filename, mime: facts.mime, sha256: facts.sha256, exif: facts.exif, decode } };
   } catch (e) {
     if (e instanceof ImageRejectedError) {
-      deps.logger.info({ reason: e.reason, detail: e.detail, size: bytes.length }, "upload refused");
+      deps.logger.info({ reason: e.reason, detail: e.detail }, "upload refused");
       return { ok: false, refusal: refusalFor(e) };
     }
     if (e instanceof DecoderBusyError) return { ok: false, refusal: { key: "report-photo-busy" } };
+    if (e instanceof DownloadError) {
+      deps.logger.warn({ err: e, reason: e.reason }, "photo download failed");
+      return { ok: false, refusal: { key: `report-photo-download-${e.reason}` } };
+    }
     throw e;
   }
 }

@@ -34,7 +34,8 @@ export interface Place {
 export async function collectPlace(conv: ReportConversation, deps: FeatureDeps, first: InnerContext, codeVenue?: VenueRef): Promise<Place> {
   const resolve = (input: RoutingInput) => conv.external(() => createWardResolver({ directory: deps.directory, venues: deps.stores.venues })(input));
   const keyboard = new Keyboard().requestLocation(first.t("button-send-location")).resized().oneTime();
-  await first.reply(first.t("report-location-ask"), { reply_markup: keyboard });
+  // Zalo shows no location button: its wording points to the how-to the Zalo bridge adds below.
+  await first.reply(first.t(deps.channel === "zalo" ? "report-location-ask-zalo" : "report-location-ask"), { reply_markup: keyboard });
   for (;;) {
     const ctx = await nextUpdate(conv, deps);
     if (ctx.callbackQuery) {

@@ -2,12 +2,16 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../fakes/zalo-api.js";
+import Fastify from "fastify";
+import { registerZaloWebhook } from "../../bot/zalo/inbound/webhook.js";
+import { zaloInboxStore } from "../../models/zalo-inbox.js";
 import { openConnection } from "../../platform/database.js";
 import { startMainProcess, type MainProcess } from "../support/main-process.js";
 import { ZALO_TEST_KEYS } from "../support/zalo.js";
 
 let fake: FakeZaloApi;
 let app: MainProcess | undefined;
+let env: Record<string, string>;
 let port = 0;
 const dbName = `t_mainz_${randomBytes(5).toString("hex")}`;
 
@@ -24,15 +28,13 @@ beforeAll(async () => {
   port = await freePort();
   const uri = new URL(inject("mongoUri"));
   uri.pathname = `/${dbName}`;
-  app = startMainProcess(
-    {
+  env = {
       MONGODB_URI: uri.href, HTTP_PORT: String(port), LOG_LEVEL: "warn",
       ZALO_APP_ID: ZALO_TEST_KEYS.appId, ZALO_APP_SECRET: ZALO_TEST_KEYS.appSecret, ZALO_OA_SECRET_KEY: ZALO_TEST_KEYS.oaSecretKey,
       ZALO_REFRESH_TOKEN: ZALO_TEST_KEYS.refreshToken, ZALO_API_ROOT: fake.root, ZALO_OAUTH_ROOT: fake.root,
       REGISTRY_SIGNING_KEY: "main-zalo-test-signing-key",
-    },
-    { echo: true },
-  );
+  };
+  app = startMainProcess(env, { echo: true });
 }, 60_000);
 
 afterAll(async () => {
@@ -60,4 +62,36 @@ describe("main.ts with a Zalo Official Account and no Telegram token", () => {
     const texts = fake.messagesTo("5512340000000000001").map((m) => String((m as { text?: string }).text ?? ""));
     expect(texts.join("\n")).toMatch(/vi phạm nào/);
   }, 60_000);
+
+  it("restarted with slow stored events, it answers /healthz and POST /zalo at once and works the backlog off behind", async () => {
+    await app!.stop();
+    const keys = { appId: ZALO_TEST_KEYS.appId, oaSecretKey: ZALO_TEST_KEYS.oaSecretKey };
+    // Events the stopped process acknowledged but never handled, stored by the real webhook.
+    const conn = await openConnection(inject("mongoUri"), dbName);
+    const inbox = zaloInboxStore(conn);
+    const acker = Fastify();
+    await registerZaloWebhook(acker, { ...keys, inbox, onStored: () => undefined });
+    const ackUrl = (await acker.listen({ port: 0, host: "127.0.0.1" })) + "/zalo";
+    const backlogUser = "5512340000000000002";
+    for (let i = 0; i < 3; i++) {
+      const e = { event_name: "user_send_text", sender: { id: backlogUser }, recipient: { id: "oa" }, message: { msg_id: `m-backlog-${i}`, text: "/help" } };
+      expect(await sendSignedZaloEvent(ackUrl, e, keys)).toBe(200);
+    }
+    await acker.close();
+    await conn.close();
+    // Each reply now takes Zalo 4 s: the backlog needs at least 12 s.
+    fake.slowSends(4_000);
+    app = startMainProcess(env, { echo: true });
+    const base = `http://127.0.0.1:${port}`;
+    const until = Date.now() + 45_000;
+    while (Date.now() < until && !(await fetch(`${base}/healthz`).then((r) => r.ok).catch(() => false))) await new Promise((r) => setTimeout(r, 100));
+    const t = Date.now();
+    const fresh = { event_name: "user_send_text", sender: { id: "5512340000000000003" }, recipient: { id: "oa" }, message: { msg_id: "m-fresh", text: "/help" } };
+    expect(await sendSignedZaloEvent(`${base}/zalo`, fresh, keys)).toBe(200);
+    expect(Date.now() - t).toBeLessThan(2_000);
+    expect(fake.messagesTo(backlogUser).length).toBeLessThan(3);
+    while (Date.now() < until + 30_000 && fake.messagesTo(backlogUser).length < 3) await new Promise((r) => setTimeout(r, 200));
+    expect(fake.messagesTo(backlogUser)).toHaveLength(3);
+    fake.slowSends(0);
+  }, 120_000);
 });

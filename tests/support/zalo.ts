@@ -56,6 +56,8 @@ export function zaloResident(o: { webhookUrl: string; fake: FakeZaloApi; userId:
     /** The previous event replayed as captured, its old timestamp and all. */
     replayStale: () => deliver({ ...last!, timestamp: String(Date.now() - 15 * 60_000) }),
     text: (text: string, url?: string) => say("user_send_text", { text }, url),
+    /** A text with a chosen Zalo msg_id (the inbox's dedupe key). */
+    textWithId: (msgId: string, text: string) => say("user_send_text", { msg_id: msgId, text }),
     /** A tap on a query button: Zalo sends its payload as the user's message. */
     tap: (button: { payload?: unknown }) => say("user_send_text", { text: String(button.payload) }),
     image: (url: string) => say("user_send_image", { attachments: [{ type: "image", payload: { url, thumbnail: url } }] }),

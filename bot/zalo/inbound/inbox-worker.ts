@@ -14,57 +14,88 @@ export interface ZaloInboxWorkerOptions {
   maxAttempts?: number;
   /** How often to look for entries left by crashed claims or other instances. */
   sweepMs?: number;
-  /** Entries with the same key (the Zalo user) are never processed at the same time by two instances. */
+  /** Entries with the same key (the Zalo user) are processed in order, never two at a time, across instances. */
   serializeBy?: (entry: ZaloInboxEntry) => string | undefined;
-  /** How long processed entries (and so their dedupe keys) are kept. */
+  /** How many residents' events this instance handles at the same time. */
+  parallel?: number;
+  /** Entries read per pass. */
+  batch?: number;
+  /** How long the keys of handled events are kept (a redelivery within it is recognised). */
   retentionMs?: number;
 }
 
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
 /**
- * Processes the inbox one entry at a time per instance. Each entry is claimed through
- * a lease, so several instances share the inbox; entries stored before a crash are
- * picked up on start.
+ * Processes the inbox: each pass reads the oldest available entries, groups them by resident,
+ * and handles the groups in parallel, each resident's events in order under one claim (a
+ * lease), so several instances share the inbox. Entries stored before a crash are picked up on start.
  */
 export function createZaloInboxWorker(o: ZaloInboxWorkerOptions) {
   const clock = o.clock ?? (() => new Date());
   const leaseMs = o.leaseMs ?? 60_000;
   const maxAttempts = o.maxAttempts ?? 5;
+  const parallel = o.parallel ?? 8;
+  const batch = o.batch ?? 200;
   const owner = randomUUID();
   let running: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
 
-  async function runOne(entry: ZaloInboxEntry, attempt: number, subject: string): Promise<void> {
+  /** False when the entry failed: the resident's later events wait for the next pass. */
+  async function runOne(entry: ZaloInboxEntry): Promise<boolean> {
+    const attempt = entry.attempts + 1;
     const log = o.logger.child({ channel: "zalo", event: entry.eventName, key: entry.key });
     try {
       await o.process(entry);
-      await o.inbox.done(entry.key, attempt);
+      await o.inbox.done(entry.key);
+      return true;
     } catch (e) {
       const retry = attempt < maxAttempts ? new Date(clock().getTime() + 2 ** attempt * 1000) : undefined;
       log.error({ err: e, attempt, willRetry: Boolean(retry) }, "zalo event processing failed");
       await o.inbox.failed(entry.key, attempt, String((e as Error).message ?? e), retry);
-      await o.leases.release(subject, attempt);
+      return false;
     }
+  }
+
+  /** One resident's entries, in order, under their claim; true when it handled any. */
+  async function runGroup(serial: string, entries: ZaloInboxEntry[]): Promise<boolean> {
+    const subject = `zalo-serial:${serial}`;
+    const generation = await o.leases.acquire(subject, owner, clock(), leaseMs);
+    // Another instance is busy with this resident: it takes these entries, or we do on a later pass.
+    if (generation === undefined) return false;
+    let worked = false;
+    try {
+      for (const listed of entries) {
+        // Read again under the claim: another instance may have handled it since it was listed.
+        const entry = await o.inbox.pending(listed.key);
+        if (!entry) continue;
+        worked = true;
+        if (!(await runOne(entry))) break;
+      }
+    } finally {
+      await o.leases.release(subject, generation, owner);
+    }
+    return worked;
   }
 
   /** One pass over what is available; true when it processed something. */
   async function pass(): Promise<boolean> {
-    let worked = false;
-    for (const entry of await o.inbox.available(clock(), 20)) {
-      const serial = o.serializeBy?.(entry);
-      const serialSubject = serial === undefined ? undefined : `zalo-serial:${serial}`;
-      const serialGeneration = serialSubject ? await o.leases.acquire(serialSubject, owner, clock(), leaseMs) : 0;
-      // Another instance is busy with this user: it takes this entry on its next pass.
-      if (serialGeneration === undefined) continue;
-      const subject = `zalo-inbox:${entry.key}`;
-      const attempt = await o.leases.acquire(subject, owner, clock(), leaseMs);
-      // Lost the race, or done by the winner between our read and our claim.
-      if (attempt !== undefined && (await o.inbox.isPending(entry.key))) {
-        await runOne(entry, attempt, subject);
-        worked = true;
-      }
-      if (serialSubject) await o.leases.release(serialSubject, serialGeneration);
+    const groups = new Map<string, ZaloInboxEntry[]>();
+    for (const entry of await o.inbox.available(clock(), batch)) {
+      const serial = o.serializeBy?.(entry) ?? `event:${entry.key}`;
+      groups.set(serial, [...(groups.get(serial) ?? []), entry]);
     }
+    let worked = false;
+    await eachLimited([...groups], parallel, async ([serial, entries]) => {
+      if (await runGroup(serial, entries)) worked = true;
+    });
     return worked;
   }
 
@@ -78,10 +109,13 @@ export function createZaloInboxWorker(o: ZaloInboxWorkerOptions) {
   let prunedAt = 0;
   async function prune(): Promise<void> {
     const now = clock().getTime();
-    if (now - prunedAt < 3600_000) return;
+    if (now - prunedAt < 60_000) return;
     prunedAt = now;
-    const before = new Date(now - (o.retentionMs ?? 7 * 24 * 3600_000));
-    await Promise.all([o.inbox.prune(before), o.leases.prune(before)]).catch((e: unknown) => o.logger.warn({ err: e }, "zalo inbox prune failed"));
+    await Promise.all([
+      o.inbox.prune(new Date(now - (o.retentionMs ?? 7 * 24 * 3600_000))),
+      // Claims expired well past any holder still finishing (its release deletes only its own).
+      o.leases.prune(new Date(now - 10 * leaseMs)),
+    ]).catch((e: unknown) => o.logger.warn({ err: e }, "zalo inbox prune failed"));
   }
 
   function drain(): Promise<void> {

@@ -7,8 +7,24 @@ import { coordinatesOf, type ZaloEvent } from "./events.js";
 export const QUERY_PREFIX = "#q:";
 
 const short = (s: string) => createHash("sha256").update(s).digest("base64url").slice(0, 16);
-/** A stable update id for a stored event (grammY needs a number; nothing orders by it). */
-const updateIdOf = (key: string) => parseInt(createHash("sha256").update(key).digest("hex").slice(0, 8), 16);
+
+/**
+ * Update ids for grammY, which needs a number. They only label an update in logs: Zalo's
+ * dedupe is the inbox's msg_id key, so these are counted, never derived from the event.
+ */
+export function createUpdateIds(): () => number {
+  let last = 0;
+  return () => ++last;
+}
+
+export interface UpdateContext {
+  updateId: number;
+  /** The inbox key (msg_id) of the event. */
+  key: string;
+  locale: string;
+  /** How to call a resident whose Zalo name is unknown. */
+  anonymous: string;
+}
 
 const MIME_BY_EXTENSION: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", heic: "image/heic", pdf: "application/pdf" };
 
@@ -23,17 +39,19 @@ function commandEntities(text: string): Message["entities"] {
  * image → message.photo and file → message.document whose file_id is the attachment URL,
  * location → message.location, follow → /start. Undefined for events with no update.
  */
-export function zaloEventToUpdate(event: ZaloEvent, alias: ZaloUser, key: string, locale: string): Update | undefined {
-  const from: User = { id: alias.chatId, is_bot: false, first_name: "Zalo", language_code: locale };
-  const chat: Chat.PrivateChat = { id: alias.chatId, type: "private", first_name: "Zalo" };
-  const date = Math.floor(Number(event.timestamp) / 1000) || Math.floor(Date.now() / 1000);
-  const base = { message_id: updateIdOf(key) % 2 ** 31, date, chat, from };
-  const update_id = updateIdOf(key);
+export function zaloEventToUpdate(event: ZaloEvent, alias: ZaloUser, c: UpdateContext): Update | undefined {
+  const name = alias.displayName ?? c.anonymous;
+  const from: User = { id: alias.chatId, is_bot: false, first_name: name, language_code: c.locale };
+  const chat: Chat.PrivateChat = { id: alias.chatId, type: "private", first_name: name };
+  const date = Math.floor(Number(event.timestamp) / 1000) || 0;
+  const base = { message_id: c.updateId, date, chat, from };
+  const update_id = c.updateId;
   const message = (extra: Partial<Message>): Update => ({ update_id, message: { ...base, ...extra } as NonNullable<Update["message"]> });
   const callback = (data: string): Update => ({
     update_id,
     callback_query: {
-      id: short(key),
+      // The chat comes first: an answer to this query (answerCallbackQuery) is sent to that resident.
+      id: `${alias.chatId}:${short(c.key)}`,
       from,
       chat_instance: String(alias.chatId),
       data,

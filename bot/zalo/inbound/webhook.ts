@@ -24,7 +24,8 @@ export function registerZaloWebhook(app: FastifyInstance, deps: ZaloWebhookDeps)
   return app.register(async (scope) => {
     // The signature covers the exact bytes, so this scope keeps the body raw.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 256 * 1024 }, (_req, body, done) => done(null, body));
+    // Zalo documents no size for events; a megabyte holds any text and attachment list it sends.
+    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
     scope.post(deps.path ?? "/zalo", async (req, reply) => {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const header = req.headers["x-zevent-signature"];

@@ -12,8 +12,11 @@ export class ZaloApiError extends Error {
   }
 }
 
-/** Zalo's code for an expired or revoked access token. */
-export const EXPIRED_ACCESS_TOKEN = -216;
+/**
+ * The access-token codes of Zalo's error table: -216 invalid, -220 expired or removed, -124
+ * invalid (the OAuth v4 code). Each means "refresh and try again", never "try the same token".
+ */
+export const ACCESS_TOKEN_ERRORS: readonly number[] = [-216, -220, -124];
 
 export type ZaloButton =
   /** The payload comes back to us as a message from the user; `show` displays it in the chat, `hide` does not. */
@@ -77,7 +80,7 @@ export function createZaloClient(options: ZaloClientOptions) {
     let token = await tokens.accessToken();
     let body = await once(call, token);
     // Refresh once when Zalo says the token expired before we expected it to.
-    if (body.error === EXPIRED_ACCESS_TOKEN) {
+    if (body.error !== undefined && ACCESS_TOKEN_ERRORS.includes(body.error)) {
       await tokens.expired(token);
       token = await tokens.accessToken();
       body = await once(call, token);

@@ -74,10 +74,10 @@ export function createZaloSender(deps: { client: ZaloClient; users: ZaloUserStor
       return r.kind;
     },
 
-    /** The user wrote: a new window opens, and held notifications go out as one message. */
-    async userWrote(userId: string): Promise<void> {
+    /** The user wrote at `at`: the free window counts from then, and held notifications go out as one message. */
+    async userWrote(userId: string, at: Date): Promise<void> {
       await deps.users.ensure(userId);
-      await deps.users.inbound(userId, clock());
+      await deps.users.inbound(userId, at);
       const held = await deps.users.takeHeld(userId);
       if (held.length) await this.deliver(userId, { kind: "text", text: held.join("\n\n") });
     },

@@ -25,7 +25,23 @@ export interface ZaloTokenManagerOptions {
 }
 
 const REFRESH_ENDPOINT = "/v4/oa/access_token";
+const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 const REFRESH_TOKEN_LIFETIME_MS = 90 * 24 * 3600_000;
+
+/** Zalo refused the refresh token: no retry can help until an operator gives a new one (ZALO_REFRESH_TOKEN). */
+export class ZaloRefreshRefusedError extends ZaloApiError {
+  constructor(code: number, description: string) {
+    super(code, REFRESH_ENDPOINT, `refresh token refused: ${description}`);
+    this.name = "ZaloRefreshRefusedError";
+  }
+}
+
+/** For /readyz: whether the OA can still get access tokens. */
+export type ZaloTokenStatus = { ok: true } | { ok: false; reason: string; since: Date };
+
+export interface ZaloTokenManager extends ZaloAccessTokens {
+  status(): Promise<ZaloTokenStatus>;
+}
 
 interface RefreshAnswer {
   access_token?: string;
@@ -41,7 +57,7 @@ interface RefreshAnswer {
  * A refresh token is spent only under the lease, and the new pair is stored
  * before anyone uses it: a crash after Zalo answered can lose a pair, never reuse one.
  */
-export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloAccessTokens {
+export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloTokenManager {
   const clock = o.clock ?? (() => new Date());
   const leaseMs = o.leaseMs ?? 30_000;
   const margin = o.refreshMarginMs ?? 3600_000;
@@ -61,7 +77,10 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloAccessTo
     });
     const a = res.data;
     if (!a?.access_token || !a.refresh_token) {
-      throw new ZaloApiError(a?.error ?? res.status, REFRESH_ENDPOINT, a?.error_description ?? a?.error_name ?? "no token in the answer");
+      const description = a?.error_description ?? a?.error_name ?? "no token in the answer";
+      // Zalo answered and said no: spending this token again gets the same answer. Anything else may pass.
+      if (res.status < 500 && typeof a?.error === "number" && a.error !== 0) throw new ZaloRefreshRefusedError(a.error, description);
+      throw new ZaloApiError(a?.error ?? res.status, REFRESH_ENDPOINT, description);
     }
     const now = clock().getTime();
     return {
@@ -79,12 +98,20 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloAccessTo
       const pair = await o.store.read(o.appId);
       if (!pair) {
         if (!o.initialRefreshToken) throw new ZaloApiError(-1, REFRESH_ENDPOINT, "no refresh token stored and ZALO_REFRESH_TOKEN is not set");
-        await o.store.seed(o.appId, o.initialRefreshToken);
+        await o.store.seed(o.appId, o.initialRefreshToken, digest(o.initialRefreshToken));
         continue;
       }
       if (fresh(pair, now)) return pair.accessToken!;
+      if (pair.refused) {
+        // An operator's new ZALO_REFRESH_TOKEN (set with a restart) gets its try; a refused or spent one never another.
+        if (o.initialRefreshToken && digest(o.initialRefreshToken) !== pair.seededWith) {
+          await o.store.replaceRefused(o.appId, o.initialRefreshToken, digest(o.initialRefreshToken));
+          continue;
+        }
+        throw new ZaloRefreshRefusedError(-1, `refused since ${pair.refused.at.toISOString()} (${pair.refused.reason})`);
+      }
       // The lease is per refresh token: whoever wins it is the only one ever to spend that token.
-      const subject = `zalo-token:${o.appId}:${createHash("sha256").update(pair.refreshToken).digest("hex")}`;
+      const subject = `zalo-token:${o.appId}:${digest(pair.refreshToken)}`;
       const generation = await o.leases.acquire(subject, owner, now, leaseMs);
       if (generation === undefined) {
         // Another instance is refreshing; its pair appears in the store shortly.
@@ -97,7 +124,11 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloAccessTo
       try {
         next = await spend(pair.refreshToken);
       } catch (e) {
-        await o.leases.release(subject, generation);
+        if (e instanceof ZaloRefreshRefusedError) {
+          await o.store.refuse(o.appId, pair.refreshToken, clock(), e.message);
+          o.logger.error({ appId: o.appId, code: e.code }, "zalo refused the refresh token: replies stop until an operator sets a new ZALO_REFRESH_TOKEN");
+        }
+        await o.leases.release(subject, generation, owner);
         throw e;
       }
       // Stored before use: if we die now, the others find the new pair instead of the spent token.
@@ -117,5 +148,9 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloAccessTo
       return inflight;
     },
     expired: (accessToken) => o.store.expire(o.appId, accessToken),
+    async status() {
+      const pair = await o.store.read(o.appId);
+      return pair?.refused ? { ok: false, reason: pair.refused.reason, since: pair.refused.at } : { ok: true };
+    },
   };
 }

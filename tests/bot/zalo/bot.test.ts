@@ -4,7 +4,8 @@ import { I18n } from "@grammyjs/i18n";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZALO_BOT_INFO } from "../../../bot/zalo/bot.js";
-import { createZaloChannel, type ZaloChannel } from "../../../bot/zalo/channel.js";
+import { ZaloUnsupportedMethodError } from "../../../bot/zalo/outbound/transformer.js";
+import { createZaloInbound, createZaloOutbound, type ZaloInbound } from "../../../bot/zalo/channel.js";
 import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
 import { createLogger } from "../../../platform/logger.js";
 import { registerZaloWebhook } from "../../../bot/zalo/inbound/webhook.js";
@@ -29,6 +30,15 @@ function features() {
     await ctx.reply(`Ảnh ${bytes.length} byte`);
     await ctx.replyWithPhoto(new (await import("grammy")).InputFile(bytes, "poster.png"), { caption: "Ảnh bạn gửi" });
   });
+  c.command("pin", async (ctx) => {
+    try {
+      await ctx.pinChatMessage(1);
+    } catch (e) {
+      await ctx.reply(e instanceof ZaloUnsupportedMethodError ? `Không có trên Zalo: ${e.method}` : "?");
+    }
+  });
+  c.command("stale", (ctx) => ctx.reply("Bấm", { reply_markup: new InlineKeyboard().text("Cũ", "old") }));
+  c.callbackQuery("old", (ctx) => ctx.answerCallbackQuery({ text: "Nút này không còn hiệu lực." }));
   c.on("message:text", (ctx) => ctx.reply(`Bạn viết: ${ctx.message.text}`));
   return c;
 }
@@ -37,22 +47,21 @@ describe("the resident's Telegram handlers on Zalo", () => {
   const db = useTestDatabase();
   let fake: FakeZaloApi;
   let app: FastifyInstance;
-  let channel: ZaloChannel;
+  let channel: ZaloInbound;
   let webhookUrl: string;
   const i18n = new I18n({ defaultLocale: "vi", directory: new URL("../../../locales", import.meta.url).pathname });
 
   beforeAll(async () => {
     fake = await startFakeZaloApi(ZALO_TEST_KEYS);
-    channel = createZaloChannel({
-      config: { ...ZALO_TEST_KEYS, initialRefreshToken: ZALO_TEST_KEYS.refreshToken, apiRoot: fake.root, oauthRoot: fake.root },
-      conn: db(),
-      logger: createLogger("silent"),
-      t: (locale, key) => i18n.t(locale, key),
-    });
-    await channel.syncIndexes();
-    const bot = new Bot("zalo-oa", { botInfo: ZALO_BOT_INFO, client: { fetch: channel.fetch } });
+    const zalo = { ...ZALO_TEST_KEYS, initialRefreshToken: ZALO_TEST_KEYS.refreshToken, apiRoot: fake.root, oauthRoot: fake.root };
+    const common = { config: zalo, conn: db(), logger: createLogger("silent"), t: (locale: string, key: string) => i18n.t(locale, key), clock: () => new Date() };
+    const outbound = createZaloOutbound(common);
+    const bot = new Bot(outbound.transport.name, { botInfo: ZALO_BOT_INFO });
+    bot.api.config.use(outbound.transport.transformer);
     bot.use(features());
-    channel.attach(bot);
+    channel = createZaloInbound({ ...common, bot, outbound });
+    await outbound.syncIndexes();
+    await channel.syncIndexes();
     app = Fastify();
     await registerZaloWebhook(app, channel.webhook);
     webhookUrl = (await app.listen({ port: 0, host: "127.0.0.1" })) + "/zalo";
@@ -114,6 +123,19 @@ describe("the resident's Telegram handlers on Zalo", () => {
     expect(size!.text).toBe(`Ảnh ${big.length} byte`);
     const element = (photo!.attachment!.payload as { elements: { attachment_id: string }[] }).elements[0]!;
     expect(fake.uploaded(element.attachment_id)!.data.length).toBeLessThanOrEqual(1_000_000);
+  });
+
+  it("a method Zalo cannot do fails with a typed error, never a made-up success", async () => {
+    const u = resident("8400000000000000107");
+    await u.text("/pin");
+    expect(u.replies().map((m) => m.text)).toEqual(["Không có trên Zalo: pinChatMessage"]);
+  });
+
+  it("the text of a callback answer reaches the resident as a message", async () => {
+    const u = resident("8400000000000000108");
+    await u.text("/stale");
+    await u.tap(u.replies()[0]!.attachment!.payload!.buttons![0]!);
+    expect(u.replies().map((m) => m.text)).toEqual(["Nút này không còn hiệu lực."]);
   });
 
   it("stickers get a polite refusal in Vietnamese", async () => {

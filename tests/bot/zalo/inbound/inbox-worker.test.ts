@@ -41,6 +41,43 @@ describe("the Zalo inbox worker", () => {
     expect(done.sort()).toEqual(Array.from({ length: 8 }, (_, i) => `msg:s-${i}`).sort());
   });
 
+  it("one resident's events run in order while other residents' run alongside", async () => {
+    const inbox = zaloInboxStore(db());
+    const residents = ["8400000000000000411", "8400000000000000412", "8400000000000000413", "8400000000000000414"];
+    for (let i = 0; i < 12; i++) await inbox.add(`msg:o-${i}`, "user_send_text", { sender: { id: residents[i % 4] }, n: i }, new Date(Date.now() - 1000 + i));
+    const seen = new Map<string, number[]>();
+    let active = 0;
+    let most = 0;
+    const w = createZaloInboxWorker({
+      inbox,
+      leases: zaloLeaseStore(db()),
+      process: async (e) => {
+        most = Math.max(most, ++active);
+        await new Promise((r) => setTimeout(r, 30));
+        const user = String((e.event.sender as { id: string }).id);
+        seen.set(user, [...(seen.get(user) ?? []), Number(e.event.n)]);
+        active--;
+      },
+      logger: createLogger("silent"),
+      serializeBy: (e) => String((e.event.sender as { id: string }).id),
+    });
+    await w.drain();
+    expect(most).toBeGreaterThan(1);
+    for (const [i, user] of residents.entries()) expect(seen.get(user)).toEqual([i, i + 4, i + 8]);
+    expect(await inbox.countByState("pending")).toBe(0);
+  });
+
+  it("a handled event leaves the queue, and its redelivery is still recognised", async () => {
+    const inbox = zaloInboxStore(db());
+    const add = () => inbox.add("msg:d-1", "user_send_text", { sender: { id: "8400000000000000421" } }, new Date());
+    expect(await add()).toBe(true);
+    const w = createZaloInboxWorker({ inbox, leases: zaloLeaseStore(db()), process: async () => undefined, logger: createLogger("silent") });
+    await w.drain();
+    expect(await inbox.pending("msg:d-1")).toBeUndefined();
+    expect(await add()).toBe(false);
+    expect(await inbox.countByState("pending")).toBe(0);
+  });
+
   it("a failing event is retried later and parked as failed after the last attempt", async () => {
     const inbox = zaloInboxStore(db());
     await inbox.add("msg:f-1", "user_send_text", { sender: { id: "8400000000000000403" } }, new Date(0));

@@ -17,7 +17,7 @@ describe("sending within Zalo's limits", () => {
   it("replies freely 8 times after the user writes, then holds the rest until the next message, combined", async () => {
     const s = sender();
     const user = "8400000000000000011";
-    await s.userWrote(user);
+    await s.userWrote(user, now);
     const kinds = [];
     for (let i = 1; i <= 8; i++) kinds.push((await s.deliver(user, { kind: "text", text: `trả lời ${i}` })).kind);
     expect(kinds.every((k) => k === "window")).toBe(true);
@@ -27,7 +27,7 @@ describe("sending within Zalo's limits", () => {
     expect(await s.notify(user, "Phiếu HUE-2611-0001 đã đóng")).toBe("hold");
     expect(texts(user)).toHaveLength(9);
     now = new Date(now.getTime() + 3600_000);
-    await s.userWrote(user);
+    await s.userWrote(user, now);
     expect(texts(user).at(-1)).toBe("Phiếu HUE-2611-0001 đang được kiểm tra\n\nPhiếu HUE-2611-0001 đã đóng");
     expect((await rig.users.byId(user))?.held).toEqual([]);
   });
@@ -35,7 +35,7 @@ describe("sending within Zalo's limits", () => {
   it("after 48 hours of silence a notification is held rather than lost, and arrives when the user writes", async () => {
     const s = sender();
     const user = "8400000000000000012";
-    await s.userWrote(user);
+    await s.userWrote(user, now);
     now = new Date(now.getTime() + 49 * 3600_000);
     expect(await s.notify(user, "Phiếu 1 đã đóng")).toBe("proactive");
     expect(await s.notify(user, "Phiếu 2 đã đóng")).toBe("hold");
@@ -48,7 +48,7 @@ describe("sending within Zalo's limits", () => {
   it("splits text longer than Zalo's 2,000 characters", async () => {
     const s = sender();
     const user = "8400000000000000013";
-    await s.userWrote(user);
+    await s.userWrote(user, now);
     await s.deliver(user, { kind: "text", text: "a".repeat(4500) });
     expect(texts(user).map((t) => String(t).length)).toEqual([2000, 2000, 500]);
   });
