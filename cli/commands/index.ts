@@ -1,5 +1,6 @@
 import type { CliCommand } from "../command.js";
 import { accountCommands } from "./accounts.js";
+import { activityCommands } from "./activity.js";
 import { exportCommands } from "./export.js";
 import { inviteCommands } from "./invite.js";
 import { statsCommands } from "./stats.js";
@@ -8,4 +9,4 @@ import { verifyCommands } from "./verify.js";
 import { wardCommands } from "./wards.js";
 
 /** Every CLI command; a new command group is one file in this folder plus one line here. */
-export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands];
+export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...activityCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands];
