@@ -60,13 +60,15 @@ export function activityStore(conn: Connection) {
       if (or.length > 0) await Activity.deleteMany({ $or: or });
       if (records.length > 0) await Activity.insertMany(records.map((r) => ({ _id: activityId(r), ...r })), { ordered: false });
     },
-    /** Per venue of a province, its last day with scans on or before `day`. */
+    /**
+     * Per venue of a province, its last day with scans on or before `day`. Reduced here: FerretDB
+     * v1 implements neither `$max` nor `$first` in `$group`; the projection keeps the rows small.
+     */
     async lastScanDays(provinceCode: string, day: string): Promise<Map<string, string>> {
-      const rows = await Activity.aggregate<{ _id: string; last: string }>([
-        { $match: { provinceCode: eq(provinceCode), day: { $lte: String(day) }, scans: { $gt: 0 } } },
-        { $group: { _id: "$venueCode", last: { $max: "$day" } } },
-      ]);
-      return new Map(rows.map((r) => [r._id, r.last]));
+      const last = new Map<string, string>();
+      const rows = Activity.find({ provinceCode: eq(provinceCode), day: { $lte: String(day) }, scans: { $gt: 0 } }, { _id: 0, venueCode: 1, day: 1 }).lean().cursor();
+      for await (const r of rows) if (r.day! > (last.get(r.venueCode) ?? "")) last.set(r.venueCode, r.day!);
+      return last;
     },
     /** (venue, day) pairs with scans in a province between two days, both included. */
     async scanDaysBetween(provinceCode: string, from: string, to: string): Promise<{ venueCode: string; day: string }[]> {

@@ -46,6 +46,8 @@ const schema = z
       .number({ error: "expected a distance in metres" })
       .positive("expected a distance in metres")
       .default(200),
+    SILENT_AFTER_DAYS: z.coerce.number({ error: "expected a whole number of days" }).int("expected a whole number of days").min(1).max(365).default(14),
+    INSPECTIONS_PER_WARD_WEEK: z.coerce.number({ error: "expected a whole number" }).int("expected a whole number").min(1).max(1000).default(5),
     ZALO_APP_ID: optionalString,
     ZALO_APP_SECRET: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
@@ -85,6 +87,10 @@ export interface Config {
   registrySigningKey: string | undefined;
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
+  /** A venue whose code was not scanned for this many days counts as silent (compliance, inspection lists). */
+  silentAfterDays: number;
+  /** At most this many inspection tickets are opened per ward per week from silent venues. */
+  inspectionsPerWardWeek: number;
   offline: boolean;
   /** Set only when a Zalo Official Account is configured (app id and both keys). */
   zalo: ZaloConfig | undefined;
@@ -135,6 +141,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: c.DEFAULT_LOCALE,
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
+    silentAfterDays: c.SILENT_AFTER_DAYS,
+    inspectionsPerWardWeek: c.INSPECTIONS_PER_WARD_WEEK,
     offline: c.BOT_TOKEN === undefined,
     zalo:
       c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY

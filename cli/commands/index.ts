@@ -1,6 +1,7 @@
 import type { CliCommand } from "../command.js";
 import { accountCommands } from "./accounts.js";
 import { activityCommands } from "./activity.js";
+import { complianceCommands } from "./compliance.js";
 import { exportCommands } from "./export.js";
 import { inviteCommands } from "./invite.js";
 import { statsCommands } from "./stats.js";
@@ -9,4 +10,4 @@ import { verifyCommands } from "./verify.js";
 import { wardCommands } from "./wards.js";
 
 /** Every CLI command; a new command group is one file in this folder plus one line here. */
-export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...activityCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands];
+export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...activityCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands, ...complianceCommands];
