@@ -6,7 +6,8 @@ import { eq, toPlain, type Plain } from "./plain.js";
 export const CHANNELS = ["telegram", "zalo", "open311"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const ROLES = ["resident", "officer", "supervisor", "enforcement", "admin"] as const;
+/** `registry` keeps one province's venue registry and check-in activity (the information office's duty). */
+export const ROLES = ["resident", "officer", "supervisor", "enforcement", "registry", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 const accountSchema = new Schema(
@@ -17,7 +18,7 @@ const accountSchema = new Schema(
     role: { type: String, required: true, enum: ROLES, default: "resident" },
     /** Officers act for one ward. */
     wardCode: { type: String, required: false },
-    /** Supervisors and enforcement act for one province. */
+    /** Supervisors, enforcement and the registry's keeper act for one province. */
     provinceCode: { type: String, required: false },
     locale: { type: String, required: true, enum: ["vi", "en"], default: "vi" },
     displayName: { type: String, required: false },

@@ -11,7 +11,7 @@ const auditEventSchema = new Schema({
   actorId: { type: String, required: false },
   actorRole: { type: String, required: true },
   action: { type: String, required: true },
-  subjectKind: { type: String, required: true, enum: ["ticket", "venue", "ward", "account", "invitation", "evidence", "deadline_rule", "api_client"] },
+  subjectKind: { type: String, required: true, enum: ["ticket", "venue", "ward", "province", "account", "invitation", "evidence", "deadline_rule", "api_client"] },
   subjectId: { type: String, required: true },
   from: { type: String, required: false },
   to: { type: String, required: false },

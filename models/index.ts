@@ -2,6 +2,7 @@ import type { Connection } from "mongoose";
 import { accountStore } from "./account.js";
 import { apiClientStore } from "./api-client.js";
 import { auditStore } from "./audit-event.js";
+import { activityStore } from "./check-in-activity.js";
 import { botStateStore } from "./bot-state.js";
 import { claimStore } from "./claim.js";
 import { counterStore } from "./counter.js";
@@ -21,6 +22,7 @@ export function createStores(conn: Connection) {
   const stores = {
     wards: wardStore(conn),
     venues: venueStore(conn),
+    activity: activityStore(conn),
     accounts: accountStore(conn),
     tickets: ticketStore(conn),
     evidence: evidenceStore(conn),

@@ -94,6 +94,18 @@ export function venueStore(conn: Connection) {
       }
       return found;
     },
+    /** code → ward for the given codes that exist; like importHashes, one scan for large inputs. */
+    async wardsOf(codes: string[]): Promise<Map<string, string>> {
+      const wanted = new Set(codes);
+      const filter = codes.length > 1000 ? {} : { _id: { $in: codes.map(String) } };
+      const docs = await Venue.find(filter, { wardCode: 1 }).lean();
+      return new Map(docs.filter((d) => wanted.has(String(d._id))).map((d) => [String(d._id), d.wardCode]));
+    },
+    /** Active venues of these wards, in code order: the denominator of check-in compliance. */
+    async activeInWards(wardCodes: string[]): Promise<Venue[]> {
+      const docs = await Venue.find({ wardCode: { $in: wardCodes.map(String) }, status: "active" }).sort({ code: 1 }).lean();
+      return docs.map((d) => toPlain(d));
+    },
     /** Inserts new venues and replaces known ones whole (see replaceMany). */
     async upsertMany(venues: VenueImport[], known: ReadonlySet<string>): Promise<void> {
       await replaceMany(Venue as never, venues.map((v) => ({ _id: v.code, ...v })), known);

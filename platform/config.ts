@@ -65,6 +65,7 @@ const schema = z
       z.string().regex(/^\d{1,3}(,\d{1,3})*$/, "expected province codes separated by commas, e.g. 46,48").optional(),
     ),
     ZALO_OA_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, "expected the Official Account's numeric id").optional()),
+    SILENT_AFTER_DAYS: z.coerce.number({ error: "expected a whole number of days" }).int("expected a whole number of days").min(1).max(365).default(14),
     ZALO_APP_ID: optionalString,
     ZALO_APP_SECRET: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
@@ -120,6 +121,8 @@ export interface Config {
   zaloOaId: string | undefined;
   /** Province codes whose wards a ward search offers first; empty = the provinces that have venues. */
   servedProvinces: string[];
+  /** A venue whose code was not scanned for this many days counts as silent (compliance, inspection lists). */
+  silentAfterDays: number;
   offline: boolean;
   /** Set only when a Zalo Official Account is configured (app id and both keys). */
   zalo: ZaloConfig | undefined;
@@ -181,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
     zaloOaId: c.ZALO_OA_ID,
     servedProvinces: c.SERVED_PROVINCES?.split(",") ?? [],
+    silentAfterDays: c.SILENT_AFTER_DAYS,
     offline: c.BOT_TOKEN === undefined,
     zalo:
       c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY

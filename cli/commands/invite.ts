@@ -2,13 +2,13 @@ import { createInvitation, InvitationScopeError, inviteLink, type InviteScope } 
 import { parseCliArgs } from "../args.js";
 import { CliUserError, type CliCommand } from "../command.js";
 
-const USAGE = "invite <officer|supervisor|enforcement|admin> [--ward <code> | --province <code>]";
+const USAGE = "invite <officer|supervisor|enforcement|registry|admin> [--ward <code> | --province <code>]";
 
 function scopeOf(role: string, ward: string | undefined, province: string | undefined): InviteScope {
   if (role === "officer" && ward && !province) return { role, wardCode: ward };
-  if ((role === "supervisor" || role === "enforcement") && province && !ward) return { role, provinceCode: province };
+  if ((role === "supervisor" || role === "enforcement" || role === "registry") && province && !ward) return { role, provinceCode: province };
   if (role === "admin" && !ward && !province) return { role };
-  throw new CliUserError(`officers need --ward, supervisors and enforcement need --province, admins neither\nusage: ${USAGE}`);
+  throw new CliUserError(`officers need --ward, supervisors, enforcement and the registry's keeper need --province, admins neither\nusage: ${USAGE}`);
 }
 
 export const inviteCommands: CliCommand[] = [

@@ -1,7 +1,5 @@
 import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { I18n } from "@grammyjs/i18n";
 import { exportVenues } from "../../services/registry/venue-export.js";
 import { importVenues } from "../../services/registry/venue-import.js";
 import { venueRef } from "../../services/registry/venue-ref.js";
@@ -11,6 +9,7 @@ import { reportLinks } from "../../services/registry/report-link.js";
 import { registrySigningKey } from "../../services/registry/signing-key.js";
 import { parseCliArgs } from "../args.js";
 import { CliUserError, type CliCommand } from "../command.js";
+import { loadTexts } from "../locales.js";
 import { formatSummary } from "../print-summary.js";
 import { readInput } from "../read-input.js";
 
@@ -53,8 +52,7 @@ export const venueCommands: CliCommand[] = [
       if (!venue) throw new CliUserError(`no venue with code ${positionals[0]}`);
       const ward = (await ctx.directory()).byCode(venue.wardCode);
       if (!ward) throw new CliUserError(`venue ${venue.code} names ward ${venue.wardCode}, which is not in the directory`);
-      const i18n = new I18n({ defaultLocale: "vi" });
-      i18n.loadLocalesDirSync(fileURLToPath(new URL("../../locales", import.meta.url)));
+      const i18n = loadTexts();
       const signingKey = registrySigningKey(ctx.config, ctx.logger);
       const { bytes, payload } = await renderOfficialPoster(venueRef(venue), ward, { format, signingKey, texts: posterTexts(i18n), links: reportLinks(ctx.config) });
       await writeFile(values.out, bytes);

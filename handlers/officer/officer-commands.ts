@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import type { Account } from "../../models/account.js";
-import { authorize, canSee } from "../../services/access/authorize.js";
+import { authorize, canSee, handlesTickets } from "../../services/access/authorize.js";
 import { listOverdue } from "../../services/tickets/deadlines.js";
 import { wardStats } from "../../services/tickets/stats.js";
 import { cardNames, renderCard } from "../../bot/telegram/ticket-card.js";
@@ -43,7 +43,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
 
   pv.command("search", async (ctx) => {
     const a = staff(ctx);
-    if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
+    if (!a || !handlesTickets(a)) return void (await ctx.reply(ctx.t("staff-only")));
     const text = ctx.match.trim();
     if (text.length < 2) return void (await ctx.reply(ctx.t("usage-search")));
     const found = await deps.stores.tickets.search(scope(a), text, await deps.stores.venues.codesByName(text, 50), PAGE);
@@ -54,7 +54,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
 
   pv.command("overdue", async (ctx) => {
     const a = staff(ctx);
-    if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
+    if (!a || !handlesTickets(a)) return void (await ctx.reply(ctx.t("staff-only")));
     const overdue = await listOverdue(deps.stores.tickets, deps.clock(), scope(a));
     if (overdue.length === 0) return void (await ctx.reply(ctx.t("overdue-none")));
     const names = await wardNames(deps.stores.wards, overdue.map((o) => o.ticket.wardCode));
@@ -66,7 +66,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
 
   pv.command("stats", async (ctx) => {
     const a = staff(ctx);
-    if (!a || a.role === "admin") return void (await ctx.reply(ctx.t("staff-only")));
+    if (!a || !handlesTickets(a)) return void (await ctx.reply(ctx.t("staff-only")));
     const now = deps.clock();
     const wards = a.role === "officer" ? [a.wardCode!] : (await deps.stores.wards.inProvince(a.provinceCode!)).map((w) => w.code);
     const names = await wardNames(deps.stores.wards, wards);

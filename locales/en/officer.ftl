@@ -31,6 +31,7 @@ invite-expired = This invitation has expired. Please ask for a new one.
 invite-welcome-officer = Welcome! You are an officer of { $scope }. Add the bot to your ward's group and send /bindgroup there. Commands: /queue, /ticket, /overdue, /stats
 invite-welcome-supervisor = Welcome! You supervise { $scope } and will receive overdue tickets. Commands: /overdue, /stats, /ticket
 invite-welcome-enforcement = Welcome! You are on the enforcement team of { $scope }. Commands: /ticket, /overdue, /stats
+invite-welcome-registry = Welcome! You keep the QR registry and check-in activity of { $scope }: imports, compliance by ward, inspection lists.
 invite-welcome-admin = Welcome! You are an administrator.
 invite-welcome-resident = Welcome!
 bindgroup-refused = Only ward officers can bind a group.

@@ -31,6 +31,7 @@ invite-expired = Lời mời này đã hết hạn. Vui lòng xin lời mời m�
 invite-welcome-officer = Chào mừng! Bạn là cán bộ của { $scope }. Thêm bot vào nhóm của phường và gửi /bindgroup trong nhóm. Lệnh: /queue, /ticket, /overdue, /stats
 invite-welcome-supervisor = Chào mừng! Bạn giám sát { $scope } và sẽ nhận báo cáo quá hạn. Lệnh: /overdue, /stats, /ticket
 invite-welcome-enforcement = Chào mừng! Bạn thuộc đội xử lý vi phạm của { $scope }. Lệnh: /ticket, /overdue, /stats
+invite-welcome-registry = Chào mừng! Bạn quản lý danh bạ mã QR và dữ liệu quét mã của { $scope }: nhập dữ liệu, xem mức tuân thủ theo phường/xã, lập danh sách kiểm tra.
 invite-welcome-admin = Chào mừng! Bạn là quản trị viên.
 invite-welcome-resident = Chào mừng!
 bindgroup-refused = Chỉ cán bộ phường/xã mới liên kết được nhóm.

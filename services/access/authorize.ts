@@ -4,6 +4,35 @@ import { ACTIONS, type ActionKind } from "../tickets/ticket-states.js";
 
 export type Refusal = "forbidden" | "revoked";
 
+/** Roles that handle tickets; administrators and the registry's keeper keep registries instead. */
+export function handlesTickets(actor: Pick<Account, "role" | "revokedAt">): boolean {
+  return !actor.revokedAt && (actor.role === "officer" || actor.role === "supervisor" || actor.role === "enforcement");
+}
+
+/** Who acts on a registry: a stored account, or the command line's operator (an administrator). */
+export type RegistryActor = Pick<Account, "id" | "role" | "provinceCode" | "revokedAt">;
+
+/** The command line runs with the database's credentials, so it acts as an administrator. */
+export const CLI_OPERATOR: RegistryActor = { id: "cli", role: "admin" };
+
+/**
+ * The provinces whose registry and check-in activity an account keeps: every one for
+ * administrators, its own for the registry's keeper, none for anyone else (officers included).
+ */
+export function registryScope(actor: RegistryActor): { provinceCode?: string } | Refusal {
+  if (actor.revokedAt) return "revoked";
+  if (actor.role === "admin") return {};
+  if (actor.role === "registry" && actor.provinceCode) return { provinceCode: actor.provinceCode };
+  return "forbidden";
+}
+
+/** Whether this account may see or act on the registry of one province (compliance, inspection lists). */
+export function authorizeRegistry(actor: RegistryActor, provinceCode: string): Refusal | undefined {
+  const scope = registryScope(actor);
+  if (typeof scope === "string") return scope;
+  return scope.provinceCode === undefined || scope.provinceCode === provinceCode ? undefined : "forbidden";
+}
+
 /** Whether this stored account may look at this ticket (queue, card, evidence). */
 export function canSee(actor: Account, ticket: Pick<Ticket, "wardCode" | "provinceCode">): boolean {
   if (actor.revokedAt) return false;

@@ -18,7 +18,7 @@ export interface InvitationDeps {
   clock: () => Date;
 }
 
-export type InviteScope = { role: "officer"; wardCode: string } | { role: "supervisor" | "enforcement"; provinceCode: string } | { role: "admin" };
+export type InviteScope = { role: "officer"; wardCode: string } | { role: "supervisor" | "enforcement" | "registry"; provinceCode: string } | { role: "admin" };
 
 export class InvitationScopeError extends Error {
   constructor(readonly reason: "unknown_ward" | "unknown_province") {

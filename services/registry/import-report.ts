@@ -10,6 +10,8 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   rejected: Rejection[];
+  /** Codes the input names that the registry does not know (listed, not fatal). */
+  unknown?: string[];
 }
 
 /** Thrown when a whole input is unusable (wrong encoding, not JSON, missing columns). */

@@ -1,5 +1,5 @@
-import { parse } from "csv-parse/sync";
 import { VENUE_CATEGORIES, VENUE_STATUSES, type VenueCategory, type VenueStatus } from "../../models/venue.js";
+import { decodeUtf8, parseRecords } from "./csv-input.js";
 import { ImportInputError, type Rejection } from "./import-report.js";
 import { normalisePayload } from "./normalise-payload.js";
 
@@ -21,26 +21,6 @@ export interface VenueRow {
 
 /** Vietnam with its islands, generously: a point outside is a typo or swapped lat/lng. */
 const inVietnam = (lat: number, lng: number) => lat >= 6 && lat <= 24 && lng >= 102 && lng <= 118;
-
-/** UTF-8 with or without BOM; anything else (UTF-16, Windows-1258, Latin-1) is refused whole. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ImportInputError("not_utf8", "the file is UTF-16; save it as UTF-8 (CSV UTF-8)");
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new ImportInputError("not_utf8", "the file is not UTF-8 (Vietnamese text in another encoding?); save it as CSV UTF-8");
-  }
-}
-
-function parseRecords(text: string): { record: string[]; info: { lines: number } }[] {
-  try {
-    return parse(text, { relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as ReturnType<typeof parseRecords>;
-  } catch (e) {
-    throw new ImportInputError("bad_csv", `not a readable CSV file: ${(e as Error).message}`);
-  }
-}
 
 /** Validates every row; `knownWard` tells whether a ward code exists in the directory. */
 export function parseVenueCsv(bytes: Uint8Array, knownWard: (code: string) => boolean): { rows: VenueRow[]; rejected: Rejection[] } {

@@ -35,8 +35,17 @@ describe("npm run cli -- invite / accounts", () => {
     expect((await w.stores.accounts.byId(person.id))!.revokedAt).toBeInstanceOf(Date);
   });
 
+  it("invites the registry's keeper of a province", async () => {
+    const ctx = testCliContext(db());
+    await invite!.run(["registry", "--province", "P1"], ctx);
+    const token = /start=inv_([A-Za-z0-9_-]{32})$/m.exec(ctx.printed())![1]!;
+    const person = await w.account("resident");
+    expect(await redeemInvitation({ ...w.stores, clock: () => new Date() }, token, person.id)).toMatchObject({ ok: true, account: { role: "registry", provinceCode: "P1" } });
+  });
+
   it("explains a missing or wrong scope", async () => {
     await expect(invite!.run(["officer"], testCliContext(db()))).rejects.toBeInstanceOf(CliUserError);
+    await expect(invite!.run(["registry", "--ward", "W1"], testCliContext(db()))).rejects.toThrow(/registry's keeper need --province/);
     await expect(invite!.run(["officer", "--ward", "W9"], testCliContext(db()))).rejects.toThrow(/no ward/);
     await expect(revoke!.run(["123"], testCliContext(db()))).rejects.toBeInstanceOf(CliUserError);
   });

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Account } from "../../../models/account.js";
+import { authorizeRegistry, handlesTickets } from "../../../services/access/authorize.js";
 import { createInvitation, INVITATION_TTL_MS, InvitationScopeError, redeemInvitation } from "../../../services/access/invitations.js";
 import { useTestDatabase } from "../../support/database.js";
 import { ticketWorld } from "../../support/ticket-world.js";
@@ -27,6 +29,18 @@ describe("invitations", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const roles = await Promise.all(people.map(async (p) => (await w.stores.accounts.byId(p.id))!.role));
     expect(roles.sort()).toEqual(["enforcement", "resident"]);
+  });
+
+  it("makes the registry's keeper of a province, who keeps that province's registry and no other", async () => {
+    const { token } = await createInvitation(deps(), { role: "registry", provinceCode: "P1" }, "cli");
+    const person = await w.account("resident");
+    const r = await redeemInvitation(deps(), token, person.id);
+    expect(r).toMatchObject({ ok: true, account: { role: "registry", provinceCode: "P1" } });
+    const keeper = (r as { account: Account }).account;
+    expect(authorizeRegistry(keeper, "P1")).toBeUndefined();
+    expect(authorizeRegistry(keeper, "P2")).toBe("forbidden");
+    expect(authorizeRegistry(await w.account("officer", { wardCode: "W1" }), "P1")).toBe("forbidden");
+    expect(handlesTickets(keeper)).toBe(false);
   });
 
   it("refuses a link after seven days and an unknown token", async () => {

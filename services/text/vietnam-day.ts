@@ -1,0 +1,25 @@
+/** Days as people in Vietnam name them (UTC+7 all year, no daylight saving), written YYYY-MM-DD. */
+const OFFSET_MS = 7 * 3600e3;
+const DAY_MS = 24 * 3600e3;
+
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The Vietnamese calendar day of an instant. */
+export function vietnamDay(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isDay(text: string): boolean {
+  const at = new Date(`${text}T00:00:00Z`);
+  return DAY_PATTERN.test(text) && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(text);
+}
+
+export function addDays(day: string, n: number): string {
+  return new Date(new Date(`${day}T00:00:00Z`).getTime() + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((new Date(`${to}T00:00:00Z`).getTime() - new Date(`${from}T00:00:00Z`).getTime()) / DAY_MS);
+}

@@ -1,0 +1,25 @@
+import type { VenueCategory } from "../../models/venue.js";
+import type { ticketWorld } from "./ticket-world.js";
+
+type World = Awaited<ReturnType<typeof ticketWorld>>;
+
+/** Adds active venues to a ticket world: `count` of them in a ward, codes `<prefix>-01`, `<prefix>-02`, … */
+export async function addVenues(w: World, prefix: string, wardCode: string, count: number, category: VenueCategory = "restaurant_cafe"): Promise<string[]> {
+  const codes = Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(2, "0")}`);
+  await w.stores.venues.upsertMany(
+    codes.map((code, i) => ({
+      code,
+      name: `Cơ sở ${code}`,
+      address: `${i + 1} Lê Lợi`,
+      category,
+      wardCode,
+      location: { lat: 16.46 + i * 0.001, lng: 107.59 },
+      qrPayloads: [],
+      status: "active" as const,
+      source: "test",
+      importHash: code,
+    })),
+    new Set(),
+  );
+  return codes;
+}
