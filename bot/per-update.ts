@@ -28,11 +28,24 @@ export function loadAccount(accounts: Stores["accounts"], channel: Channel): Mid
  * so it is recorded with the step and a replay reads it back instead of the database.
  */
 export function accountInConversation(logger: Logger, channel: Channel) {
-  return (conversation: Conversation<BotContext, InnerContext>): Middleware<InnerContext>[] => [
-    async (ctx, next) => {
-      ctx.account = await conversation.external((outer) => ({ id: outer.account.id, locale: outer.account.locale }));
-      ctx.logger = logger.child({ channel, updateId: ctx.update.update_id });
-      await next();
-    },
-  ];
+  // Earlier steps' contexts keep replying later (the report's first context sends the summary), so
+  // a language chosen during the report (/language) is carried back to them.
+  const stepsOf = new WeakMap<Conversation<BotContext, InnerContext>, InnerContext[]>();
+  return (conversation: Conversation<BotContext, InnerContext>): Middleware<InnerContext>[] => {
+    const steps = stepsOf.get(conversation) ?? [];
+    stepsOf.set(conversation, steps);
+    return [
+      async (ctx, next) => {
+        ctx.account = await conversation.external((outer) => ({ id: outer.account.id, locale: outer.account.locale }));
+        ctx.logger = logger.child({ channel, updateId: ctx.update.update_id });
+        for (const earlier of steps) {
+          if (earlier.account.locale === ctx.account.locale) continue;
+          earlier.account = { ...earlier.account, locale: ctx.account.locale };
+          await earlier.i18n.renegotiateLocale();
+        }
+        steps.push(ctx);
+        await next();
+      },
+    ];
+  };
 }
