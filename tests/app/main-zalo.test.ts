@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../fakes/zalo-api.js";
+import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../simulator/zalo-emulator.js";
 import { openConnection } from "../../platform/database.js";
 import { startMainProcess, type MainProcess } from "../support/main-process.js";
 import { ZALO_TEST_KEYS } from "../support/zalo.js";

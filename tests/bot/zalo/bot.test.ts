@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZALO_BOT_INFO } from "../../../bot/zalo/bot.js";
 import { createZaloChannel, type ZaloChannel } from "../../../bot/zalo/channel.js";
-import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
+import { startFakeZaloApi, type FakeZaloApi } from "../../../simulator/zalo-emulator.js";
 import { createLogger } from "../../../platform/logger.js";
 import { registerZaloWebhook } from "../../../bot/zalo/inbound/webhook.js";
 import { useTestDatabase } from "../../support/database.js";

@@ -5,7 +5,7 @@ import { createBot, installFeatures, type AssembledBot } from "../../../bot/crea
 import { ZALO_BOT_INFO } from "../../../bot/zalo/bot.js";
 import { createZaloChannel, type ZaloChannel } from "../../../bot/zalo/channel.js";
 import { zaloFileDownloader } from "../../../bot/zalo/inbound/download-file.js";
-import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
+import { startFakeZaloApi, type FakeZaloApi } from "../../../simulator/zalo-emulator.js";
 import { createStores, type Stores } from "../../../models/index.js";
 import { loadConfig } from "../../../platform/config.js";
 import { createLogger } from "../../../platform/logger.js";
