@@ -46,6 +46,10 @@ const schema = z
       .number({ error: "expected a distance in metres" })
       .positive("expected a distance in metres")
       .default(200),
+    SIMULATOR: z.enum(["auto", "on", "off"], { error: "expected auto, on or off" }).default("auto"),
+    MAP_TILE_URL: optionalString.pipe(
+      z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, "expected a tile URL template such as https://tile.example.vn/{z}/{x}/{y}.png").optional(),
+    ),
     ZALO_APP_ID: optionalString,
     ZALO_APP_SECRET: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
@@ -58,6 +62,8 @@ const schema = z
       if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
       if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
     }
+    // The simulator answers as Telegram would: next to a real bot it could be mistaken for it.
+    if (c.SIMULATOR === "on" && c.BOT_TOKEN) ctx.addIssue({ code: "custom", path: ["SIMULATOR"], message: "the simulator runs only without BOT_TOKEN; unset one of them" });
     if (c.ZALO_APP_ID) {
       for (const key of ["ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const) {
         if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when ZALO_APP_ID is set" });
@@ -86,6 +92,10 @@ export interface Config {
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
   offline: boolean;
+  /** The web chat simulator with its built-in Bot API and OA API emulators (never with a real token). */
+  simulator: boolean;
+  /** Map tiles for the simulator's map (e.g. an OpenStreetMap tile server); without it, ward boundaries only. */
+  mapTileUrl: string | undefined;
   /** Set only when a Zalo Official Account is configured (app id and both keys). */
   zalo: ZaloConfig | undefined;
 }
@@ -136,6 +146,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
     offline: c.BOT_TOKEN === undefined,
+    simulator: c.BOT_TOKEN === undefined && c.SIMULATOR !== "off",
+    mapTileUrl: c.MAP_TILE_URL,
     zalo:
       c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY
         ? {
