@@ -9,28 +9,39 @@ import { createServer } from "../server/app.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
+import { registrySigningKey } from "../services/registry/signing-key.js";
+import { prepareSimulator } from "../simulator/start-simulator.js";
 
 export interface RunningApp {
   stores: Stores;
   stop(): Promise<void>;
 }
 
-/** Opens the database and starts every channel the configuration enables. */
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
-  const db = await connectDatabase(config, logger);
+/**
+ * Opens the database and starts every channel the configuration enables. Without a bot token
+ * the simulator stands in for Telegram and Zalo: the same channels start, against its emulators.
+ */
+export async function startApp(base: Config, logger: Logger): Promise<RunningApp> {
+  const db = await connectDatabase(base, logger);
   const stores = createStores(db.connection);
   await stores.syncIndexes();
-  if (config.offline) logger.info("BOT_TOKEN is not set: running in offline mode (no Telegram connection)");
-  if (config.offline && !config.zalo) return { stores, stop: () => db.close() };
+  const simulator = base.simulator ? await prepareSimulator(base, logger, stores, db.connection) : undefined;
+  const config = simulator?.config ?? base;
+  if (!config.botToken && !config.zalo) {
+    logger.info("BOT_TOKEN is not set and SIMULATOR=off: running in offline mode (no channel)");
+    return { stores, stop: () => db.close() };
+  }
 
   const core = await createBotCore(config, logger, stores);
   const server = createServer();
-  const telegram = config.offline ? undefined : await startTelegram(config, logger, stores, core, server);
+  const telegram = config.botToken ? await startTelegram(config, logger, stores, core, server, { botInfo: simulator?.botInfo }) : undefined;
   const zalo = config.zalo
     ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })
     : undefined;
+  simulator?.mount(server, { directory: core.directory, signingKey: registrySigningKey(config, logger) });
   await server.listen({ host: config.httpHost, port: config.httpPort });
   await telegram?.receive();
+  simulator?.announce();
 
   // Residents' notifications, each on the channel they reported from.
   const senders: Partial<Record<"telegram" | "zalo", ChannelSender>> = {};
@@ -46,6 +57,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await zalo?.stop();
       await notifications.stop();
       pruning.stop();
+      await simulator?.stop();
       await server.close();
       await core.close();
       await db.close();
