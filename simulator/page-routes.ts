@@ -85,7 +85,7 @@ export function registerPage(server: FastifyInstance, d: PageDeps): void {
   server.get("/", async (req, reply) => {
     const locale = localeOf(req.query);
     const personas = PERSONAS.map((p) => ({ id: p.id, name: p.name, role: i18n.t(locale, `sim-role-${p.id}`), channel: p.channel, chats: chatsOf(p, locale) }));
-    const keys = ["sim-empty", "sim-typing", "sim-upload_photo", "sim-ward-none", "sim-error", "sim-file-too-large", "sim-reset-confirm", "sim-online"];
+    const keys = ["sim-map-hint", "sim-empty", "sim-typing", "sim-upload_photo", "sim-ward-none", "sim-error", "sim-file-too-large", "sim-reset-confirm", "sim-online"];
     const texts = Object.fromEntries(keys.map((k) => [k, i18n.t(locale, k, { reason: "{reason}" })]));
     const photos = (await gallery).map((g) => ({ key: g.key, title: i18n.t(locale, `sim-photo-${g.key}`), megapixels: g.megapixels }));
     const t = (key: string) => i18n.t(locale, key);

@@ -105,9 +105,10 @@ export function createTelegramEmulator(options: { username?: string; apiRoot?: s
     return { file_id: id, file_unique_id: stored.uniqueId, file_size: bytes.length };
   }
 
-  /** An uploaded file becomes a stored one; a file id or URL is kept as given. */
-  function fileParam(value: unknown, extension: string): { file_id: string; file_unique_id: string; file_size?: number } {
-    const upload = value as { bytes?: Buffer } | undefined;
+  /** An uploaded file (grammY names its part "attach://<part>") becomes a stored one; a file id or URL is kept as given. */
+  function fileParam(p: Record<string, unknown>, value: unknown, extension: string): { file_id: string; file_unique_id: string; file_size?: number } {
+    const attached = typeof value === "string" && value.startsWith("attach://") ? p[value.slice("attach://".length)] : value;
+    const upload = attached as { bytes?: Buffer } | undefined;
     if (upload && Buffer.isBuffer(upload.bytes)) return addFile(upload.bytes, extension);
     const id = String(value ?? "");
     return { file_id: id, file_unique_id: files.get(id)?.uniqueId ?? id, file_size: files.get(id)?.bytes.length };
@@ -161,12 +162,12 @@ export function createTelegramEmulator(options: { username?: string; apiRoot?: s
       case "editMessageReplyMarkup":
         return message(p, { message_id: Number(p.message_id) });
       case "sendPhoto": {
-        const f = fileParam(p.photo, "jpg");
+        const f = fileParam(p, p.photo, "jpg");
         return message(p, { photo: [{ ...f, width: 1280, height: 960 }], caption: p.caption });
       }
       case "sendDocument": {
-        const upload = p.document as { filename?: string } | undefined;
-        const f = fileParam(p.document, String(upload?.filename ?? "bin").split(".").pop() ?? "bin");
+        const upload = (typeof p.document === "string" && p.document.startsWith("attach://") ? p[p.document.slice(9)] : p.document) as { filename?: string } | undefined;
+        const f = fileParam(p, p.document, String(upload?.filename ?? "bin").split(".").pop() ?? "bin");
         return message(p, { document: { ...f, file_name: upload?.filename }, caption: p.caption });
       }
       case "getFile": {

@@ -174,7 +174,13 @@ async function openMap(chatKey) {
       $("#send-location").disabled = false;
     });
   }
-  setTimeout(() => map.invalidateSize(), 50);
+  // Every pick starts from the whole city, with nothing picked yet.
+  picked = undefined;
+  marker?.remove();
+  marker = undefined;
+  $("#send-location").disabled = true;
+  $("#ward-under").textContent = texts["sim-map-hint"];
+  setTimeout(() => map.invalidateSize().setView([16.463, 107.59], 13), 50);
 }
 $("#send-location").addEventListener("click", () => {
   $("#map-dialog").close();

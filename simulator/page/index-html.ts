@@ -41,6 +41,7 @@ export function renderPage(m: PageModel): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t("sim-title")}</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 32 32%22%3E%3Crect width=%2232%22 height=%2232%22 rx=%228%22 fill=%22%23c8102e%22/%3E%3C/svg%3E">
 <link rel="stylesheet" href="/sim/assets/leaflet.css">
 <link rel="stylesheet" href="/sim/assets/style.css">
 </head>
@@ -62,17 +63,17 @@ export function renderPage(m: PageModel): string {
     <div class="messages" role="log" aria-live="polite"></div>
     <div class="keyboard"></div>
     <form class="composer">
-      <button type="button" class="icon attach" title="${t("sim-attach")}" aria-label="${t("sim-attach")}">📎</button>
-      <button type="button" class="icon locate" title="${t("sim-location")}" aria-label="${t("sim-location")}">📍</button>
+      <button type="button" class="icon attach" title="${t("sim-attach")}" aria-label="${t("sim-attach")}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg></button>
+      <button type="button" class="icon locate" title="${t("sim-location")}" aria-label="${t("sim-location")}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M12 21s-6.5-6.2-6.5-11a6.5 6.5 0 0 1 13 0c0 4.8-6.5 11-6.5 11z" fill="none" stroke="currentColor" stroke-width="1.8"/><circle cx="12" cy="10" r="2.3" fill="currentColor"/></svg></button>
       <input name="text" autocomplete="off" placeholder="${t("sim-placeholder")}">
-      <button type="submit" class="send" aria-label="${t("sim-send")}">➤</button>
+      <button type="submit" class="send" aria-label="${t("sim-send")}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M3 20.5 21 12 3 3.5l2.5 8.5zM5.5 12H13" fill="currentColor" stroke="currentColor" stroke-width="1.2" stroke-linejoin="round"/></svg></button>
     </form>
   </div>
 </template>
 <dialog id="gallery">
   <form method="dialog" class="dialog-head"><h3>${t("sim-gallery")}</h3><button class="ghost" aria-label="${t("sim-map-cancel")}">✕</button></form>
   <div class="photos">${photos}</div>
-  <label class="disk">📁 ${t("sim-from-disk")}<input type="file" id="disk-file"></label>
+  <label class="disk">${t("sim-from-disk")}<input type="file" id="disk-file"></label>
 </dialog>
 <dialog id="map-dialog">
   <form method="dialog" class="dialog-head"><h3>${t("sim-map-title")}</h3><button class="ghost" aria-label="${t("sim-map-cancel")}">✕</button></form>
