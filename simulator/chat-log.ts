@@ -31,7 +31,12 @@ export type ChatEvent =
 export const telegramChat = (chatId: number | string) => `tg:${chatId}`;
 export const zaloChat = (userId: string) => `zalo:${userId}`;
 
-type Markup = { inline_keyboard?: { text: string; callback_data?: string; url?: string }[][]; keyboard?: (string | { text: string; request_location?: boolean })[][]; remove_keyboard?: boolean };
+type Markup = {
+  inline_keyboard?: { text: string; callback_data?: string; url?: string }[][];
+  keyboard?: (string | { text: string; request_location?: boolean })[][];
+  one_time_keyboard?: boolean;
+  remove_keyboard?: boolean;
+};
 
 /**
  * The chats the page shows, built only from what went through the emulators: updates users
@@ -39,7 +44,7 @@ type Markup = { inline_keyboard?: { text: string; callback_data?: string; url?: 
  */
 export function createChatLog(o: { telegram: TelegramEmulator; zalo: ZaloEmulator; fileUrl: (fileId: string) => string; zaloFileUrl: (attachmentId: string) => string }) {
   const chats = new Map<string, ChatMessage[]>();
-  const keyboards = new Map<string, ChatEvent & { type: "keyboard" }>();
+  const keyboards = new Map<string, ChatEvent & { type: "keyboard"; oneTime: boolean }>();
   const listeners = new Set<(e: ChatEvent) => void>();
   /** Which chat a callback query came from, so its answer shows there. */
   const callbackChats = new Map<string, string>();
@@ -64,7 +69,7 @@ export function createChatLog(o: { telegram: TelegramEmulator; zalo: ZaloEmulato
   function telegramKeyboard(chat: string, markup: Markup | undefined): void {
     if (markup?.keyboard) {
       const keyboard = markup.keyboard.map((row) => row.map((b) => (typeof b === "string" ? { text: b } : { text: b.text, requestLocation: b.request_location })));
-      keyboards.set(chat, { type: "keyboard", chat, keyboard });
+      keyboards.set(chat, { type: "keyboard", chat, keyboard, oneTime: markup.one_time_keyboard === true });
       emit({ type: "keyboard", chat, keyboard });
     } else if (markup?.remove_keyboard) {
       keyboards.delete(chat);
@@ -77,8 +82,14 @@ export function createChatLog(o: { telegram: TelegramEmulator; zalo: ZaloEmulato
     const cq = u.callback_query as { id: string; message?: { chat: { id: number } } } | undefined;
     if (cq?.message) callbackChats.set(cq.id, telegramChat(cq.message.chat.id));
     if (!m) return;
+    const chat = telegramChat(m.chat.id);
+    // A one-time keyboard folds away once the user has sent something, as Telegram's apps do.
+    if (keyboards.get(chat)?.oneTime) {
+      keyboards.delete(chat);
+      emit({ type: "keyboard", chat, keyboard: null });
+    }
     put({
-      id: `u${u.update_id}`, chat: telegramChat(m.chat.id), mine: true, at: Date.now(), text: m.text,
+      id: `u${u.update_id}`, chat, mine: true, at: Date.now(), text: m.text,
       photo: m.photo ? o.fileUrl(m.photo.at(-1)!.file_id) : undefined, document: m.document?.file_name,
       location: m.location ? { lat: m.location.latitude, lng: m.location.longitude } : undefined,
     });
