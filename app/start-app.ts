@@ -9,7 +9,6 @@ import { createServer } from "../server/app.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
-import { registrySigningKey } from "../services/registry/signing-key.js";
 import { prepareSimulator } from "../simulator/start-simulator.js";
 
 export interface RunningApp {
@@ -38,7 +37,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   const zalo = config.zalo
     ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })
     : undefined;
-  simulator?.mount(server, { directory: core.directory, signingKey: registrySigningKey(config, logger) });
+  simulator?.mount(server, { directory: core.directory, signingKey: core.signingKey });
   await server.listen({ host: config.httpHost, port: config.httpPort });
   await telegram?.receive();
   simulator?.announce();
