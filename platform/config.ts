@@ -63,7 +63,9 @@ const schema = z
       if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
     }
     // The simulator answers as Telegram would: next to a real bot it could be mistaken for it.
-    if (c.SIMULATOR === "on" && c.BOT_TOKEN) ctx.addIssue({ code: "custom", path: ["SIMULATOR"], message: "the simulator runs only without BOT_TOKEN; unset one of them" });
+    if (c.SIMULATOR === "on" && (c.BOT_TOKEN || c.ZALO_APP_ID)) {
+      ctx.addIssue({ code: "custom", path: ["SIMULATOR"], message: "the simulator runs only without BOT_TOKEN and ZALO_APP_ID; unset one of them" });
+    }
     if (c.ZALO_APP_ID) {
       for (const key of ["ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const) {
         if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when ZALO_APP_ID is set" });
@@ -92,7 +94,7 @@ export interface Config {
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
   offline: boolean;
-  /** The web chat simulator with its built-in Bot API and OA API emulators (never with a real token). */
+  /** The web chat simulator with its built-in Bot API and OA API emulators (never with a real bot or OA). */
   simulator: boolean;
   /** Map tiles for the simulator's map (e.g. an OpenStreetMap tile server); without it, ward boundaries only. */
   mapTileUrl: string | undefined;
@@ -146,7 +148,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     registrySigningKey: c.REGISTRY_SIGNING_KEY,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
     offline: c.BOT_TOKEN === undefined,
-    simulator: c.BOT_TOKEN === undefined && c.SIMULATOR !== "off",
+    // A real Zalo Official Account alone is a production channel too: the simulator stays out of its way.
+    simulator: c.BOT_TOKEN === undefined && c.ZALO_APP_ID === undefined && c.SIMULATOR !== "off",
     mapTileUrl: c.MAP_TILE_URL,
     zalo:
       c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY

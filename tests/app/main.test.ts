@@ -25,7 +25,7 @@ describe("npm start", () => {
   it("refuses to run the simulator next to a real bot token", async () => {
     const app = startMainProcess({ BOT_TOKEN: "123:abc", SIMULATOR: "on" });
     expect(await app.exited).toBe(1);
-    expect(app.output()).toContain("SIMULATOR: the simulator runs only without BOT_TOKEN");
+    expect(app.output()).toContain("SIMULATOR: the simulator runs only without BOT_TOKEN and ZALO_APP_ID");
   }, 30_000);
 
   it("refuses a malformed HTTP_PORT with a message naming the key", async () => {

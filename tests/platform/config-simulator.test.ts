@@ -8,9 +8,12 @@ describe("when the simulator runs", () => {
     expect(loadConfig({ SIMULATOR: "off" }).simulator).toBe(false);
   });
 
-  it("never runs next to a real bot, and says so when asked to", () => {
+  it("never runs next to a real bot or Official Account, and says so when asked to", () => {
     expect(loadConfig({ BOT_TOKEN: "123:abc" }).simulator).toBe(false);
     expect(() => loadConfig({ BOT_TOKEN: "123:abc", SIMULATOR: "on" })).toThrow(/SIMULATOR: the simulator runs only without BOT_TOKEN/);
+    const oa = { ZALO_APP_ID: "1", ZALO_APP_SECRET: "s", ZALO_OA_SECRET_KEY: "k" };
+    expect(loadConfig(oa).simulator).toBe(false);
+    expect(() => loadConfig({ ...oa, SIMULATOR: "on" })).toThrow(/SIMULATOR/);
   });
 
   it("takes a tile URL template for its map, or none", () => {

@@ -26,10 +26,11 @@ beforeAll(async () => {
   const uri = new URL(inject("mongoUri"));
   uri.pathname = `/${dbName}`;
   app = startMainProcess({ MONGODB_URI: uri.href, DATA_DIR: dataDir, HTTP_PORT: String(port), LOG_LEVEL: "info" });
-  await app.waitFor(/Mở http:\/\/127\.0\.0\.1:\d+\/ để dùng thử/, 90_000);
+  // Loaded machines: the sample photos are made on first start, with the rest of the suite running.
+  await app.waitFor(/Mở http:\/\/127\.0\.0\.1:\d+\/ để dùng thử/, 150_000);
   browser = await launchBrowser();
   ({ page, errors } = await openPage(browser, `http://127.0.0.1:${port}/`));
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
