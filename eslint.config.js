@@ -13,6 +13,16 @@ export default tseslint.config(
     },
   },
   {
+    // The simulator page's script runs in the browser.
+    files: ["simulator/page/**/*.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: Object.fromEntries(
+        ["window", "document", "fetch", "URLSearchParams", "EventSource", "localStorage", "setTimeout", "clearTimeout", "confirm", "L"].map((g) => [g, "readonly"]),
+      ),
+    },
+  },
+  {
     files: ["cli/**", "bench/**", "tests/**"],
     rules: { "no-console": "off" },
   },

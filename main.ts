@@ -1,7 +1,7 @@
 import "dotenv/config";
 import { ConfigError, loadConfig } from "./platform/config.js";
 import { startApp } from "./app/start-app.js";
-import { createLogger } from "./platform/logger.js";
+import { createLogger, prettyDestination } from "./platform/logger.js";
 
 /** The only place that reads process.env: everything below takes its configuration as an argument. */
 let config;
@@ -14,7 +14,7 @@ try {
   }
   throw e;
 }
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, process.stdout.isTTY ? prettyDestination() : undefined);
 const app = await startApp(config, logger).catch((e: unknown) => {
   logger.fatal({ err: e }, "start-up failed");
   process.exit(1);

@@ -3,6 +3,7 @@ import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import { createDecoderPool, type DecoderPool } from "../services/qr/decoder-pool.js";
 import { registrySigningKey } from "../services/registry/signing-key.js";
+import type { SigningKeys } from "../services/registry/payload.js";
 import { createCodeVerifier } from "../services/registry/verify-code.js";
 import { createWardDirectory } from "../services/routing/ward-directory.js";
 import { reportLinks } from "../services/registry/report-link.js";
@@ -12,6 +13,8 @@ import { createMetrics, type AppMetrics } from "./metrics.js";
 
 export type BotCore = Pick<BotDeps, "decoder" | "directory" | "verifier" | "clock"> & {
   metrics: AppMetrics;
+  /** The poster signing keys, for the simulator's demo posters. */
+  signingKey: SigningKeys;
   /** The pool behind `decoder`, for readiness. */
   decoderStatus: DecoderPool["status"];
   /** The texts, for what a channel says outside a bot's update (its bridge, notifications). */
@@ -26,8 +29,9 @@ export async function createBotCore(config: Config, logger: Logger, stores: Stor
   const clock = () => new Date();
   const directory = createWardDirectory(stores.wards);
   logger.info(await directory.refresh(), "ward directory loaded");
+  const signingKey = registrySigningKey(config, logger);
   const verifier = createCodeVerifier({
-    venues: stores.venues, directory, signingKey: registrySigningKey(config, logger), maxDistanceM: config.venueMaxDistanceM,
+    venues: stores.venues, directory, signingKey, maxDistanceM: config.venueMaxDistanceM,
     reportLinks: reportLinks(config),
   });
   // An import by the CLI or on another instance changes the stored wards; every instance reloads.
@@ -43,7 +47,7 @@ export async function createBotCore(config: Config, logger: Logger, stores: Stor
   const texts = createI18n(config.defaultLocale);
   const t: BotCore["t"] = (locale, key, args) => texts.t(locale, key, args);
   return {
-    decoder: metrics.instrumentDecoder(pool), directory, verifier, clock, metrics, t,
+    decoder: metrics.instrumentDecoder(pool), directory, verifier, signingKey, clock, metrics, t,
     decoderStatus: () => pool.status(),
     close: () => {
       clearInterval(watch);

@@ -13,6 +13,7 @@ import { startBotRecordPruning } from "../services/housekeeping/prune-bot-record
 import { OPEN311_PREFIX, open311Plugin } from "../open311/plugin.js";
 import { createWardResolver } from "../services/routing/resolve-ward.js";
 import { startPhotoRetention } from "../services/housekeeping/prune-closed-photos.js";
+import { prepareSimulator } from "../simulator/start-simulator.js";
 
 export interface RunningApp {
   stores: Stores;
@@ -21,13 +22,18 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Opens the database and starts every channel the configuration enables. */
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
-  const db = await connectDatabase(config, logger);
+/**
+ * Opens the database and starts every channel the configuration enables. Without a bot token
+ * the simulator stands in for Telegram and Zalo: the same channels start, against its emulators.
+ */
+export async function startApp(base: Config, logger: Logger): Promise<RunningApp> {
+  const db = await connectDatabase(base, logger);
   const stores = createStores(db.connection);
   await stores.syncIndexes();
-  // Offline, the HTTP surfaces (Open311) still run: only the Telegram connection is missing.
-  if (config.offline) logger.info("BOT_TOKEN is not set: running in offline mode (no Telegram connection)");
+  const simulator = base.simulator ? await prepareSimulator(base, logger, stores, db.connection) : undefined;
+  const config = simulator?.config ?? base;
+  // Without any chat channel (no token, SIMULATOR=off) the HTTP surfaces (Open311, operations) still run.
+  if (!config.botToken && !config.zalo) logger.info("BOT_TOKEN is not set and SIMULATOR=off: running in offline mode (no chat channel)");
 
   const core = await createBotCore(config, logger, stores);
   const server = createServer();
@@ -51,14 +57,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       },
     }),
   );
-  const telegram = config.offline ? undefined : await startTelegram(config, logger, stores, core, server);
+  const telegram = config.botToken ? await startTelegram(config, logger, stores, core, server, { botInfo: simulator?.botInfo }) : undefined;
   const zalo = config.zalo
     ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })
     : undefined;
+  simulator?.mount(server, { directory: core.directory, signingKey: core.signingKey });
   const httpUrl = await server.listen({ host: config.httpHost, port: config.httpPort });
   logger.info({ url: httpUrl, open311: `${httpUrl}${OPEN311_PREFIX}` }, "HTTP server listening");
   await telegram?.receive();
   zalo?.receive();
+  simulator?.announce();
 
   // Residents' notifications, each on the channel they reported from.
   const senders: Partial<Record<"telegram" | "zalo", ChannelSender>> = {};
@@ -77,6 +85,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
       await notifications.stop();
       pruning.stop();
       retention.stop();
+      await simulator?.stop();
       await server.close();
       await core.close();
       await db.close();

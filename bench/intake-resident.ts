@@ -1,4 +1,4 @@
-import type { FakeTelegramApi } from "../fakes/telegram-api.js";
+import type { FakeTelegramApi } from "../simulator/telegram-emulator.js";
 import { TelegramTestUser } from "../tests/support/telegram-user.js";
 import type { IntakePhoto } from "./intake-photos.js";
 

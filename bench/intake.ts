@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { startFakeTelegramApi } from "../fakes/telegram-api.js";
+import { startFakeTelegramApi } from "../simulator/telegram-emulator.js";
 import { createStores } from "../models/index.js";
 import { openConnection } from "../platform/database.js";
 import { startEmbeddedMongo } from "../platform/embedded-mongo/index.js";

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sendSignedZaloEvent } from "../fakes/zalo-api.js";
+import { sendSignedZaloEvent } from "../simulator/zalo-emulator.js";
 import { openConnection } from "../platform/database.js";
 import { startEmbeddedMongo } from "../platform/embedded-mongo/index.js";
 import { createLogger } from "../platform/logger.js";

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Fastify from "fastify";
-import { sendSignedZaloEvent } from "../fakes/zalo-api.js";
+import { sendSignedZaloEvent } from "../simulator/zalo-emulator.js";
 import { zaloInboxStore } from "../models/zalo-inbox.js";
 import { openConnection } from "../platform/database.js";
 import { startEmbeddedMongo } from "../platform/embedded-mongo/index.js";

@@ -66,6 +66,10 @@ const schema = z
     ),
     ZALO_OA_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, "expected the Official Account's numeric id").optional()),
     SILENT_AFTER_DAYS: z.coerce.number({ error: "expected a whole number of days" }).int("expected a whole number of days").min(1).max(365).default(14),
+    SIMULATOR: z.enum(["auto", "on", "off"], { error: "expected auto, on or off" }).default("auto"),
+    MAP_TILE_URL: optionalString.pipe(
+      z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, "expected a tile URL template such as https://tile.example.vn/{z}/{x}/{y}.png").optional(),
+    ),
     ZALO_APP_ID: optionalString,
     ZALO_APP_SECRET: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
@@ -77,6 +81,10 @@ const schema = z
     if (c.BOT_MODE === "webhook" && c.BOT_TOKEN) {
       if (!c.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "required when BOT_MODE=webhook" });
       if (!c.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "required when BOT_MODE=webhook" });
+    }
+    // The simulator answers as Telegram would: next to a real bot it could be mistaken for it.
+    if (c.SIMULATOR === "on" && (c.BOT_TOKEN || c.ZALO_APP_ID)) {
+      ctx.addIssue({ code: "custom", path: ["SIMULATOR"], message: "the simulator runs only without BOT_TOKEN and ZALO_APP_ID; unset one of them" });
     }
     if (c.ZALO_APP_ID) {
       for (const key of ["ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const) {
@@ -124,6 +132,10 @@ export interface Config {
   /** A venue whose code was not scanned for this many days counts as silent (compliance, inspection lists). */
   silentAfterDays: number;
   offline: boolean;
+  /** The web chat simulator with its built-in Bot API and OA API emulators (never with a real bot or OA). */
+  simulator: boolean;
+  /** Map tiles for the simulator's map (e.g. an OpenStreetMap tile server); without it, ward boundaries only. */
+  mapTileUrl: string | undefined;
   /** Set only when a Zalo Official Account is configured (app id and both keys). */
   zalo: ZaloConfig | undefined;
 }
@@ -186,6 +198,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     servedProvinces: c.SERVED_PROVINCES?.split(",") ?? [],
     silentAfterDays: c.SILENT_AFTER_DAYS,
     offline: c.BOT_TOKEN === undefined,
+    // A real Zalo Official Account alone is a production channel too: the simulator stays out of its way.
+    simulator: c.BOT_TOKEN === undefined && c.ZALO_APP_ID === undefined && c.SIMULATOR !== "off",
+    mapTileUrl: c.MAP_TILE_URL,
     zalo:
       c.ZALO_APP_ID && c.ZALO_APP_SECRET && c.ZALO_OA_SECRET_KEY
         ? {

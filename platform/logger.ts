@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from "pino";
+import pretty from "pino-pretty";
 
 export type { Logger };
 
@@ -34,6 +35,11 @@ const TOKEN_IN_TEXT = /(?<!\d)\d{5,}:[A-Za-z0-9_-]{20,}/g;
 
 export function scrubSecrets(text: string): string {
   return text.replace(TOKEN_IN_TEXT, "<bot-token>");
+}
+
+/** Lines a person reads in a terminal (main.ts asks for them when stdout is one); JSON everywhere else. */
+export function prettyDestination(): DestinationStream {
+  return pretty({ colorize: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", singleLine: true });
 }
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {

@@ -1,5 +1,6 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { FastifyInstance } from "fastify";
+import type { UserFromGetMe } from "grammy/types";
 import type { Stores } from "../../models/index.js";
 import type { Config } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
@@ -20,14 +21,15 @@ export interface RunningTelegram {
 }
 
 /** Builds the Telegram bot and, in webhook mode, its route on `server`. */
-export async function startTelegram(config: Config, logger: Logger, stores: Stores, core: BotCore, server: FastifyInstance): Promise<RunningTelegram> {
-  const { bot, deps, i18n } = createBot({ config, logger, stores, ...core });
+export async function startTelegram(
+  config: Config, logger: Logger, stores: Stores, core: BotCore, server: FastifyInstance, options: { botInfo?: UserFromGetMe } = {},
+): Promise<RunningTelegram> {
+  const { bot, deps, i18n } = createBot({ config, logger, stores, ...core }, { botInfo: options.botInfo });
   core.metrics.instrumentBot(bot, "telegram");
   // Officers first: their /start inv_… and group buttons must be seen before the residents' features.
   bot.use(officerFeatures({ stores, clock: core.clock, logger, config }));
   installFeatures(bot, deps);
   await bot.init();
-  await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
 
   const secret = config.webhookSecret;
   if (config.botMode === "webhook" && secret) registerTelegramWebhook(server, bot, secret, config.webhookUrl);
@@ -36,6 +38,8 @@ export async function startTelegram(config: Config, logger: Logger, stores: Stor
   return {
     sender: telegramSender(bot.api, i18n),
     async receive() {
+      // Here rather than at build time: a Bot API served by this app's own server (the simulator) answers only now.
+      await publishCommands(bot.api, i18n).catch((e: unknown) => logger.warn({ err: e }, "setMyCommands failed"));
       // Ticket cards and deadline reminders are Telegram messages, so they start with the bot.
       officers = startOfficerRuntime({ api: bot.api, i18n, stores, clock: core.clock, logger, defaultLocale: config.defaultLocale });
       if (config.botMode === "webhook" && secret) {

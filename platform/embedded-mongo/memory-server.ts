@@ -36,11 +36,16 @@ export async function tryMemoryServer(opts: {
   }
   // Fewer retries: on an offline machine each one only adds seconds before the fallback.
   process.env.MONGOMS_MAX_RETRIES ??= "1";
-  const { MongoMemoryServer } = await import("mongodb-memory-server");
+  const { MongoBinary, MongoMemoryServer } = await import("mongodb-memory-server");
   if (opts.dbPath) await mkdir(opts.dbPath, { recursive: true });
-  const attempt = MongoMemoryServer.create({
-    instance: opts.dbPath ? { dbPath: opts.dbPath, storageEngine: "wiredTiger" } : {},
-  });
+  // The binary first: a failed download then stays our one log line, instead of the library's
+  // console warning with a stack trace that creating the server prints.
+  const attempt = MongoBinary.getPath().then((binary) =>
+    MongoMemoryServer.create({
+      binary: { systemBinary: binary },
+      instance: opts.dbPath ? { dbPath: opts.dbPath, storageEngine: "wiredTiger" } : {},
+    }),
+  );
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no mongod within ${ATTEMPT_TIMEOUT_MS} ms`)), ATTEMPT_TIMEOUT_MS);
@@ -50,7 +55,8 @@ export async function tryMemoryServer(opts: {
     return { uri: server.getUri(), backend: "mongodb-memory-server", stop: async () => void (await server.stop()) };
   } catch (e) {
     attempt.then((s) => s.stop()).catch(() => undefined);
-    const reason = (e as Error).message.split("\n")[0] ?? "unknown";
+    // One line: "Download failed for url …, Details: getaddrinfo ENOTFOUND fastdl.mongodb.org".
+    const reason = (e as Error).message.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 2).join(" ") || "unknown";
     opts.logger.info({ reason }, "mongodb-memory-server unavailable");
     await mkdir(opts.cacheDir, { recursive: true });
     await writeFile(markerPath(opts.cacheDir), JSON.stringify({ at: Date.now(), reason }));

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { telegramWebhookPath } from "../../bot/telegram/webhook.js";
-import { startFakeTelegramApi, type FakeTelegramApi } from "../../fakes/telegram-api.js";
+import { startFakeTelegramApi, type FakeTelegramApi } from "../../simulator/telegram-emulator.js";
 import { startMainProcess, type MainProcess } from "../support/main-process.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../fakes/zalo-api.js";
+import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../simulator/zalo-emulator.js";
 import Fastify from "fastify";
 import { registerZaloWebhook } from "../../bot/zalo/inbound/webhook.js";
 import { zaloInboxStore } from "../../models/zalo-inbox.js";

@@ -13,7 +13,7 @@ describe("npm start", () => {
   it("starts offline on the embedded database without a bot token and stops cleanly on SIGINT", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "qr-main-"));
     dirs.push(dataDir);
-    const app = startMainProcess({ DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "info" });
+    const app = startMainProcess({ DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "info", SIMULATOR: "off" });
     await app.waitFor(/offline mode/, 60_000);
     expect(app.output()).toMatch(/database ready \((ferretdb|mongodb-memory-server)\)/);
     // The composition root serves the Open311 API even without a bot token.
@@ -28,6 +28,12 @@ describe("npm start", () => {
     expect(await app.exited).toBe(0);
     expect(Date.now() - stopAt).toBeLessThan(5_000);
   }, 90_000);
+
+  it("refuses to run the simulator next to a real bot token", async () => {
+    const app = startMainProcess({ BOT_TOKEN: "123:abc", SIMULATOR: "on" });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain("SIMULATOR: the simulator runs only without BOT_TOKEN and ZALO_APP_ID");
+  }, 30_000);
 
   it("refuses a malformed HTTP_PORT with a message naming the key", async () => {
     const app = startMainProcess({ HTTP_PORT: "eighty" });

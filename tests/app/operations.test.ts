@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createMetrics } from "../../app/metrics.js";
 import { operationsRoutes } from "../../app/operations-routes.js";
 import { startApp, type RunningApp } from "../../app/start-app.js";
-import { startFakeTelegramApi, type FakeTelegramApi } from "../../fakes/telegram-api.js";
+import { startFakeTelegramApi, type FakeTelegramApi } from "../../simulator/telegram-emulator.js";
 import { createStores } from "../../models/index.js";
 import { loadConfig } from "../../platform/config.js";
 import { openConnection } from "../../platform/database.js";

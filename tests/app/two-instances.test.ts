@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Connection } from "mongoose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startFakeTelegramApi, type FakeTelegramApi } from "../../fakes/telegram-api.js";
+import { startFakeTelegramApi, type FakeTelegramApi } from "../../simulator/telegram-emulator.js";
 import { createStores, type Stores } from "../../models/index.js";
 import { openConnection } from "../../platform/database.js";
 import { seedDemoRegistry } from "../../services/registry/demo-registry.js";

@@ -1,7 +1,7 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Connection } from "mongoose";
 import { createBot, installFeatures, type AssembledBot } from "../../bot/create-bot.js";
-import { startFakeTelegramApi, type FakeTelegramApi } from "../../fakes/telegram-api.js";
+import { startFakeTelegramApi, type FakeTelegramApi } from "../../simulator/telegram-emulator.js";
 import { createStores, type Stores } from "../../models/index.js";
 import { loadConfig } from "../../platform/config.js";
 import { createLogger } from "../../platform/logger.js";

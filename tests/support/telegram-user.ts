@@ -1,4 +1,4 @@
-import type { FakeTelegramApi, RecordedCall } from "../../fakes/telegram-api.js";
+import type { FakeTelegramApi, RecordedCall } from "../../simulator/telegram-emulator.js";
 
 export interface BotReply {
   method: string;

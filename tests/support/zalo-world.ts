@@ -6,7 +6,7 @@ import { ZALO_BOT_INFO } from "../../bot/zalo/bot.js";
 import { createZaloInbound, createZaloOutbound } from "../../bot/zalo/channel.js";
 import { ZALO_DOWNLOAD_LIMITS, zaloFileDownloader, type ZaloDownloadLimits } from "../../bot/zalo/inbound/download-file.js";
 import { registerZaloWebhook } from "../../bot/zalo/inbound/webhook.js";
-import { startFakeZaloApi } from "../../fakes/zalo-api.js";
+import { startFakeZaloApi } from "../../simulator/zalo-emulator.js";
 import { createStores } from "../../models/index.js";
 import { loadConfig } from "../../platform/config.js";
 import { createLogger } from "../../platform/logger.js";

@@ -1,7 +1,7 @@
 import type { Connection } from "mongoose";
 import { createZaloClient } from "../../bot/zalo/outbound/client.js";
 import { createZaloTokenManager } from "../../bot/zalo/outbound/tokens.js";
-import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../fakes/zalo-api.js";
+import { sendSignedZaloEvent, startFakeZaloApi, type FakeZaloApi } from "../../simulator/zalo-emulator.js";
 import { zaloLeaseStore } from "../../models/zalo-lease.js";
 import { zaloTokenStore } from "../../models/zalo-token.js";
 import { zaloUserStore } from "../../models/zalo-user.js";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZALO_BOT_INFO } from "../../../bot/zalo/bot.js";
 import { ZaloUnsupportedMethodError } from "../../../bot/zalo/outbound/transformer.js";
 import { createZaloInbound, createZaloOutbound, type ZaloInbound } from "../../../bot/zalo/channel.js";
-import { startFakeZaloApi, type FakeZaloApi } from "../../../fakes/zalo-api.js";
+import { startFakeZaloApi, type FakeZaloApi } from "../../../simulator/zalo-emulator.js";
 import { createLogger } from "../../../platform/logger.js";
 import { registerZaloWebhook } from "../../../bot/zalo/inbound/webhook.js";
 import { useTestDatabase } from "../../support/database.js";

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendKind, ZALO_DEFAULT_POLICY } from "../../../bot/zalo/outbound/sender.js";
-import type { AttachmentTrouble } from "../../../fakes/zalo-api.js";
+import type { AttachmentTrouble } from "../../../simulator/zalo-emulator.js";
 import { useTestDatabase } from "../../support/database.js";
 import { ZALO_TEST_KEYS } from "../../support/zalo.js";
 import { startZaloWorld, type ZaloWorld } from "../../support/zalo-world.js";

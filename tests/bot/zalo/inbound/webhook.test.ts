@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createZaloInboxWorker } from "../../../../bot/zalo/inbound/inbox-worker.js";
-import { sendSignedZaloEvent } from "../../../../fakes/zalo-api.js";
+import { sendSignedZaloEvent } from "../../../../simulator/zalo-emulator.js";
 import { zaloInboxStore, type ZaloInboxEntry } from "../../../../models/zalo-inbox.js";
 import { zaloLeaseStore } from "../../../../models/zalo-lease.js";
 import { createLogger } from "../../../../platform/logger.js";

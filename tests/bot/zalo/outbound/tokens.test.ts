@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createZaloClient } from "../../../../bot/zalo/outbound/client.js";
 import { createZaloTokenManager } from "../../../../bot/zalo/outbound/tokens.js";
-import { startFakeZaloApi, type FakeZaloApi } from "../../../../fakes/zalo-api.js";
+import { startFakeZaloApi, type FakeZaloApi } from "../../../../simulator/zalo-emulator.js";
 import { zaloLeaseStore } from "../../../../models/zalo-lease.js";
 import { zaloTokenStore } from "../../../../models/zalo-token.js";
 import { createLogger } from "../../../../platform/logger.js";

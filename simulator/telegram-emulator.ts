@@ -1,15 +1,18 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { UserFromGetMe } from "grammy/types";
+import { parseMultipart } from "./multipart.js";
+import { readBody } from "./read-body.js";
 
-/** One Bot API call the bot made, in order. */
+/** One Bot API call the bot made, in order, with what the emulator answered. */
 export interface RecordedCall {
   method: string;
   params: Record<string, unknown>;
   at: number;
   /** The error code the call was answered with (an injected failure, an unknown file…); absent when it succeeded. */
   error?: number;
+  result?: unknown;
 }
 
 /** A failure to answer a Bot API call with instead of its result, as Telegram would. */
@@ -26,7 +29,20 @@ interface StoredFile {
   uniqueId: string;
 }
 
-type Update = Record<string, unknown> & { update_id: number };
+export type Update = Record<string, unknown> & { update_id: number };
+
+/** An HTTP request to the emulator, its path relative to the emulator's root. */
+export interface EmulatorRequest {
+  method: string;
+  url: string;
+  contentType: string;
+  body: Buffer;
+}
+export interface EmulatorResponse {
+  status: number;
+  type: string;
+  body: Buffer | string;
+}
 
 export interface FakeTelegramApi {
   /** e.g. http://127.0.0.1:43121 — pass as the bot's apiRoot. */
@@ -46,19 +62,32 @@ export interface FakeTelegramApi {
   close(): Promise<void>;
 }
 
+export interface TelegramEmulator extends FakeTelegramApi {
+  /** Answers one Bot API or file request. */
+  handle(req: EmulatorRequest): Promise<EmulatorResponse>;
+  /** Called after every answered call and every delivered update (the simulator's page follows both). */
+  onCall(listener: (call: RecordedCall) => void): () => void;
+  onUpdate(listener: (update: Update) => void): () => void;
+  /** The bytes behind a file id (a file a user sent, or a photo the bot uploaded). */
+  fileBytes(fileId: string): Buffer | undefined;
+}
+
 const MAX_POLL_S = 2;
 
 /**
- * A small Bot API emulator on 127.0.0.1 for tests and local runs: it answers the methods the
- * bot uses with realistic objects, serves uploaded test files, and records every call.
+ * A Bot API emulator: it answers the methods the bot uses with realistic objects, keeps the
+ * files users send and the photos the bot uploads, and records every call. The tests run it
+ * on its own port (startFakeTelegramApi); the simulator mounts it in the app's server.
  */
-export async function startFakeTelegramApi(options: { username?: string } = {}): Promise<FakeTelegramApi> {
+export function createTelegramEmulator(options: { username?: string; apiRoot?: string } = {}): TelegramEmulator & { apiRoot: string } {
   const calls: RecordedCall[] = [];
   const queue: Update[] = [];
   const files = new Map<string, StoredFile>();
   const filesByPath = new Map<string, Buffer>();
   const pollers = new Set<() => void>();
   const callWatchers = new Set<() => void>();
+  const callListeners = new Set<(c: RecordedCall) => void>();
+  const updateListeners = new Set<(u: Update) => void>();
   const delivered = new Map<number, Update>();
   const failures: { method: string; countdown: number; failure: InjectedFailure }[] = [];
   let nextUpdateId = 1000;
@@ -79,6 +108,24 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
     can_manage_bots: false,
     supports_join_request_queries: false,
   };
+
+  function addFile(bytes: Buffer, extension = "jpg") {
+    const id = randomBytes(12).toString("hex");
+    const path = `photos/file_${id}.${extension}`;
+    const stored = { bytes, path, uniqueId: `u${id.slice(0, 10)}` };
+    files.set(id, stored);
+    filesByPath.set(path, bytes);
+    return { file_id: id, file_unique_id: stored.uniqueId, file_size: bytes.length };
+  }
+
+  /** An uploaded file (grammY names its part "attach://<part>") becomes a stored one; a file id or URL is kept as given. */
+  function fileParam(p: Record<string, unknown>, value: unknown, extension: string): { file_id: string; file_unique_id: string; file_size?: number } {
+    const attached = typeof value === "string" && value.startsWith("attach://") ? p[value.slice("attach://".length)] : value;
+    const upload = attached as { bytes?: Buffer } | undefined;
+    if (upload && Buffer.isBuffer(upload.bytes)) return addFile(upload.bytes, extension);
+    const id = String(value ?? "");
+    return { file_id: id, file_unique_id: files.get(id)?.uniqueId ?? id, file_size: files.get(id)?.bytes.length };
+  }
 
   const message = (p: Record<string, unknown>, extra: Record<string, unknown>) => ({
     message_id: nextMessageId++,
@@ -127,10 +174,15 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
         return message(p, { message_id: Number(p.message_id), text: p.text });
       case "editMessageReplyMarkup":
         return message(p, { message_id: Number(p.message_id) });
-      case "sendPhoto":
-        return message(p, { photo: [{ file_id: "sent-photo", file_unique_id: "sent-photo", width: 1, height: 1 }], caption: p.caption });
-      case "sendDocument":
-        return message(p, { document: { file_id: "sent-doc", file_unique_id: "sent-doc" }, caption: p.caption });
+      case "sendPhoto": {
+        const f = fileParam(p, p.photo, "jpg");
+        return message(p, { photo: [{ ...f, width: 1280, height: 960 }], caption: p.caption });
+      }
+      case "sendDocument": {
+        const upload = (typeof p.document === "string" && p.document.startsWith("attach://") ? p[p.document.slice(9)] : p.document) as { filename?: string } | undefined;
+        const f = fileParam(p, p.document, String(upload?.filename ?? "bin").split(".").pop() ?? "bin");
+        return message(p, { document: { ...f, file_name: upload?.filename }, caption: p.caption });
+      }
       case "getFile": {
         const f = files.get(String(p.file_id));
         if (!f) throw new ApiError(400, "Bad Request: invalid file_id");
@@ -140,41 +192,44 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
       case "answerCallbackQuery":
       case "setMyCommands":
       case "deleteMyCommands":
+      case "deleteMessage":
         return true;
       default:
         throw new ApiError(404, "Not Found: method not found");
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  async function handle(req: EmulatorRequest): Promise<EmulatorResponse> {
+    const url = new URL(req.url, "http://127.0.0.1");
     const file = /^\/file\/bot[^/]+\/(.+)$/.exec(url.pathname);
     if (file && req.method === "GET") {
       const bytes = filesByPath.get(decodeURIComponent(file[1]!));
-      res.writeHead(bytes ? 200 : 404).end(bytes ?? "not found");
-      return;
+      return bytes ? { status: 200, type: "application/octet-stream", body: bytes } : { status: 404, type: "text/plain", body: "not found" };
     }
     const call = /^\/bot[^/]+\/(\w+)$/.exec(url.pathname);
-    if (!call) {
-      res.writeHead(404).end();
-      return;
+    if (!call) return { status: 404, type: "text/plain", body: "" };
+    let params: Record<string, unknown>;
+    try {
+      params = { ...Object.fromEntries(url.searchParams), ...readParams(req.body, req.contentType) };
+    } catch {
+      return { status: 400, type: "application/json", body: JSON.stringify({ ok: false, error_code: 400, description: "Bad Request: can't parse request body" }) };
     }
-    const params = { ...Object.fromEntries(url.searchParams), ...(await readParams(req)) };
     const method = call[1]!;
     const recorded: RecordedCall = { method, params, at: Date.now() };
     calls.push(recorded);
     const injected = injectedFailure(method);
     try {
       if (injected) throw new ApiError(injected.code, injected.description, injected.retryAfter);
-      const result = await answer(method, params);
+      recorded.result = await answer(method, params);
       for (const w of [...callWatchers]) w();
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, result }));
+      for (const l of callListeners) l(recorded);
+      return { status: 200, type: "application/json", body: JSON.stringify({ ok: true, result: recorded.result }) };
     } catch (e) {
       const code = e instanceof ApiError ? e.code : 500;
       recorded.error = code;
       for (const w of [...callWatchers]) w();
       const parameters = e instanceof ApiError && e.retryAfter !== undefined ? { parameters: { retry_after: e.retryAfter } } : {};
-      res.writeHead(code, { "content-type": "application/json" }).end(JSON.stringify({ ok: false, error_code: code, description: String((e as Error).message), ...parameters }));
+      return { status: code, type: "application/json", body: JSON.stringify({ ok: false, error_code: code, description: String((e as Error).message), ...parameters }) };
     }
   }
 
@@ -185,12 +240,9 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
     return i === -1 ? undefined : failures.splice(i, 1)[0]!.failure;
   }
 
-  const server: Server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-
   async function deliver(full: Update): Promise<number> {
     delivered.set(full.update_id, full);
+    for (const l of updateListeners) l(full);
     if (webhook) {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (webhook.secret) headers["x-telegram-bot-api-secret-token"] = webhook.secret;
@@ -203,10 +255,19 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
     return full.update_id;
   }
 
+  const listen = <T>(set: Set<(x: T) => void>) => (l: (x: T) => void) => {
+    set.add(l);
+    return () => void set.delete(l);
+  };
+
   return {
-    apiRoot: `http://127.0.0.1:${port}`,
+    apiRoot: options.apiRoot ?? "",
     calls,
     botInfo,
+    handle,
+    onCall: listen(callListeners),
+    onUpdate: listen(updateListeners),
+    fileBytes: (fileId) => files.get(fileId)?.bytes,
     push: (update) => deliver({ ...update, update_id: update.update_id ?? nextUpdateId++ } as Update),
     redeliver(updateId) {
       const update = delivered.get(updateId);
@@ -216,14 +277,7 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
     failCall(method, failure, nth = 1) {
       failures.push({ method, countdown: nth, failure });
     },
-    addFile(bytes, extension = "jpg") {
-      const id = randomBytes(12).toString("hex");
-      const path = `photos/file_${id}.${extension}`;
-      const stored = { bytes, path, uniqueId: `u${id.slice(0, 10)}` };
-      files.set(id, stored);
-      filesByPath.set(path, bytes);
-      return { file_id: id, file_unique_id: stored.uniqueId, file_size: bytes.length };
-    },
+    addFile,
     waitForCall(predicate, since = 0, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -243,10 +297,29 @@ export async function startFakeTelegramApi(options: { username?: string } = {}):
     },
     async close() {
       for (const wake of [...pollers]) wake();
+    },
+  };
+}
+
+/** The emulator on its own port of 127.0.0.1, for tests. */
+export async function startFakeTelegramApi(options: { username?: string } = {}): Promise<FakeTelegramApi> {
+  const emulator = createTelegramEmulator(options);
+  const server: Server = createServer((req, res) => {
+    void readBody(req).then(async (body) => {
+      const answer = await emulator.handle({ method: req.method ?? "GET", url: req.url ?? "/", contentType: req.headers["content-type"] ?? "", body });
+      res.writeHead(answer.status, { "content-type": answer.type }).end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  emulator.apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const wakePollers = emulator.close;
+  return Object.assign(emulator, {
+    async close() {
+      await wakePollers();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  };
+  });
 }
 
 class ApiError extends Error {
@@ -256,35 +329,15 @@ class ApiError extends Error {
 }
 
 /** grammY sends JSON, or multipart when uploading files: fields become params, files { filename, bytes }. */
-async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks);
+function readParams(raw: Buffer, type: string): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  if (type.includes("multipart/form-data")) {
+    const params: Record<string, unknown> = { multipart: true };
+    for (const p of parseMultipart(raw, type)) params[p.name] = p.filename !== undefined || p.type ? { filename: p.filename, bytes: Buffer.from(p.data) } : p.data.toString("utf8");
+    return params;
+  }
   const body = raw.toString("utf8");
-  if (!body) return {};
-  const type = req.headers["content-type"] ?? "";
-  if (type.includes("multipart/form-data")) return readMultipart(raw, type);
   if (type.includes("application/json")) return JSON.parse(body) as Record<string, unknown>;
   if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(body));
   return { multipart: true };
-}
-
-function readMultipart(raw: Buffer, type: string): Record<string, unknown> {
-  const boundary = Buffer.from(`--${/boundary=("?)([^";]+)\1/.exec(type)?.[2] ?? ""}`);
-  const params: Record<string, unknown> = { multipart: true };
-  let at = raw.indexOf(boundary);
-  while (at !== -1) {
-    const next = raw.indexOf(boundary, at + boundary.length);
-    if (next === -1) break;
-    const part = raw.subarray(at + boundary.length + 2, next - 2);
-    const split = part.indexOf("\r\n\r\n");
-    const head = part.subarray(0, split).toString("utf8");
-    const content = part.subarray(split + 4);
-    const name = /name="([^"]*)"/.exec(head)?.[1];
-    const isFile = /filename=|content-type:/i.test(head);
-    const filename = /filename="?([^";\r\n]*)/.exec(head)?.[1];
-    if (name) params[name] = isFile ? { filename, bytes: Buffer.from(content) } : content.toString("utf8");
-    at = next;
-  }
-  return params;
 }

@@ -45,12 +45,15 @@ export type AttachmentTrouble =
   | { kind: "status"; status: number };
 
 /**
- * A fake Zalo OA API and OAuth server on 127.0.0.1, serving both roots:
+ * A Zalo OA API and OAuth emulator, serving both roots:
  * single-use refresh tokens, -216 for unknown or expired access tokens,
  * uploads, CS messages, profiles and hosted attachment files; every call is recorded.
+ * Tests run it on its own port (startFakeZaloApi); the simulator mounts it in the app's server,
+ * `at.href` being its root there.
  */
-export async function startFakeZaloApi(o: FakeZaloOptions) {
+export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
   const calls: RecordedZaloCall[] = [];
+  const callListeners = new Set<(call: RecordedZaloCall) => void>();
   const refreshTokens = new Map<string, "unused" | "spent">([[o.refreshToken, "unused"]]);
   const accessTokens = new Map<string, number>();
   /** Access tokens Zalo revoked or expired early, with the code it answers for them. */
@@ -69,7 +72,11 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
     const path = url.pathname;
-    const record = (body: unknown, error: number) => calls.push({ method: req.method ?? "", path, headers: req.headers, body, error, at: Date.now() });
+    const record = (body: unknown, error: number) => {
+      const call = { method: req.method ?? "", path, headers: req.headers, body, error, at: Date.now() };
+      calls.push(call);
+      for (const l of callListeners) l(call);
+    };
 
     if (req.method === "GET" && path.startsWith("/attachments/")) {
       const id = path.slice("/attachments/".length);
@@ -150,21 +157,18 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
     json(res, { error: -32, message: "unknown endpoint" });
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      handle(req, res, Buffer.concat(chunks)).catch((e: unknown) => {
+  return {
+    /** Answers one request; `req.url` is relative to the root. */
+    handle(req: Pick<IncomingMessage, "method" | "url" | "headers">, res: ServerResponse, raw: Buffer): Promise<void> {
+      return handle(req as IncomingMessage, res, raw).catch((e: unknown) => {
         res.writeHead(500).end(String(e));
       });
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const root = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  return {
-    /** Use as both ZALO_API_ROOT and ZALO_OAUTH_ROOT. */
-    root,
+    },
+    /** Called after every recorded call (the simulator's page follows the OA's messages). */
+    onCall(listener: (call: RecordedZaloCall) => void): () => void {
+      callListeners.add(listener);
+      return () => void callListeners.delete(listener);
+    },
     calls,
     /** When each CS message to one user arrived, in order (ms since the epoch). */
     messageTimes: (userId: string) =>
@@ -204,9 +208,29 @@ export async function startFakeZaloApi(o: FakeZaloOptions) {
       const id = token();
       uploads.set(id, { data, type });
       if (trouble) troubles.set(id, trouble);
-      return `${root}/attachments/${id}`;
+      return `${at.href}/attachments/${id}`;
     },
     uploaded: (id: string) => uploads.get(id),
+  };
+}
+
+export type ZaloEmulator = ReturnType<typeof createZaloEmulator>;
+
+/** The emulator on its own port of 127.0.0.1, for tests. */
+export async function startFakeZaloApi(o: FakeZaloOptions) {
+  const at = { href: "" };
+  const emulator = createZaloEmulator(o, at);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => void emulator.handle(req, res, Buffer.concat(chunks)));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  at.href = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    ...emulator,
+    /** Use as both ZALO_API_ROOT and ZALO_OAUTH_ROOT. */
+    root: at.href,
     close: () =>
       new Promise<void>((r) => {
         server.close(() => r());

@@ -1,0 +1,155 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openConnection } from "../../platform/database.js";
+import { launchBrowser, openPage, screenshot } from "../support/browser.js";
+import { startMainProcess, type MainProcess } from "../support/main-process.js";
+import { freePort } from "../../simulator/free-port.js";
+
+/**
+ * `npm start` without a token, driven through its page in Chromium: every message below was
+ * sent by the real bot through the built-in emulators, every click became a real update.
+ */
+let app: MainProcess | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let errors: string[] = [];
+let dataDir = "";
+const dbName = `t_sim_${randomBytes(5).toString("hex")}`;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "qr-sim-"));
+  const port = await freePort("127.0.0.1");
+  const uri = new URL(inject("mongoUri"));
+  uri.pathname = `/${dbName}`;
+  app = startMainProcess({ MONGODB_URI: uri.href, DATA_DIR: dataDir, HTTP_PORT: String(port), LOG_LEVEL: "info" });
+  // Loaded machines: the sample photos are made on first start, with the rest of the suite running.
+  await app.waitFor(/Mở http:\/\/127\.0\.0\.1:\d+\/ để dùng thử/, 150_000);
+  browser = await launchBrowser();
+  ({ page, errors } = await openPage(browser, `http://127.0.0.1:${port}/`));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  const conn = await openConnection(inject("mongoUri"), dbName);
+  await conn.dropDatabase().catch(() => undefined);
+  await conn.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const phone = (chat: string): Locator => page.locator(`.phone[data-chat="${chat}"]`);
+/** The newest message in a phone whose text matches. */
+async function expectMessage(p: Locator, pattern: RegExp, timeout = 20_000): Promise<string> {
+  const message = p.locator(".msg").filter({ hasText: pattern }).last();
+  await message.waitFor({ timeout });
+  return message.innerText();
+}
+const press = (p: Locator, label: string | RegExp) => p.locator(".msg .inline button").filter({ hasText: label }).last().click();
+async function say(p: Locator, text: string) {
+  await p.locator("input[name=text]").fill(text);
+  await p.locator(".send").click();
+}
+async function sendGalleryPhoto(p: Locator, key: string) {
+  await p.locator(".attach").click();
+  await page.locator(`#gallery [data-photo="${key}"]`).click();
+}
+/** Clicks the map `dx`,`dy` pixels from its centre (zoom 13: about 18 m a pixel) and returns the ward the page names. */
+async function pickOnMap(dx: number, dy: number): Promise<string> {
+  const map = page.locator("#map");
+  await map.waitFor();
+  await page.locator("#map .leaflet-interactive").first().waitFor();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+  await expect.poll(() => page.locator("#send-location").isEnabled()).toBe(true);
+  const ward = await page.locator("#ward-under").innerText();
+  await screenshot(page, "simulator-map");
+  await page.locator("#send-location").click();
+  return ward;
+}
+const persona = (id: string) => page.locator(`.persona[data-persona="${id}"]`).click();
+
+describe("the simulator page", () => {
+  let ticket = "";
+
+  it("a Telegram resident reports another venue's poster by buttons, gallery and map, and gets a ticket number", async () => {
+    await persona("resident-telegram");
+    const chat = phone("tg:7100001");
+    await say(chat, "/report");
+    await expectMessage(chat, /vi phạm nào/);
+    await press(chat, "Mã QR sai thông tin");
+    await expectMessage(chat, /Gửi ảnh/);
+    await sendGalleryPhoto(chat, "other-venue");
+    await expectMessage(chat, /Đọc được mã: VNQR1:HUE-0201/, 40_000);
+    await press(chat, /Xong/);
+    await expectMessage(chat, /Gửi vị trí nơi dán mã QR/);
+    await chat.locator(".keyboard button").filter({ hasText: "Gửi vị trí hiện tại" }).click();
+    // Up and left of the centre: inside the Citadel, Phú Xuân, across the river from the hotel.
+    expect(await pickOnMap(-60, -65)).toBe("Phường Phú Xuân, Thành phố Huế");
+    await expectMessage(chat, /ghi chú/);
+    await press(chat, "Bỏ qua");
+    const summary = await expectMessage(chat, /Kiểm tra lại báo cáo/);
+    expect(summary).toContain("VNQR1:HUE-0201");
+    expect(summary).toContain("mã chính thức của cơ sở khác / nơi khác");
+    expect(summary).toContain("Phường Phú Xuân");
+    await press(chat, "Gửi báo cáo");
+    ticket = /HUE-\d{4}-\d{4}/.exec(await expectMessage(chat, /Số báo cáo của bạn: HUE-\d{4}-\d{4}/))![0];
+    await screenshot(page, "simulator-telegram-report");
+  }, 90_000);
+
+  it("the ward's officer finds the card in the ward group and acknowledges it; the resident is told", async () => {
+    await persona("officer-phu-xuan");
+    const group = phone("tg:-1001975300");
+    await expectMessage(group, new RegExp(`${ticket} · mới`), 30_000);
+    await press(group, "Tiếp nhận");
+    await expectMessage(group, new RegExp(`${ticket} · đã tiếp nhận`));
+    await screenshot(page, "simulator-officer-group");
+    await persona("resident-telegram");
+    await expectMessage(phone("tg:7100001"), new RegExp(`Báo cáo ${ticket} của bạn: đã tiếp nhận`), 30_000);
+  }, 90_000);
+
+  it("a Zalo resident reports a shop front with no poster and gets a ticket number", async () => {
+    await persona("resident-zalo");
+    const chat = phone("zalo:5512340000000000077");
+    await say(chat, "/report");
+    await expectMessage(chat, /vi phạm nào/);
+    await press(chat, "Không dán mã QR");
+    await expectMessage(chat, /ảnh/);
+    await sendGalleryPhoto(chat, "no-poster");
+    await expectMessage(chat, /Không tìm thấy mã QR/, 40_000);
+    await press(chat, /Xong/);
+    await expectMessage(chat, /Để gửi vị trí trên Zalo/);
+    await chat.locator(".locate").click();
+    expect(await pickOnMap(10, 40)).toBe("Phường Thuận Hoá, Thành phố Huế");
+    await expectMessage(chat, /ghi chú/);
+    await press(chat, "Bỏ qua");
+    await expectMessage(chat, /Kiểm tra lại báo cáo/);
+    await press(chat, "Gửi báo cáo");
+    await expectMessage(chat, /Số báo cáo của bạn: HUE-\d{4}-\d{4}/);
+    await screenshot(page, "simulator-zalo-report");
+  }, 90_000);
+
+  it("a file that is not an image and a 30 MB photo get the bot's polite refusal, and the page goes on", async () => {
+    await persona("resident-telegram");
+    const chat = phone("tg:7100001");
+    await say(chat, "/report");
+    await expectMessage(chat, /vi phạm nào/);
+    await press(chat, "Không dán mã QR");
+    await expectMessage(chat, /ảnh/);
+    await chat.locator(".attach").click();
+    await page.locator("#disk-file").setInputFiles({ name: "ghi-chu.txt", mimeType: "text/plain", buffer: Buffer.from("không phải ảnh") });
+    await expectMessage(chat, /Tệp này không phải ảnh/);
+    await chat.locator(".attach").click();
+    const big = join(dataDir, "anh-lon.jpg");
+    await writeFile(big, Buffer.alloc(30 * 1024 * 1024, 0xff));
+    await page.locator("#disk-file").setInputFiles(big);
+    await expectMessage(chat, /Tệp quá lớn/, 30_000);
+    await sendGalleryPhoto(chat, "official");
+    await expectMessage(chat, /Đọc được mã: VNQR1:HUE-0101/, 40_000);
+    await screenshot(page, "simulator-bad-files");
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
