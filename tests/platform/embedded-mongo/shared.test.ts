@@ -38,7 +38,7 @@ describe("one embedded database per data folder", () => {
   it("the CLI run while the app runs connects to the app's embedded server instead of starting a second one", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "qr-shared-"));
     dirs.push(dataDir);
-    app = startMainProcess({ DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "info" });
+    app = startMainProcess({ DATA_DIR: dataDir, HTTP_PORT: "0", LOG_LEVEL: "info", SIMULATOR: "off" });
     await app.waitFor(/offline mode/, 90_000);
     const address = JSON.parse(await readFile(join(dataDir, ADDRESS_FILE), "utf8")) as { pid: number; uri: string };
     expect(address.pid).toBe(app.child.pid);
