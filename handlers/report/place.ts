@@ -32,7 +32,8 @@ export interface Place {
  * gives its registered place and ward; else the resident picks a ward by name.
  */
 export async function collectPlace(conv: ReportConversation, deps: FeatureDeps, first: InnerContext, codeVenue?: VenueRef): Promise<Place> {
-  const resolve = (input: RoutingInput) => conv.external(() => createWardResolver({ directory: deps.directory, venues: deps.stores.venues })(input));
+  const resolveWard = createWardResolver({ directory: deps.directory, venues: deps.stores.venues });
+  const resolve = (input: RoutingInput) => conv.external(() => resolveWard(input));
   const keyboard = new Keyboard().requestLocation(first.t("button-send-location")).resized().oneTime();
   // Zalo shows no location button: its wording points to the how-to the Zalo bridge adds below.
   await first.reply(first.t(deps.channel === "zalo" ? "report-location-ask-zalo" : "report-location-ask"), { reply_markup: keyboard });
