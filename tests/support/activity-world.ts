@@ -1,5 +1,7 @@
 import type { VenueCategory } from "../../models/venue.js";
-import type { ticketWorld } from "./ticket-world.js";
+import { CLI_OPERATOR } from "../../services/access/authorize.js";
+import { importActivity } from "../../services/registry/activity-import.js";
+import { WARDS, type ticketWorld } from "./ticket-world.js";
 
 type World = Awaited<ReturnType<typeof ticketWorld>>;
 
@@ -22,4 +24,11 @@ export async function addVenues(w: World, prefix: string, wardCode: string, coun
     new Set(),
   );
   return codes;
+}
+
+/** Imports a daily activity CSV (`code,date,scans` rows) the product's way, as the command line's operator. */
+export async function importScans(w: World, rows: string[]): Promise<void> {
+  const provinceOf = (wardCode: string) => WARDS.find((x) => x.code === wardCode)?.provinceCode;
+  const r = await importActivity({ ...w.stores, provinceOf, clock: w.clock.now }, CLI_OPERATOR, Buffer.from(["code,date,scans", ...rows].join("\n")));
+  if (!r.ok) throw new Error(`activity import refused: ${r.reason}`);
 }
