@@ -16,6 +16,7 @@ describe("inspection lists from silent venues", () => {
   const db = useTestDatabase();
   let w: Awaited<ReturnType<typeof ticketWorld>>;
   const opts: InspectionOptions = { asOf: "2026-11-22", silentDays: 14, perWardWeek: 3 };
+  const deps = () => ({ ...w.stores, clock: w.clock.now });
   const inspections = async () => (await w.stores.tickets.listing({ provinceCode: "P1" }, { skip: 0, limit: 100 })).filter((t) => t.source === "inspection");
 
   beforeAll(async () => {
@@ -35,7 +36,7 @@ describe("inspection lists from silent venues", () => {
   });
 
   it("a dry run lists the longest silent venues, capped per ward, and opens nothing", async () => {
-    const r = await issueInspections(w.deps, await w.account("registry", { provinceCode: "P1" }), "P1", { ...opts, dryRun: true });
+    const r = await issueInspections(deps(), await w.account("registry", { provinceCode: "P1" }), "P1", { ...opts, dryRun: true });
     expect(r).toMatchObject({ ok: true, issued: 6, week: "2026-11-23" });
     if (!r.ok) return;
     expect(r.wards.map((x) => [x.wardCode, x.open, x.venues.map((v) => v.code)])).toEqual([
@@ -47,9 +48,9 @@ describe("inspection lists from silent venues", () => {
 
   it("issues at most K tickets per ward per week, never a second open one for a venue, also when run twice", async () => {
     const keeper = await w.account("registry", { provinceCode: "P1" });
-    const first = await issueInspections(w.deps, keeper, "P1", opts);
+    const first = await issueInspections(deps(), keeper, "P1", opts);
     expect(first).toMatchObject({ ok: true, issued: 6 });
-    const again = await issueInspections(w.deps, keeper, "P1", opts);
+    const again = await issueInspections(deps(), keeper, "P1", opts);
     expect(again).toMatchObject({ ok: true, issued: 0 });
     const tickets = await inspections();
     expect(tickets.map((t) => t.venueCode).sort()).toEqual(["A-04", "A-05", "A-06", "B-02", "B-03", "B-04"]);
@@ -60,7 +61,7 @@ describe("inspection lists from silent venues", () => {
     }
     // The next week two runs race: each ward still gets K, and no venue gets a second ticket.
     w.clock.advance(WEEK);
-    const raced = await Promise.all([issueInspections(w.deps, keeper, "P1", opts), issueInspections(w.deps, keeper, "P1", opts)]);
+    const raced = await Promise.all([issueInspections(deps(), keeper, "P1", opts), issueInspections(deps(), keeper, "P1", opts)]);
     expect(raced.map((r) => (r.ok ? r.issued : -1)).reduce((a, b) => a + b)).toBe(6);
     const all = await inspections();
     expect(all).toHaveLength(12);
@@ -70,8 +71,8 @@ describe("inspection lists from silent venues", () => {
   });
 
   it("is refused to officers and to another province's keeper", async () => {
-    expect(await issueInspections(w.deps, await w.account("officer", { wardCode: "W1" }), "P1", opts)).toEqual({ ok: false, reason: "forbidden" });
-    expect(await issueInspections(w.deps, await w.account("supervisor", { provinceCode: "P1" }), "P1", opts)).toEqual({ ok: false, reason: "forbidden" });
-    expect(await issueInspections(w.deps, await w.account("registry", { provinceCode: "P2" }), "P1", opts)).toEqual({ ok: false, reason: "forbidden" });
+    expect(await issueInspections(deps(), await w.account("officer", { wardCode: "W1" }), "P1", opts)).toEqual({ ok: false, reason: "forbidden" });
+    expect(await issueInspections(deps(), await w.account("supervisor", { provinceCode: "P1" }), "P1", opts)).toEqual({ ok: false, reason: "forbidden" });
+    expect(await issueInspections(deps(), await w.account("registry", { provinceCode: "P2" }), "P1", opts)).toEqual({ ok: false, reason: "forbidden" });
   });
 });
