@@ -84,6 +84,8 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
           overdue: s.overdue,
           violating: s.compliance.violating,
           registered: s.compliance.registered,
+          residents: s.bySource.resident ?? 0,
+          inspections: s.bySource.inspection ?? 0,
         }),
       );
     }
