@@ -34,7 +34,7 @@ export function keeperCommands(deps: OfficerDeps): Composer<BotContext> {
     const code = province(ctx, ctx.match);
     if (!code) return void (await ctx.reply(ctx.t("keeper-only")));
     const r = await complianceOf(deps.stores, ctx.account, code, options(false));
-    if (!r.ok) return void (await ctx.reply(ctx.t(r.reason === "unknown_province" ? "keeper-only" : `refused-${r.reason}`)));
+    if (!r.ok) return void (await ctx.reply(ctx.t(refusalKey(r.reason))));
     await ctx.reply(complianceText(r.report, (k, a) => ctx.t(k, a), (await ctx.i18n.getLocale()) === "en"));
   });
 
@@ -42,7 +42,7 @@ export function keeperCommands(deps: OfficerDeps): Composer<BotContext> {
     const code = province(ctx, ctx.match);
     if (!code) return void (await ctx.reply(ctx.t("keeper-only")));
     const r = await issueInspections({ ...deps.stores, clock: deps.clock }, ctx.account, code, options(true));
-    if (!r.ok) return void (await ctx.reply(ctx.t(r.reason === "unknown_province" ? "keeper-only" : `refused-${r.reason}`)));
+    if (!r.ok) return void (await ctx.reply(ctx.t(refusalKey(r.reason))));
     if (r.issued === 0) return void (await ctx.reply(ctx.t("keeper-inspections-none", { province: r.provinceName })));
     const o = options(true);
     const lines = [
@@ -55,13 +55,15 @@ export function keeperCommands(deps: OfficerDeps): Composer<BotContext> {
   c.callbackQuery(ISSUE, async (ctx) => {
     const code = ctx.match[1]!;
     const r = await issueInspections({ ...deps.stores, clock: deps.clock }, ctx.account, code, options(false));
-    if (!r.ok) return void (await ctx.answerCallbackQuery({ text: ctx.t(r.reason === "unknown_province" ? "keeper-only" : `refused-${r.reason}`), show_alert: true }));
+    if (!r.ok) return void (await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(r.reason)), show_alert: true }));
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
     await ctx.reply(ctx.t("keeper-inspections-issued", { province: r.provinceName, count: r.issued }));
   });
   return c;
 }
+
+const refusalKey = (reason: string) => (reason === "unknown_province" ? "keeper-unknown-province" : `refused-${reason}`);
 
 type Translate = (key: string, args?: Record<string, string | number>) => string;
 

@@ -25,3 +25,4 @@ keeper-inspections-preview = Inspection list for { $province } (venues silent fo
 keeper-inspections-ward = • { $ward }: { $count }
 btn-inspections-issue = 📋 Send the list to the wards
 keeper-inspections-issued = { $count } inspection tickets sent to the wards ({ $province }).
+keeper-unknown-province = The directory has no ward of this province yet.

@@ -25,3 +25,4 @@ keeper-inspections-preview = Danh sách kiểm tra { $province } (cơ sở khôn
 keeper-inspections-ward = • { $ward }: { $count }
 btn-inspections-issue = 📋 Gửi danh sách cho các phường/xã
 keeper-inspections-issued = Đã gửi { $count } phiếu kiểm tra tới các phường/xã ({ $province }).
+keeper-unknown-province = Danh bạ chưa có phường/xã nào của tỉnh/thành này.

@@ -25,7 +25,7 @@ describe("inspection lists from silent venues", () => {
     await addVenues(w, "A", "W1", 12);
     await addVenues(w, "B", "W2", 8, "market");
     await addVenues(w, "C", "W3", 1);
-    await importScans(w, ["A-01,2026-11-20,4", "B-01,2026-11-18,2", "A-02,2026-11-01,3"]);
+    await importScans(w, w.clock.now, ["A-01,2026-11-20,4", "B-01,2026-11-18,2", "A-02,2026-11-01,3"]);
     await w.ticket("acknowledged", { venueCode: "A-03" });
   });
 
