@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../../platform/logger.js";
+import { runInspectionSchedule } from "../../../services/registry/inspection-schedule.js";
 import { issueInspections, weekOf, type InspectionOptions } from "../../../services/registry/inspections.js";
 import { addVenues, importScans } from "../../support/activity-world.js";
 import { useTestDatabase } from "../../support/database.js";
@@ -74,5 +76,20 @@ describe("inspection lists from silent venues", () => {
     expect(await issueInspections(deps(), await w.account("officer", { wardCode: "W1" }), "P1", opts)).toEqual({ ok: false, reason: "forbidden" });
     expect(await issueInspections(deps(), await w.account("supervisor", { provinceCode: "P1" }), "P1", opts)).toEqual({ ok: false, reason: "forbidden" });
     expect(await issueInspections(deps(), await w.account("registry", { provinceCode: "P2" }), "P1", opts)).toEqual({ ok: false, reason: "forbidden" });
+  });
+
+  it("the weekly schedule issues each province's list once its time has come, once whatever the instances", async () => {
+    const schedule = { weekday: 0, minutes: 7 * 60, silentDays: 14, perWardWeek: 3 };
+    const instance = (name: string) => ({ ...deps(), logger: createLogger("silent"), instance: name });
+    w.clock.set(new Date("2026-12-07T06:59:00+07:00"));
+    expect(await runInspectionSchedule(instance("a"), schedule)).toBe(0);
+    w.clock.set(new Date("2026-12-07T07:01:00+07:00"));
+    // As of 7 December: W1 A-10, A-11, A-12 (the never-scanned before A-02 and A-01, silent since
+    // 1 and 20 November); W2 B-08 and B-01 (silent since 18 November); P2's W3 C-01.
+    const [a, b] = await Promise.all([runInspectionSchedule(instance("a"), schedule), runInspectionSchedule(instance("b"), schedule)]);
+    expect(a + b).toBe(6);
+    expect(await runInspectionSchedule(instance("a"), schedule)).toBe(0);
+    const p2 = (await w.stores.tickets.listing({ provinceCode: "P2" }, { skip: 0, limit: 10 })).filter((t) => t.source === "inspection");
+    expect(p2.map((t) => [t.venueCode, t.history[0]!.actorId])).toEqual([["C-01", "schedule"]]);
   });
 });
