@@ -301,9 +301,18 @@ export function ticketStore(conn: Connection) {
       for (const d of docs) n.set(d.wardCode, (n.get(d.wardCode) ?? 0) + 1);
       return n;
     },
-    /** Venues of a province with an open ticket of any source: an inspection would be a second one. */
+    /** Venues of a province with an inspection ticket opened since `since`, whatever became of it. */
+    async inspectedVenueCodes(provinceCode: string, since: Date): Promise<Set<string>> {
+      const docs = await Ticket.find({ provinceCode: eq(provinceCode), source: "inspection", openedAt: { $gte: since } }, { venueCode: 1 }).lean();
+      return new Set(docs.map((d) => d.venueCode!));
+    },
+    /**
+     * Venues of a province with an open ticket of any source, or a closure awaiting the keeper's
+     * confirmation: an inspection would be a second one.
+     */
     async openVenueCodes(provinceCode: string): Promise<Set<string>> {
-      const docs = await Ticket.find({ provinceCode: eq(provinceCode), state: { $in: [...OPEN_STATES] }, venueCode: { $exists: true } }, { venueCode: 1 }).lean();
+      const states = [...OPEN_STATES, "venue_closed"];
+      const docs = await Ticket.find({ provinceCode: eq(provinceCode), state: { $in: states }, venueCode: { $exists: true } }, { venueCode: 1 }).lean();
       return new Set(docs.map((d) => d.venueCode!));
     },
     /** Codes of the ward's venues with a confirmed violation, ever. */

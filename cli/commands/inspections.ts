@@ -31,7 +31,7 @@ export const inspectionCommands: CliCommand[] = [
 function inspectionListText(r: Extract<InspectionResult, { ok: true }>, dryRun: boolean): string {
   const lines = [`${r.provinceName}: ${r.issued} inspection tickets ${dryRun ? "would be issued" : "issued"} (silent as of ${r.asOf}, week of ${r.week})`];
   for (const w of r.wards) {
-    lines.push(`${w.wardCode}\t${w.wardName}: ${w.venues.length} (already this week ${w.already}, open tickets passed over ${w.open})`);
+    lines.push(`${w.wardCode}\t${w.wardName}: ${w.venues.length} (already this week ${w.already}, passed over: ${w.open} with an open ticket, ${w.recent} inspected lately)`);
     for (const v of w.venues) lines.push(`\t${v.number ?? "-"}\t${v.code}\t${v.name}\tlast scan ${v.lastScanDay ?? "never"}`);
   }
   return `${lines.join("\n")}\n`;

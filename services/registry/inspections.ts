@@ -4,6 +4,8 @@ import { openTicket } from "../tickets/open-ticket.js";
 import { addDays, vietnamDay } from "../text/vietnam-day.js";
 import { complianceOf, type ComplianceResult, type SilentVenue } from "./compliance.js";
 
+const DAY = 24 * 3600e3;
+
 export type InspectionDeps = Pick<Stores, "tickets" | "counters" | "outbox" | "deadlineRules" | "claims" | "audit" | "wards" | "venues" | "activity"> & {
   clock: () => Date;
 };
@@ -24,6 +26,8 @@ export interface WardInspections {
   already: number;
   /** Silent venues passed over because a ticket for them is open. */
   open: number;
+  /** Silent venues passed over because they were inspected within the silent period. */
+  recent: number;
   /** The venues listed (issued, or that would be with a dry run); `number` once issued. */
   venues: (SilentVenue & { number?: string })[];
 }
@@ -41,9 +45,10 @@ export function weekOf(at: Date): string {
 /**
  * Turns a province's silent venues (compliance's rule: not scanned for `silentDays`, never
  * scanned first, then the longest silent) into inspection tickets for their wards: at most
- * `perWardWeek` per ward per week, none for a venue with an open ticket. Safe to run twice and
- * on several instances at once: each venue is claimed once a week, and each ward's weekly
- * slots 0…K−1 are claims too, so concurrent runs cannot exceed the cap or double a venue.
+ * `perWardWeek` per ward per week, none for a venue with an open ticket or one inspected within
+ * the last `silentDays` days. Safe to run twice and on several instances at once: each venue is
+ * claimed once a week, and each ward's weekly slots 0…K−1 are claims too, so concurrent runs
+ * cannot exceed the cap or double a venue.
  */
 export async function issueInspections(deps: InspectionDeps, actor: RegistryActor, provinceCode: string, opts: InspectionOptions): Promise<InspectionResult> {
   const compliance = await complianceOf(deps, actor, provinceCode, opts);
@@ -52,12 +57,19 @@ export async function issueInspections(deps: InspectionDeps, actor: RegistryActo
   const now = deps.clock();
   const week = weekOf(now);
   const wardCodes = report.wards.map((w) => w.wardCode);
-  const [open, already] = await Promise.all([deps.tickets.openVenueCodes(provinceCode), deps.tickets.inspectionsSince(wardCodes, new Date(`${week}T00:00:00+07:00`))]);
-  const wards: WardInspections[] = report.wards.map((w) => ({ wardCode: w.wardCode, wardName: w.wardName, already: already.get(w.wardCode) ?? 0, open: 0, venues: [] }));
+  const [open, recent, already] = await Promise.all([
+    deps.tickets.openVenueCodes(provinceCode),
+    // A venue inspected within the silent period is not listed again: its silence is no news, and
+    // the wards' weekly slots go down the list instead of to the same never-scanned venues each week.
+    deps.tickets.inspectedVenueCodes(provinceCode, new Date(now.getTime() - opts.silentDays * DAY)),
+    deps.tickets.inspectionsSince(wardCodes, new Date(`${week}T00:00:00+07:00`)),
+  ]);
+  const wards: WardInspections[] = report.wards.map((w) => ({ wardCode: w.wardCode, wardName: w.wardName, already: already.get(w.wardCode) ?? 0, open: 0, recent: 0, venues: [] }));
   const byCode = new Map(wards.map((w) => [w.wardCode, w]));
   for (const v of report.silentVenues) {
     const ward = byCode.get(v.wardCode)!;
     if (open.has(v.code)) ward.open++;
+    else if (recent.has(v.code)) ward.recent++;
     else if (ward.already + ward.venues.length < opts.perWardWeek) ward.venues.push(v);
   }
   if (!opts.dryRun) {
@@ -67,7 +79,7 @@ export async function issueInspections(deps: InspectionDeps, actor: RegistryActo
   if (!opts.dryRun) {
     await deps.audit.append({ at: now, actorId: actor.id, actorRole: actor.role, action: "issue_inspections", subjectKind: "province", subjectId: provinceCode, note: `${issued} as of ${opts.asOf}` });
   }
-  return { ok: true, provinceName: report.provinceName, asOf: opts.asOf, week, issued, wards: wards.filter((w) => w.venues.length > 0 || w.open > 0 || w.already > 0) };
+  return { ok: true, provinceName: report.provinceName, asOf: opts.asOf, week, issued, wards: wards.filter((w) => w.venues.length > 0 || w.open > 0 || w.recent > 0 || w.already > 0) };
 }
 
 interface Run {

@@ -24,7 +24,7 @@ describe("npm run cli -- inspections issue", () => {
     await issue!.run(["--province", "P1", "--as-of", "2026-11-22", "--dry-run"], dry);
     expect(dry.printed()).toBe(
       "P1: 1 inspection tickets would be issued (silent as of 2026-11-22, week of 2026-11-23)\n" +
-        "W1\tPhường Phú Xuân: 1 (already this week 0, open tickets passed over 0)\n" +
+        "W1\tPhường Phú Xuân: 1 (already this week 0, passed over: 0 with an open ticket, 0 inspected lately)\n" +
         "\t-\tA-02\tCơ sở A-02\tlast scan never\n",
     );
     const run = ctx();
@@ -32,7 +32,7 @@ describe("npm run cli -- inspections issue", () => {
     expect(run.printed()).toMatch(/^P1: 1 inspection tickets issued .*\n.*already this week 0.*\n\tP1X-2611-0001\tA-02\tCơ sở A-02\tlast scan never\n$/);
     const again = ctx();
     await issue!.run(["--province", "P1", "--as-of", "2026-11-22"], again);
-    expect(again.printed()).toBe("P1: 0 inspection tickets issued (silent as of 2026-11-22, week of 2026-11-23)\nW1\tPhường Phú Xuân: 0 (already this week 1, open tickets passed over 1)\n");
+    expect(again.printed()).toBe("P1: 0 inspection tickets issued (silent as of 2026-11-22, week of 2026-11-23)\nW1\tPhường Phú Xuân: 0 (already this week 1, passed over: 1 with an open ticket, 0 inspected lately)\n");
     await expect(issue!.run(["--province", "P9"], ctx())).rejects.toThrow(/no ward in province P9/);
     await expect(issue!.run(["--as-of", "2026-11-22"], ctx())).rejects.toThrow(/give --province/);
   });

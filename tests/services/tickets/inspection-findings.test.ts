@@ -59,6 +59,10 @@ describe("closing inspection tickets with findings", () => {
     expect(await act(officer, v1, { kind: "record_finding", finding: "venue_closed" })).toMatchObject({ ok: true, to: "venue_closed" });
     expect(await act(officer, v1, { kind: "confirm_closure" })).toMatchObject({ ok: false, reason: "forbidden" });
     expect(await act(otherKeeper.id, v1, { kind: "confirm_closure" })).toMatchObject({ ok: false, reason: "forbidden" });
+    // While the keeper has not answered, next week's list passes the venue over (and the two just inspected).
+    w.clock.advance(7 * 24 * 3600e3);
+    const next = await issueInspections({ ...w.stores, clock: w.clock.now }, keeper, "P1", { asOf: "2026-11-29", silentDays: 14, perWardWeek: 3, dryRun: true });
+    expect(next).toMatchObject({ ok: true, issued: 0, wards: [{ wardCode: "W1", open: 1, recent: 2, venues: [] }] });
     w.clock.advance(3600e3);
     const rejected = await act(keeper.id, v1, { kind: "reject_closure" });
     expect(rejected).toMatchObject({ ok: true, to: "inspecting", ticket: { outcome: { kind: "returned" } } });
