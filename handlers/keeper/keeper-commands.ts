@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import { registryScope } from "../../services/access/authorize.js";
 import { complianceOf, type ComplianceReport } from "../../services/registry/compliance.js";
@@ -57,8 +57,11 @@ export function keeperCommands(deps: OfficerDeps): Composer<BotContext> {
     const r = await issueInspections({ ...deps.stores, clock: deps.clock }, ctx.account, code, options(false));
     if (!r.ok) return void (await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(r.reason)), show_alert: true }));
     await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
     await ctx.reply(ctx.t("keeper-inspections-issued", { province: r.provinceName, count: r.issued }));
+    // A second quick tap finds the button gone already: Telegram refuses the edit with a 400.
+    await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch((e: unknown) => {
+      if (!(e instanceof GrammyError && e.error_code === 400)) throw e;
+    });
   });
   return c;
 }
