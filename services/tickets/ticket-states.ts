@@ -97,10 +97,10 @@ export const ACTIONS: Record<ActionKind, ActionRow> = {
   start_inspection: { from: ["acknowledged"], roles: WARD },
   close: { from: WORKING, roles: WARD, sources: ["resident"] },
   close_duplicate: { from: OPEN_STATES, roles: WARD },
-  // An inspection ticket belongs to the venue's registered ward; it has no reports to move or write to.
+  // An inspection ticket belongs to the venue's registered ward, whatever reports merged into it.
   transfer: { from: OPEN_STATES, roles: WARD, sources: ["resident"] },
-  // Contact with the reporter starts once the ward has taken the ticket on.
-  message_reporter: { from: WORKING, roles: WARD, sources: ["resident"] },
+  // Contact with the reporter starts once the ward has taken the ticket on (an inspection has reporters only by a merge).
+  message_reporter: { from: WORKING, roles: WARD },
   add_note: { from: [...OPEN_STATES, "violation_confirmed"], roles: [...WARD, "enforcement"] },
   enforce: { from: ["violation_confirmed"], roles: ["enforcement"] },
   return_to_ward: { from: ["violation_confirmed"], roles: ["enforcement"] },
