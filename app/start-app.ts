@@ -14,6 +14,8 @@ import { OPEN311_PREFIX, open311Plugin } from "../open311/plugin.js";
 import { createWardResolver } from "../services/routing/resolve-ward.js";
 import { startPhotoRetention } from "../services/housekeeping/prune-closed-photos.js";
 import { prepareSimulator } from "../simulator/start-simulator.js";
+import { startInspectionSchedule } from "../services/registry/inspection-schedule.js";
+import { randomBytes } from "node:crypto";
 
 export interface RunningApp {
   stores: Stores;
@@ -76,6 +78,10 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   notifications.start();
   const pruning = startBotRecordPruning({ stores, clock: core.clock, logger });
   const retention = startPhotoRetention({ stores, clock: core.clock, logger, retentionDays: config.photoRetentionDays });
+  const schedule = config.inspectionsSchedule;
+  const stopInspections = schedule
+    ? startInspectionSchedule({ ...stores, clock: core.clock, logger, instance: randomBytes(4).toString("hex") }, { ...schedule, silentDays: config.silentAfterDays, perWardWeek: config.inspectionsPerWardWeek })
+    : undefined;
   return {
     stores,
     httpUrl,
@@ -85,6 +91,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
       await notifications.stop();
       pruning.stop();
       retention.stop();
+      stopInspections?.();
       await simulator?.stop();
       await server.close();
       await core.close();

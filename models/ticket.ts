@@ -2,10 +2,14 @@ import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
-import { MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_STATES, type TicketOutcome, type TicketState } from "../services/tickets/ticket-states.js";
+import { FINDINGS, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_SOURCES, TICKET_STATES, type TicketOutcome, type TicketSource, type TicketState } from "../services/tickets/ticket-states.js";
 
+/** What residents report. */
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
+/** A ticket's kind: a resident's violation, or the keeper's "signs of violation: code not scanned". */
+export const TICKET_TYPES = [...VIOLATION_TYPES, "not_scanned"] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
 
 export type { TicketState } from "../services/tickets/ticket-states.js";
 
@@ -34,7 +38,7 @@ const reportSchema = new Schema(
 const outcomeSchema = new Schema(
   {
     kind: { type: String, required: true, enum: OUTCOME_KINDS },
-    finding: { type: String, required: false, enum: ["violation_confirmed", "no_violation"] },
+    finding: { type: String, required: false, enum: FINDINGS },
     wardCode: { type: String, required: false },
     measure: { type: String, required: false, enum: MEASURES },
   },
@@ -58,7 +62,9 @@ const ticketSchema = new Schema(
   {
     /** Short human number, e.g. HUE-2611-0042. */
     number: { type: String, required: true },
-    violationType: { type: String, required: true, enum: VIOLATION_TYPES },
+    violationType: { type: String, required: true, enum: TICKET_TYPES },
+    /** Tickets stored before sources existed are residents' reports. */
+    source: { type: String, required: true, enum: TICKET_SOURCES, default: "resident" },
     state: { type: String, required: true, enum: TICKET_STATES, default: "new" },
     wardCode: { type: String, required: true },
     provinceCode: { type: String, required: true },
@@ -89,8 +95,10 @@ ticketSchema.index({ "reports.accountId": 1, openedAt: -1 });
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;
 export type TicketReport = InferSchemaType<typeof reportSchema>;
 export type TicketEvent = InferSchemaType<typeof historySchema>;
-export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history"> & {
+export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history" | "violationType" | "source"> & {
   state: TicketState;
+  violationType: TicketType;
+  source: TicketSource;
   outcome?: TicketOutcome;
   reports: TicketReport[];
   history: TicketEvent[];
@@ -98,7 +106,9 @@ export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "h
 
 export interface NewTicket {
   number: string;
-  violationType: ViolationType;
+  violationType: TicketType;
+  /** Default resident; an inspection ticket has no report. */
+  source?: TicketSource;
   wardCode: string;
   provinceCode: string;
   venueCode?: string;
@@ -106,7 +116,7 @@ export interface NewTicket {
   address?: string;
   verdict: string;
   decodedText?: string;
-  report: TicketReport;
+  report?: TicketReport;
   event: TicketEvent;
   acknowledgeBy: Date;
   closeBy: Date;
@@ -120,7 +130,7 @@ export function ticketStore(conn: Connection) {
   return {
     async create(t: NewTicket): Promise<Ticket> {
       const { report, event, ...fields } = t;
-      const doc = await Ticket.create({ ...fields, openedAt: event.at, state: "new", reports: [report], history: [event] });
+      const doc = await Ticket.create({ ...fields, openedAt: event.at, state: "new", reports: report ? [report] : [], history: [event] });
       return one(doc.toObject())!;
     },
     async byId(id: string): Promise<Ticket | undefined> {
@@ -283,6 +293,27 @@ export function ticketStore(conn: Connection) {
         .limit(limit)
         .lean();
       return many(docs);
+    },
+    /** Inspection tickets opened in these wards since `since`, counted per ward (the weekly cap). */
+    async inspectionsSince(wardCodes: string[], since: Date): Promise<Map<string, number>> {
+      const docs = await Ticket.find({ source: "inspection", wardCode: { $in: wardCodes.map(String) }, openedAt: { $gte: since } }, { wardCode: 1 }).lean();
+      const n = new Map<string, number>();
+      for (const d of docs) n.set(d.wardCode, (n.get(d.wardCode) ?? 0) + 1);
+      return n;
+    },
+    /** Venues of a province with an inspection ticket opened since `since`, whatever became of it. */
+    async inspectedVenueCodes(provinceCode: string, since: Date): Promise<Set<string>> {
+      const docs = await Ticket.find({ provinceCode: eq(provinceCode), source: "inspection", openedAt: { $gte: since } }, { venueCode: 1 }).lean();
+      return new Set(docs.map((d) => d.venueCode!));
+    },
+    /**
+     * Venues of a province with an open ticket of any source, or a closure awaiting the keeper's
+     * confirmation: an inspection would be a second one.
+     */
+    async openVenueCodes(provinceCode: string): Promise<Set<string>> {
+      const states = [...OPEN_STATES, "venue_closed"];
+      const docs = await Ticket.find({ provinceCode: eq(provinceCode), state: { $in: states }, venueCode: { $exists: true } }, { venueCode: 1 }).lean();
+      return new Set(docs.map((d) => d.venueCode!));
     },
     /** Codes of the ward's venues with a confirmed violation, ever. */
     async confirmedVenueCodes(wardCode: string): Promise<string[]> {

@@ -66,6 +66,10 @@ const schema = z
     ),
     ZALO_OA_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, "expected the Official Account's numeric id").optional()),
     SILENT_AFTER_DAYS: z.coerce.number({ error: "expected a whole number of days" }).int("expected a whole number of days").min(1).max(365).default(14),
+    INSPECTIONS_PER_WARD_WEEK: z.coerce.number({ error: "expected a whole number from 1 to 100" }).int("expected a whole number from 1 to 100").min(1, "expected a whole number from 1 to 100").max(100, "expected a whole number from 1 to 100").default(5),
+    INSPECTIONS_SCHEDULE: optionalString.pipe(
+      z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/, "expected a weekday and a Vietnam time, e.g. mon 07:00").optional(),
+    ),
     SIMULATOR: z.enum(["auto", "on", "off"], { error: "expected auto, on or off" }).default("auto"),
     MAP_TILE_URL: optionalString.pipe(
       z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, "expected a tile URL template such as https://tile.example.vn/{z}/{x}/{y}.png").optional(),
@@ -131,6 +135,10 @@ export interface Config {
   servedProvinces: string[];
   /** A venue whose code was not scanned for this many days counts as silent (compliance, inspection lists). */
   silentAfterDays: number;
+  /** Inspection tickets per ward per week at most (the keeper's lists and the schedule). */
+  inspectionsPerWardWeek: number;
+  /** When the weekly inspection lists are issued by themselves (Vietnam time); unset = only by the keeper. */
+  inspectionsSchedule: { weekday: number; minutes: number } | undefined;
   offline: boolean;
   /** The web chat simulator with its built-in Bot API and OA API emulators (never with a real bot or OA). */
   simulator: boolean;
@@ -159,6 +167,15 @@ export class ConfigError extends Error {
     );
     this.name = "ConfigError";
   }
+}
+
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/** "mon 07:00" → Monday (0) and minutes after midnight. */
+function weeklyTime(text: string): { weekday: number; minutes: number } {
+  const [day, time] = text.split(" ") as [string, string];
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  return { weekday: WEEKDAYS.indexOf(day), minutes: h * 60 + m };
 }
 
 /** Pure: reads only the given environment, so tests never see the real one. */
@@ -197,6 +214,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     zaloOaId: c.ZALO_OA_ID,
     servedProvinces: c.SERVED_PROVINCES?.split(",") ?? [],
     silentAfterDays: c.SILENT_AFTER_DAYS,
+    inspectionsPerWardWeek: c.INSPECTIONS_PER_WARD_WEEK,
+    inspectionsSchedule: c.INSPECTIONS_SCHEDULE ? weeklyTime(c.INSPECTIONS_SCHEDULE) : undefined,
     offline: c.BOT_TOKEN === undefined,
     // A real Zalo Official Account alone is a production channel too: the simulator stays out of its way.
     simulator: c.BOT_TOKEN === undefined && c.ZALO_APP_ID === undefined && c.SIMULATOR !== "off",

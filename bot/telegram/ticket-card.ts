@@ -6,7 +6,10 @@ import { vietnamTime } from "../../services/notify/resident-message.js";
 import { codeOwner } from "../../services/registry/code-owner.js";
 import { placeName } from "../../services/routing/ward-ref.js";
 import { nextDeadline } from "../../services/tickets/deadlines.js";
-import { STATES } from "../../services/tickets/ticket-states.js";
+import { buttonsOf, STATES } from "../../services/tickets/ticket-states.js";
+import { scanHistory, type ScanHistory } from "../../services/registry/scan-history.js";
+import { vietnamDay } from "../../services/text/vietnam-day.js";
+import { inspectionLines } from "./inspection-card.js";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
@@ -14,8 +17,10 @@ const HOUR = 3600e3;
 
 /** What a card names instead of codes: the ward, and the registered venue of the ticket's code (whose code it is). */
 export interface CardNames {
-  venue?: Pick<Venue, "name" | "address" | "location">;
+  venue?: Pick<Venue, "name" | "address" | "location"> & Partial<Pick<Venue, "code" | "category" | "status">>;
   ward?: string;
+  /** Inspection tickets: the venue's check-ins. */
+  scans?: ScanHistory;
 }
 
 /**
@@ -26,26 +31,38 @@ export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames
   const opened = new Date(t.openedAt);
   const owner = codeOwner(t.verdict, names.venue, t.location ?? undefined);
   const due = STATES[t.state].open ? nextDeadline(t) : undefined;
-  const lines = [
-    tr("card-title", { number: t.number, state: tr(`state-${t.state}`) }),
-    tr("card-ward", { ward: names.ward ?? t.wardCode }),
-    tr("card-type", { type: tr(`type-${t.violationType}`) }),
+  const report = [
     tr("card-verdict", { verdict: tr(`verdict-${t.verdict}`) }),
     tr("card-venue", { venue: names.venue?.name ?? t.venueCode ?? "—" }),
     owner ? tr(owner.distanceM === undefined ? "card-code-owner" : "card-code-owner-far", { venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0 }) : "",
     tr("card-address", { address: t.address ?? "—" }),
+  ];
+  const lines = [
+    tr("card-title", { number: t.number, state: tr(`state-${t.state}`) }),
+    tr("card-ward", { ward: names.ward ?? t.wardCode }),
+    tr("card-type", { type: tr(`type-${t.violationType}`) }),
+    ...(t.source === "inspection" ? inspectionLines(t, tr, names.venue, names.scans) : report),
     t.location ? `https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng}` : "",
-    tr("card-reports", { count: t.reports.filter((r) => !r.withdrawnAt).length }),
+    t.source === "inspection" && t.reports.length === 0 ? "" : tr("card-reports", { count: t.reports.filter((r) => !r.withdrawnAt).length }),
     tr("card-age", { hours: Math.max(0, Math.floor((now.getTime() - opened.getTime()) / HOUR)) }),
     due ? tr("card-deadline", { at: vietnamTime(new Date(due)) }) : "",
   ].filter(Boolean);
   const keyboard = new InlineKeyboard();
-  for (const code of STATES[t.state].buttons) keyboard.text(tr(`btn-${code}`), `tk:${t.id}:${code}`).row();
+  for (const code of buttonsOf(t.state, t.source)) keyboard.text(tr(`btn-${code}`), `tk:${t.id}:${code}`).row();
   return { text: lines.join("\n"), keyboard };
 }
 
-/** The venue's and ward's names for a card, from the registry and the ward directory. */
-export async function cardNames(stores: Pick<Stores, "venues" | "wards">, t: Pick<Ticket, "venueCode" | "wardCode">): Promise<CardNames> {
-  const [venue, ward] = await Promise.all([t.venueCode ? stores.venues.byCode(t.venueCode) : undefined, stores.wards.byCode(t.wardCode)]);
-  return { venue: venue ?? undefined, ward: ward ? placeName(ward) : undefined };
+/** The venue's and ward's names for a card, from the registry and the ward directory; an inspection's scan history as of `now`. */
+export async function cardNames(stores: Pick<Stores, "venues" | "wards" | "activity">, t: Pick<Ticket, "venueCode" | "wardCode" | "source">, now: Date): Promise<CardNames> {
+  const inspection = t.source === "inspection" && t.venueCode;
+  const [venue, ward, activity] = await Promise.all([
+    t.venueCode ? stores.venues.byCode(t.venueCode) : undefined,
+    stores.wards.byCode(t.wardCode),
+    inspection ? stores.activity.ofVenue(t.venueCode!, SCAN_RECORDS) : undefined,
+  ]);
+  const scans = activity ? scanHistory(activity, vietnamDay(now)) : undefined;
+  return { venue: venue ?? undefined, ward: ward ? placeName(ward) : undefined, scans };
 }
+
+/** A month of daily records and the summary record cover what the card shows. */
+const SCAN_RECORDS = 40;

@@ -30,7 +30,7 @@ export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void
   const group = await deps.stores.wardGroups.chatOf(ticket.wardCode);
   const officers = (await deps.stores.accounts.officersOfWard(ticket.wardCode)).filter((o) => o.channel === "telegram");
   if (!group && officers.length === 0) return;
-  const names = await cardNames(deps.stores, ticket);
+  const names = await cardNames(deps.stores, ticket, deps.clock());
   const photo = await annotatedPhoto(deps, ticket);
   const posted = new Set((await deps.stores.ticketCards.of(ticket.id)).map((c) => c.chatId));
   const send = async (chatId: string, locale: "vi" | "en") => {
@@ -47,7 +47,7 @@ export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void
 
 /** Re-renders every posted copy of a ticket's card to its current state. */
 export async function refreshCards(deps: WardCardDeps, ticket: Ticket): Promise<void> {
-  const names = await cardNames(deps.stores, ticket);
+  const names = await cardNames(deps.stores, ticket, deps.clock());
   for (const copy of await deps.stores.ticketCards.of(ticket.id)) {
     const card = renderCard(ticket, (k, a) => deps.i18n.t(copy.locale, k, a), deps.clock(), names);
     if (!(await editCard(deps.api, copy, card))) {

@@ -4,8 +4,8 @@ import { complianceOf } from "../../services/registry/compliance.js";
 import { complianceCsv } from "../../services/registry/compliance-csv.js";
 import { compliancePdf } from "../../services/registry/compliance-pdf.js";
 import { findPosterFonts } from "../../services/registry/poster/poster-pdf.js";
-import { isDay, vietnamDay } from "../../services/text/vietnam-day.js";
 import { parseCliArgs } from "../args.js";
+import { asOfDay } from "../as-of.js";
 import { CliUserError, type CliCommand } from "../command.js";
 import { loadTexts } from "../locales.js";
 
@@ -24,8 +24,7 @@ export const complianceCommands: CliCommand[] = [
         { min: 0, max: 0, usage: USAGE },
       );
       if (!values.province) throw new CliUserError(`give --province\nusage: ${USAGE}`);
-      const asOf = values["as-of"] ?? vietnamDay(ctx.clock());
-      if (!isDay(asOf)) throw new CliUserError(`--as-of expects a date like 2026-11-23`);
+      const asOf = asOfDay(values["as-of"], ctx.clock);
       const silentDays = values["silent-days"] === undefined ? ctx.config.silentAfterDays : Number(values["silent-days"]);
       if (!Number.isInteger(silentDays) || silentDays < 1 || silentDays > 365) throw new CliUserError(`--silent-days expects a whole number of days from 1 to 365`);
       const format = values.format ?? "csv";

@@ -3,6 +3,7 @@ import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import type { TransitionDeps } from "../../services/tickets/transition.js";
 import { officerCommands } from "./officer-commands.js";
 import { evidenceCommand } from "./evidence-command.js";
+import { keeperCommands } from "../keeper/keeper-commands.js";
 import { staffStart } from "./staff-start.js";
 import { ticketButtons } from "./ticket-buttons.js";
 import { ticketCommands } from "./ticket-commands.js";
@@ -14,6 +15,6 @@ import { ticketCommands } from "./ticket-commands.js";
 export function officerFeatures(deps: OfficerDeps): Composer<BotContext> {
   const transitions: TransitionDeps = { ...deps.stores, clock: deps.clock };
   const c = new Composer<BotContext>();
-  c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps));
+  c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps), keeperCommands(deps));
   return c;
 }

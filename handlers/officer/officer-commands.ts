@@ -32,7 +32,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
     if (!a) return next();
     const t = ctx.match ? await deps.stores.tickets.byNumber(ctx.match.trim()) : undefined;
     if (!t || !canSee(a, t)) return void (await ctx.reply(ctx.t("staff-ticket-not-found")));
-    const card = renderCard(t, (k, x) => ctx.t(k, x), deps.clock(), await cardNames(deps.stores, t));
+    const card = renderCard(t, (k, x) => ctx.t(k, x), deps.clock(), await cardNames(deps.stores, t, deps.clock()));
     // The buttons are offered only for what this account may do; the press is checked again anyway.
     const mayAct = !authorize(a, t, "acknowledge") || !authorize(a, t, "enforce");
     const sent = await ctx.reply(card.text, mayAct ? { reply_markup: card.keyboard } : {});
@@ -84,6 +84,8 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
           overdue: s.overdue,
           violating: s.compliance.violating,
           registered: s.compliance.registered,
+          residents: s.bySource.resident ?? 0,
+          inspections: s.bySource.inspection ?? 0,
         }),
       );
     }

@@ -14,7 +14,7 @@ import { editCard } from "../../bot/telegram/ward-cards.js";
  */
 export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  c.callbackQuery(/^tk:([0-9a-f]{24}):(ack|insp|cv|nv|er|ew|es|rw)$/, async (ctx) => {
+  c.callbackQuery(new RegExp(`^tk:([0-9a-f]{24}):(${Object.keys(BUTTONS).join("|")})$`), async (ctx) => {
     const [, ticketId, code] = ctx.match as RegExpMatchArray & [string, string, ButtonCode];
     const result = await transitionTicket(transitions, ctx.account.id, ticketId!, BUTTONS[code]);
     if (result.ok) {
@@ -34,6 +34,6 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
 async function editPressed(ctx: BotContext, deps: OfficerDeps, ticket: Ticket): Promise<void> {
   const message = ctx.callbackQuery?.message;
   if (!message) return;
-  const card = renderCard(ticket, (k, a) => ctx.t(k, a), deps.clock(), await cardNames(deps.stores, ticket));
+  const card = renderCard(ticket, (k, a) => ctx.t(k, a), deps.clock(), await cardNames(deps.stores, ticket, deps.clock()));
   await editCard(ctx.api, { chatId: String(message.chat.id), messageId: message.message_id }, card);
 }

@@ -34,7 +34,7 @@ export function authorizeRegistry(actor: RegistryActor, provinceCode: string): R
 }
 
 /** Whether this stored account may look at this ticket (queue, card, evidence). */
-export function canSee(actor: Account, ticket: Pick<Ticket, "wardCode" | "provinceCode">): boolean {
+export function canSee(actor: Account, ticket: Pick<Ticket, "wardCode" | "provinceCode"> & Partial<Pick<Ticket, "source">>): boolean {
   if (actor.revokedAt) return false;
   switch (actor.role) {
     case "officer":
@@ -42,6 +42,9 @@ export function canSee(actor: Account, ticket: Pick<Ticket, "wardCode" | "provin
     case "supervisor":
     case "enforcement":
       return !!actor.provinceCode && actor.provinceCode === ticket.provinceCode;
+    // The keeper sees the inspection tickets of its province (to confirm closures), not residents' reports.
+    case "registry":
+      return ticket.source === "inspection" && !!actor.provinceCode && actor.provinceCode === ticket.provinceCode;
     default:
       return false;
   }
@@ -53,7 +56,7 @@ export function canSee(actor: Account, ticket: Pick<Ticket, "wardCode" | "provin
  * overdue tickets escalate to them; admins keep registries and do not handle cases), the
  * scope is the ward or province for staff and their own report for a resident.
  */
-export function authorize(actor: Account, ticket: Pick<Ticket, "wardCode" | "provinceCode" | "reports">, action: ActionKind): Refusal | undefined {
+export function authorize(actor: Account, ticket: Pick<Ticket, "wardCode" | "provinceCode" | "reports"> & Partial<Pick<Ticket, "source">>, action: ActionKind): Refusal | undefined {
   if (actor.revokedAt) return "revoked";
   if (!ACTIONS[action].roles.includes(actor.role)) return "forbidden";
   const inScope = actor.role === "resident" ? ticket.reports.some((r) => r.accountId === actor.id) : canSee(actor, ticket);

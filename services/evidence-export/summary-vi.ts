@@ -1,16 +1,16 @@
-import { STATES, type TicketOutcome } from "../tickets/ticket-states.js";
+import { findingDocument, STATES, type TicketOutcome } from "../tickets/ticket-states.js";
 import { visibleText } from "../text/visible-text.js";
 import type { EvidencePack } from "./evidence-pack.js";
 
 /** Vietnamese names for the codes in a pack; the summary is a document for Vietnamese authorities. */
-const TYPE: Record<string, string> = { no_poster: "Không niêm yết mã QR", wrong_info: "Thông tin địa điểm sai", unscannable: "Mã QR không quét được" };
+const TYPE: Record<string, string> = { no_poster: "Không niêm yết mã QR", wrong_info: "Thông tin địa điểm sai", unscannable: "Mã QR không quét được", not_scanned: "Dấu hiệu vi phạm: mã QR không được quét" };
 const MEASURE = { reminder: "nhắc nhở", warning: "cảnh cáo", suspension: "quyết định đình chỉ" } as const;
 
 /** The outcome in words, for the state line. */
 function outcomeVi(o: TicketOutcome, duplicateOf: string | undefined, wards: Map<string, string>): string {
   switch (o.kind) {
     case "finding":
-      return STATES[o.finding].document;
+      return findingDocument(o.finding);
     case "duplicate":
       return `trùng với ${duplicateOf ?? "—"}`;
     case "transferred":

@@ -7,7 +7,9 @@ import type { Account, Channel } from "../../models/account.js";
 export type ResidentMessage =
   | { kind: "state_changed"; number: string; state: string }
   | { kind: "officer_message"; number: string; text: string }
-  | { kind: "deadline_escalation"; number: string; deadline: "acknowledge" | "close"; ward: string; due: string };
+  | { kind: "deadline_escalation"; number: string; deadline: "acknowledge" | "close"; ward: string; due: string }
+  /** To the registry's keeper: an inspection found the venue closed; the channel adds confirm / reject buttons. */
+  | { kind: "closure_to_confirm"; ticketId: string; number: string; venue: string; ward: string };
 
 /** One per channel: sends or throws, the outbox retries. */
 export interface ChannelSender {
@@ -27,6 +29,8 @@ export function renderResidentMessage(message: ResidentMessage, t: Translate): s
       return t("reporter-message", { number: message.number, text: message.text });
     case "deadline_escalation":
       return t(`escalate-${message.deadline}`, { number: message.number, ward: message.ward, at: vietnamTime(new Date(message.due)) });
+    case "closure_to_confirm":
+      return t("closure-to-confirm", { number: message.number, venue: message.venue, ward: message.ward });
   }
 }
 

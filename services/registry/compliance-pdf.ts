@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { ComplianceFigures, ComplianceReport } from "./compliance.js";
+import { dayVi } from "../text/vietnam-day.js";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
@@ -12,7 +13,6 @@ const MIN_ROW = 8.5;
 
 /** 0.1 → "10,0 %" (Vietnamese decimal comma); no active venues → "—". */
 export const percentVi = (rate: number | undefined) => (rate === undefined ? "—" : `${(rate * 100).toFixed(1).replace(".", ",")} %`);
-const dayVi = (day: string) => day.split("-").reverse().join("/");
 
 /**
  * The province's compliance on one A4 page: summary, weekly chart, categories, then the ward

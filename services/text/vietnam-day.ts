@@ -23,3 +23,6 @@ export function addDays(day: string, n: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((new Date(`${to}T00:00:00Z`).getTime() - new Date(`${from}T00:00:00Z`).getTime()) / DAY_MS);
 }
+
+/** 2026-11-22 → 22/11/2026, as dates are written in Vietnam. */
+export const dayVi = (day: string) => day.split("-").reverse().join("/");

@@ -5,6 +5,7 @@ import type { deadlineRuleStore } from "../../models/deadline-rule.js";
 import type { OutboxStore } from "../../models/outbox.js";
 import type { Ticket, ticketStore } from "../../models/ticket.js";
 import type { wardStore } from "../../models/ward.js";
+import { repeatEvery } from "../../platform/repeat.js";
 import { deadlineEscalation, deadlineReminder } from "./ticket-effects.js";
 
 export interface DeadlineRule {
@@ -118,14 +119,5 @@ export async function listOverdue(tickets: ReturnType<typeof ticketStore>, now: 
 
 /** Sweeps every `intervalMs` until stopped; a failed pass is logged and the next one retries. */
 export function startDeadlineSweeper(deps: SweeperDeps, intervalMs: number, onError: (err: unknown) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepDeadlines(deps)
-      .catch(onError)
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return repeatEvery(intervalMs, () => sweepDeadlines(deps), onError);
 }

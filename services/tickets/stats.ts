@@ -8,6 +8,8 @@ export interface WardStats {
   closed: number;
   byState: Record<string, number>;
   byType: Record<string, number>;
+  /** Residents' reports and inspection tickets share the queue; the figures tell them apart. */
+  bySource: Record<string, number>;
   /** Hours; undefined when no ticket got there yet. */
   medianHoursToAcknowledge?: number;
   medianHoursToClose?: number;
@@ -35,6 +37,7 @@ const firstAt = (t: Ticket, to: (s: string) => boolean) => t.history.find((h) =>
 export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date, compliance: { violating: number; registered: number }): WardStats {
   const byState: Record<string, number> = {};
   const byType: Record<string, number> = {};
+  const bySource: Record<string, number> = {};
   const toAck: number[] = [];
   const toClose: number[] = [];
   let onTime = 0;
@@ -42,6 +45,7 @@ export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date,
   for (const t of tickets) {
     byState[t.state] = (byState[t.state] ?? 0) + 1;
     byType[t.violationType] = (byType[t.violationType] ?? 0) + 1;
+    bySource[t.source ?? "resident"] = (bySource[t.source ?? "resident"] ?? 0) + 1;
     const opened = new Date(t.openedAt).getTime();
     const ack = firstAt(t, (s) => s !== "new");
     if (ack) toAck.push((new Date(ack).getTime() - opened) / HOUR);
@@ -59,6 +63,7 @@ export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date,
     closed: toClose.length,
     byState,
     byType,
+    bySource,
     medianHoursToAcknowledge: round1(median(toAck)),
     medianHoursToClose: round1(median(toClose)),
     onTimeRate: toClose.length ? round1((onTime / toClose.length) * 100)! / 100 : undefined,
@@ -81,11 +86,11 @@ export async function wardStats(
   return computeWardStats(wardCode, tickets, now, { violating: violating.length, registered });
 }
 
-export const STATS_COLUMNS = ["ward", "opened", "closed", "new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "no_poster", "wrong_info", "unscannable", "median_h_ack", "median_h_close", "on_time_rate", "overdue", "violating_venues", "registered_venues", "compliance"] as const;
+export const STATS_COLUMNS = ["ward", "opened", "closed", "new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "venue_closed", "no_poster", "wrong_info", "unscannable", "not_scanned", "source_resident", "source_inspection", "median_h_ack", "median_h_close", "on_time_rate", "overdue", "violating_venues", "registered_venues", "compliance"] as const;
 
 /** One row per ward in STATS_COLUMNS order, for CSV and chat tables. */
 export function statsRow(s: WardStats): (string | number)[] {
-  const n = (k: string) => s.byState[k] ?? s.byType[k] ?? 0;
+  const n = (k: string) => s.byState[k] ?? s.byType[k] ?? s.bySource[k.replace(/^source_/, "")] ?? 0;
   const opt = (x: number | undefined) => (x === undefined ? "" : x);
-  return [s.wardCode, s.opened, s.closed, ...STATS_COLUMNS.slice(3, 14).map(n), opt(s.medianHoursToAcknowledge), opt(s.medianHoursToClose), opt(s.onTimeRate), s.overdue, s.compliance.violating, s.compliance.registered, opt(s.compliance.rate === undefined ? undefined : Math.round(s.compliance.rate * 1000) / 1000)];
+  return [s.wardCode, s.opened, s.closed, ...STATS_COLUMNS.slice(3, STATS_COLUMNS.indexOf("median_h_ack")).map(n), opt(s.medianHoursToAcknowledge), opt(s.medianHoursToClose), opt(s.onTimeRate), s.overdue, s.compliance.violating, s.compliance.registered, opt(s.compliance.rate === undefined ? undefined : Math.round(s.compliance.rate * 1000) / 1000)];
 }

@@ -1,4 +1,5 @@
 import type { Account } from "../../models/account.js";
+import type { Stores } from "../../models/index.js";
 import type { OutboxStore } from "../../models/outbox.js";
 import type { Ticket } from "../../models/ticket.js";
 import type { wardStore } from "../../models/ward.js";
@@ -57,5 +58,33 @@ export async function deadlineEscalation(
   for (const s of supervisors) {
     if (s.revokedAt) continue;
     await queueForAccount(deps.outbox, s, message, ticketKeys.deadline(ticket, deadline, due, "escalate", s.id), now);
+  }
+}
+
+/**
+ * What a transition changes in the venue registry, audited: enforcement's suspension order
+ * suspends the venue; an inspection finding "venue closed" asks the province's keepers to
+ * confirm it (a message with the confirm and reject buttons), and their confirmation closes it.
+ */
+export async function registryEffects(
+  deps: Pick<Stores, "venues" | "audit" | "accounts" | "outbox" | "wards">,
+  t: Transitioned,
+  actor: Pick<Account, "id" | "role">,
+  at: Date,
+): Promise<void> {
+  const code = t.ticket.venueCode;
+  if (!code) return;
+  const status = t.action.kind === "confirm_closure" ? "closed" : t.action.kind === "enforce" && t.action.measure === "suspension" ? "suspended" : undefined;
+  if (status) {
+    await deps.venues.setStatus(code, status);
+    const action = status === "closed" ? "close_venue" : "suspend_venue";
+    await deps.audit.append({ at, actorId: actor.id, actorRole: actor.role, action, subjectKind: "venue", subjectId: code, to: status, note: t.ticket.number });
+  }
+  if (t.to === "venue_closed" && t.from !== "venue_closed") {
+    const [venue, ward] = await Promise.all([deps.venues.byCode(code), deps.wards.byCode(t.ticket.wardCode)]);
+    const message = { kind: "closure_to_confirm", ticketId: t.ticket.id, number: t.ticket.number, venue: venue?.name ?? code, ward: ward ? placeName(ward) : t.ticket.wardCode } as const;
+    for (const keeper of await deps.accounts.ofProvince("registry", t.ticket.provinceCode)) {
+      await queueForAccount(deps.outbox, keeper, message, ticketKeys.account(t.ticket, message.kind, keeper.id), at);
+    }
   }
 }

@@ -7,7 +7,7 @@ import type { Role } from "../../models/account.js";
  * Chat labels are the locale keys `state-<state>` (both languages) and `btn-<button>`; the
  * evidence summary, a document for Vietnamese authorities, uses each state's formal name here.
  */
-export const TICKET_STATES = ["new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward"] as const;
+export const TICKET_STATES = ["new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "venue_closed"] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
 export const MEASURES = ["reminder", "warning", "suspension"] as const;
@@ -25,7 +25,11 @@ export type TicketAction =
   | { kind: "enforce"; measure: Measure }
   | { kind: "return_to_ward"; note?: string }
   /** A resident takes back their own report; the ticket closes when no report is left. */
-  | { kind: "withdraw" };
+  | { kind: "withdraw" }
+  /** Inspection tickets: what the officer found on the spot; the keeper confirms a closure. */
+  | { kind: "record_finding"; finding: InspectionFinding }
+  | { kind: "confirm_closure" }
+  | { kind: "reject_closure" };
 
 export type ActionKind = TicketAction["kind"];
 
@@ -39,6 +43,12 @@ export const BUTTONS = {
   ew: { kind: "enforce", measure: "warning" },
   es: { kind: "enforce", measure: "suspension" },
   rw: { kind: "return_to_ward" },
+  fok: { kind: "record_finding", finding: "poster_ok" },
+  fmis: { kind: "record_finding", finding: "poster_missing" },
+  fwr: { kind: "record_finding", finding: "poster_wrong" },
+  fcl: { kind: "record_finding", finding: "venue_closed" },
+  vcy: { kind: "confirm_closure" },
+  vcn: { kind: "reject_closure" },
 } as const satisfies Record<string, TicketAction>;
 export type ButtonCode = keyof typeof BUTTONS;
 
@@ -60,6 +70,8 @@ export const STATES: Record<TicketState, StateRow> = {
   duplicate: { open: false, buttons: [], document: "Trùng lặp" },
   withdrawn: { open: false, buttons: [], document: "Người báo rút lại" },
   not_our_ward: { open: false, buttons: [], document: "Chuyển phường/xã khác" },
+  // An inspection found the venue closed: closed for the ward; the keeper confirms it in the registry.
+  venue_closed: { open: false, buttons: [], document: "Cơ sở đã ngừng hoạt động" },
 };
 
 export const OPEN_STATES = TICKET_STATES.filter((s) => STATES[s].open);
@@ -76,21 +88,28 @@ interface ActionRow {
   from: readonly TicketState[];
   /** Roles that may take it (scope — ward, province, own report — is checked by authorize). */
   roles: readonly Role[];
+  /** Ticket sources it applies to; every source when absent. */
+  sources?: readonly TicketSource[];
 }
 
 export const ACTIONS: Record<ActionKind, ActionRow> = {
   acknowledge: { from: ["new"], roles: WARD },
   start_inspection: { from: ["acknowledged"], roles: WARD },
-  close: { from: WORKING, roles: WARD },
+  close: { from: WORKING, roles: WARD, sources: ["resident"] },
   close_duplicate: { from: OPEN_STATES, roles: WARD },
-  transfer: { from: OPEN_STATES, roles: WARD },
-  // Contact with the reporter starts once the ward has taken the ticket on.
+  // An inspection ticket belongs to the venue's registered ward, whatever reports merged into it.
+  transfer: { from: OPEN_STATES, roles: WARD, sources: ["resident"] },
+  // Contact with the reporter starts once the ward has taken the ticket on (an inspection has reporters only by a merge).
   message_reporter: { from: WORKING, roles: WARD },
   add_note: { from: [...OPEN_STATES, "violation_confirmed"], roles: [...WARD, "enforcement"] },
   enforce: { from: ["violation_confirmed"], roles: ["enforcement"] },
   return_to_ward: { from: ["violation_confirmed"], roles: ["enforcement"] },
   // Once the ward has started work, the report is theirs to finish.
   withdraw: { from: ["new"], roles: ["resident"] },
+  record_finding: { from: WORKING, roles: WARD, sources: ["inspection"] },
+  // The keeper keeps the registry and answers to no ward, whose compliance a closed venue would raise.
+  confirm_closure: { from: ["venue_closed"], roles: ["registry"], sources: ["inspection"] },
+  reject_closure: { from: ["venue_closed"], roles: ["registry"], sources: ["inspection"] },
 };
 
 /** The state an action leads to; `reportsLeft` counts the reports not withdrawn after a withdrawal. */
@@ -110,16 +129,21 @@ export function targetState(action: TicketAction, from: TicketState, reportsLeft
       return "inspecting";
     case "withdraw":
       return reportsLeft === 0 ? "withdrawn" : from;
+    case "record_finding":
+      return INSPECTION_FINDINGS[action.finding].state;
+    case "reject_closure":
+      return "inspecting";
     case "message_reporter":
     case "add_note":
     case "enforce":
+    case "confirm_closure":
       return from;
   }
 }
 
 /** How a ticket ended, typed: the close finding, what it became, or enforcement's decision. */
 export type TicketOutcome =
-  | { kind: "finding"; finding: "violation_confirmed" | "no_violation" }
+  | { kind: "finding"; finding: "violation_confirmed" | "no_violation" | InspectionFinding }
   /** The original's number is the ticket's own `duplicateOf`. */
   | { kind: "duplicate" }
   | { kind: "transferred"; wardCode: string }
@@ -127,3 +151,41 @@ export type TicketOutcome =
   | { kind: "returned" }
   | { kind: "withdrawn" };
 export const OUTCOME_KINDS = ["finding", "duplicate", "transferred", "measure", "returned", "withdrawn"] as const;
+
+/**
+ * Where tickets come from: residents' reports (chat, Zalo, Open311) and the registry keeper's
+ * inspection lists of venues whose code nobody scans. Both share the queue, deadlines and stats.
+ */
+export const TICKET_SOURCES = ["resident", "inspection"] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+/** What an officer finds at a silent venue, the state each finding closes the ticket in, its formal name. */
+export const INSPECTION_FINDINGS = {
+  poster_ok: { state: "no_violation", document: "Có mã QR, được quét bình thường" },
+  poster_missing: { state: "violation_confirmed", document: "Không niêm yết mã QR" },
+  poster_wrong: { state: "violation_confirmed", document: "Niêm yết mã QR sai" },
+  venue_closed: { state: "venue_closed", document: "Cơ sở đã ngừng hoạt động" },
+} as const satisfies Record<string, { state: TicketState; document: string }>;
+export type InspectionFinding = keyof typeof INSPECTION_FINDINGS;
+export const FINDINGS = ["violation_confirmed", "no_violation", ...Object.keys(INSPECTION_FINDINGS)] as readonly string[];
+
+/** A close finding's formal Vietnamese name (evidence summaries). */
+export function findingDocument(finding: Extract<TicketOutcome, { kind: "finding" }>["finding"]): string {
+  return finding === "violation_confirmed" || finding === "no_violation" ? STATES[finding].document : INSPECTION_FINDINGS[finding].document;
+}
+
+/** Inspection tickets' own card buttons, where they differ from STATES (findings instead of the close pair). */
+const INSPECTION_BUTTONS: Partial<Record<TicketState, readonly ButtonCode[]>> = {
+  acknowledged: ["insp", "fok", "fmis", "fwr", "fcl"],
+  inspecting: ["fok", "fmis", "fwr", "fcl"],
+};
+
+/** The officers' card buttons of a ticket in a state: they depend on its source. */
+export function buttonsOf(state: TicketState, source: TicketSource = "resident"): readonly ButtonCode[] {
+  return (source === "inspection" ? INSPECTION_BUTTONS[state] : undefined) ?? STATES[state].buttons;
+}
+
+/** Whether an action applies to tickets of this source (the state table's `sources`). */
+export function appliesTo(action: ActionKind, source: TicketSource = "resident"): boolean {
+  return ACTIONS[action].sources?.includes(source) ?? true;
+}

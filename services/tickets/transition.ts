@@ -3,8 +3,8 @@ import type { Ticket, TicketEvent } from "../../models/ticket.js";
 import { authorize } from "../access/authorize.js";
 import { dueDatesFor } from "./deadlines.js";
 import { openTicket } from "./open-ticket.js";
-import { ticketTransitioned } from "./ticket-effects.js";
-import { ACTIONS, targetState, type TicketAction, type TicketState } from "./ticket-states.js";
+import { registryEffects, ticketTransitioned } from "./ticket-effects.js";
+import { ACTIONS, appliesTo, targetState, type TicketAction, type TicketState } from "./ticket-states.js";
 
 /** The stores a transition reads and writes, and the one clock. */
 export type TransitionDeps = Pick<Stores, "tickets" | "accounts" | "audit" | "claims" | "venues" | "wards" | "counters" | "outbox" | "deadlineRules"> & {
@@ -57,7 +57,7 @@ export async function transitionTicket(
   if ((expected.state && expected.state !== from) || (expected.version !== undefined && expected.version !== ticket.version)) {
     return { ok: false, reason: "stale", ticket };
   }
-  if (!ACTIONS[action.kind].from.includes(from)) return { ok: false, reason: "invalid_state", ticket };
+  if (!ACTIONS[action.kind].from.includes(from) || !appliesTo(action.kind, ticket.source)) return { ok: false, reason: "invalid_state", ticket };
   const at = deps.clock();
   const prepared = await prepare(deps, ticket, action, actor.id, at);
   if ("reason" in prepared) return { ok: false, reason: prepared.reason, ticket };
@@ -79,19 +79,7 @@ export async function transitionTicket(
 
   await deps.audit.append({ ...event, subjectKind: "ticket", subjectId: ticket.id, meta: { number: ticket.number } });
   const successor = action.kind === "transfer" ? await openSuccessor(deps, updated, action.wardCode, event) : undefined;
-  if (action.kind === "enforce" && action.measure === "suspension" && ticket.venueCode) {
-    await deps.venues.setStatus(ticket.venueCode, "suspended");
-    await deps.audit.append({
-      at,
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: "suspend_venue",
-      subjectKind: "venue",
-      subjectId: ticket.venueCode,
-      to: "suspended",
-      note: ticket.number,
-    });
-  }
+  await registryEffects(deps, { ticket: updated, from, to, action }, actor, at);
   await ticketTransitioned(deps.outbox, { ticket: updated, from, to, action }, at);
   return { ok: true, ticket: updated, from, to, successor };
 }
@@ -136,6 +124,14 @@ async function prepare(deps: TransitionDeps, ticket: Ticket, action: TicketActio
       if (ticket.outcome?.kind === "measure") return { reason: "already_decided" };
       if (action.measure === "suspension" && !ticket.venueCode) return { reason: "no_venue" };
       return { set: { outcome: { kind: "measure", measure: action.measure } } };
+    case "record_finding":
+      return { set: { outcome: { kind: "finding", finding: action.finding } } };
+    case "confirm_closure": {
+      const venue = ticket.venueCode ? await deps.venues.byCode(ticket.venueCode) : undefined;
+      if (!venue) return { reason: "no_venue" };
+      return venue.status === "closed" ? { reason: "already_decided" } : { set: {} };
+    }
+    case "reject_closure":
     case "return_to_ward": {
       if (ticket.outcome?.kind === "measure") return { reason: "already_decided" };
       // Reopened: the ward gets a fresh time to close it, by the policy in force now.

@@ -127,7 +127,7 @@ describe("the summary names whose code it is", () => {
     expect(summary).toMatch(/Mã này của: Karaoke Ánh Trăng, 45 Hùng Vương, Thuận Hoá \(cách nơi báo cáo 0 m\)/);
     // The officers' card of that ticket, rendered as the ward-card worker renders it, names the karaoke too.
     const ticket = (await h.stores.tickets.byNumber(number))!;
-    const card = renderCard(ticket, (k, a) => h.assembled.i18n.t("vi", k, a), h.now.value, await cardNames(h.stores, ticket));
+    const card = renderCard(ticket, (k, a) => h.assembled.i18n.t("vi", k, a), h.now.value, await cardNames(h.stores, ticket, h.now.value));
     expect(card.text).toMatch(/Mã này của: Karaoke Ánh Trăng, 45 Hùng Vương, Thuận Hoá \(cách nơi báo cáo 0 m\)/);
   });
 });
