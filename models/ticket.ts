@@ -2,7 +2,7 @@ import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
-import { MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_STATES, type TicketOutcome, type TicketState } from "../services/tickets/ticket-states.js";
+import { AWAITING_ACKNOWLEDGEMENT, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_STATES, type TicketOutcome, type TicketState } from "../services/tickets/ticket-states.js";
 
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
@@ -54,6 +54,33 @@ const historySchema = new Schema(
   { _id: false },
 );
 
+/** Photos or a note a reporter added later: to an open ticket, or with a "not fixed" that reopened or escalated it. */
+const additionSchema = new Schema(
+  {
+    accountId: { type: String, required: true },
+    channel: { type: String, required: true, enum: CHANNELS },
+    kind: { type: String, required: true, enum: ["evidence", "reopen", "escalate_reopen"] },
+    note: { type: String, required: false, maxlength: 1000 },
+    evidenceIds: { type: [String], default: [] },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+/** A reporter's answer to one closing (`closedAt` names it); a changed answer replaces it. */
+const ratingSchema = new Schema(
+  {
+    accountId: { type: String, required: true },
+    closedAt: { type: Date, required: true },
+    /** The state the ticket closed in, so statistics count by outcome. */
+    outcome: { type: String, required: true },
+    satisfied: { type: Boolean, required: true },
+    reason: { type: String, required: false, maxlength: 300 },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
 const ticketSchema = new Schema(
   {
     /** Short human number, e.g. HUE-2611-0042. */
@@ -76,6 +103,8 @@ const ticketSchema = new Schema(
     closeBy: { type: Date, required: false },
     duplicateOf: { type: String, required: false },
     outcome: { type: outcomeSchema, required: false },
+    additions: { type: [additionSchema], default: [] },
+    ratings: { type: [ratingSchema], default: [] },
     /** Bumped by every change, so a client can tell a stale card. */
     version: { type: Number, required: true, default: 0 },
   },
@@ -89,11 +118,15 @@ ticketSchema.index({ "reports.accountId": 1, openedAt: -1 });
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;
 export type TicketReport = InferSchemaType<typeof reportSchema>;
 export type TicketEvent = InferSchemaType<typeof historySchema>;
-export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history"> & {
+export type TicketAddition = InferSchemaType<typeof additionSchema>;
+export type TicketRating = InferSchemaType<typeof ratingSchema>;
+export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history" | "additions" | "ratings"> & {
   state: TicketState;
   outcome?: TicketOutcome;
   reports: TicketReport[];
   history: TicketEvent[];
+  additions: TicketAddition[];
+  ratings: TicketRating[];
 };
 
 export interface NewTicket {
@@ -201,7 +234,7 @@ export function ticketStore(conn: Connection) {
       const docs = await Ticket.find({
         ...where,
         $or: [
-          { state: "new", acknowledgeBy: { $lte: at } },
+          { state: { $in: [...AWAITING_ACKNOWLEDGEMENT] }, acknowledgeBy: { $lte: at } },
           { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
         ],
       })
@@ -267,7 +300,7 @@ export function ticketStore(conn: Connection) {
     async countOverdue(at: Date): Promise<number> {
       return Ticket.countDocuments({
         $or: [
-          { state: "new", acknowledgeBy: { $lte: at } },
+          { state: { $in: [...AWAITING_ACKNOWLEDGEMENT] }, acknowledgeBy: { $lte: at } },
           { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
         ],
       });

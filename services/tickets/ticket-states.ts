@@ -7,7 +7,7 @@ import type { Role } from "../../models/account.js";
  * Chat labels are the locale keys `state-<state>` (both languages) and `btn-<button>`; the
  * evidence summary, a document for Vietnamese authorities, uses each state's formal name here.
  */
-export const TICKET_STATES = ["new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward"] as const;
+export const TICKET_STATES = ["new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "reopened"] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
 export const MEASURES = ["reminder", "warning", "suspension"] as const;
@@ -25,7 +25,16 @@ export type TicketAction =
   | { kind: "enforce"; measure: Measure }
   | { kind: "return_to_ward"; note?: string }
   /** A resident takes back their own report; the ticket closes when no report is left. */
-  | { kind: "withdraw" };
+  | { kind: "withdraw" }
+  // Residents close the loop (issue 17); the evidence ids are the server's, stored before the transition.
+  /** Satisfied or not with how the ticket closed; one answer per reporter per closing, changeable. */
+  | { kind: "rate"; satisfied: boolean; reason?: string }
+  /** "Not fixed": a closed ticket goes back to its ward with new evidence. */
+  | { kind: "reopen"; note: string; evidenceIds: string[] }
+  /** "Not fixed" once residents have reopened it twice: the province's supervisors decide. */
+  | { kind: "escalate_reopen"; note: string; evidenceIds: string[] }
+  /** More photos or a note on one's own open report. */
+  | { kind: "add_evidence"; note?: string; evidenceIds: string[] };
 
 export type ActionKind = TicketAction["kind"];
 
@@ -60,6 +69,8 @@ export const STATES: Record<TicketState, StateRow> = {
   duplicate: { open: false, buttons: [], document: "Trùng lặp" },
   withdrawn: { open: false, buttons: [], document: "Người báo rút lại" },
   not_our_ward: { open: false, buttons: [], document: "Chuyển phường/xã khác" },
+  // A resident said "not fixed": back to the ward, acknowledged again like a new ticket.
+  reopened: { open: true, buttons: ["ack"], document: "Người báo mở lại" },
 };
 
 export const OPEN_STATES = TICKET_STATES.filter((s) => STATES[s].open);
@@ -70,6 +81,10 @@ export function isOpen(state: TicketState): boolean {
 
 const WARD: readonly Role[] = ["officer", "supervisor"];
 const WORKING: readonly TicketState[] = ["acknowledged", "inspecting"];
+/** States whose acknowledgement deadline runs (the sweeper, /overdue, the cards). */
+export const AWAITING_ACKNOWLEDGEMENT: readonly TicketState[] = ["new", "reopened"];
+/** The closings a reporter may rate or call "not fixed". */
+export const RATEABLE: readonly TicketState[] = ["violation_confirmed", "no_violation", "duplicate"];
 
 interface ActionRow {
   /** States the action starts from. Actions that keep the state are guarded by the ticket's version instead. */
@@ -79,7 +94,7 @@ interface ActionRow {
 }
 
 export const ACTIONS: Record<ActionKind, ActionRow> = {
-  acknowledge: { from: ["new"], roles: WARD },
+  acknowledge: { from: AWAITING_ACKNOWLEDGEMENT, roles: WARD },
   start_inspection: { from: ["acknowledged"], roles: WARD },
   close: { from: WORKING, roles: WARD },
   close_duplicate: { from: OPEN_STATES, roles: WARD },
@@ -91,6 +106,11 @@ export const ACTIONS: Record<ActionKind, ActionRow> = {
   return_to_ward: { from: ["violation_confirmed"], roles: ["enforcement"] },
   // Once the ward has started work, the report is theirs to finish.
   withdraw: { from: ["new"], roles: ["resident"] },
+  // Residents close the loop (issue 17): the time windows and the reopen limit are checked in resident-follow-up.ts.
+  rate: { from: RATEABLE, roles: ["resident"] },
+  reopen: { from: RATEABLE, roles: ["resident"] },
+  escalate_reopen: { from: RATEABLE, roles: ["resident"] },
+  add_evidence: { from: OPEN_STATES, roles: ["resident"] },
 };
 
 /** The state an action leads to; `reportsLeft` counts the reports not withdrawn after a withdrawal. */
@@ -110,6 +130,11 @@ export function targetState(action: TicketAction, from: TicketState, reportsLeft
       return "inspecting";
     case "withdraw":
       return reportsLeft === 0 ? "withdrawn" : from;
+    case "reopen":
+      return "reopened";
+    case "rate":
+    case "escalate_reopen":
+    case "add_evidence":
     case "message_reporter":
     case "add_note":
     case "enforce":
