@@ -75,7 +75,7 @@ const ratingSchema = new Schema(
     /** The state the ticket closed in, so statistics count by outcome. */
     outcome: { type: String, required: true },
     satisfied: { type: Boolean, required: true },
-    reason: { type: String, required: false, maxlength: 300 },
+    reason: { type: String, required: false, maxlength: 1000 },
     at: { type: Date, required: true },
   },
   { _id: false },

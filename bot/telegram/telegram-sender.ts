@@ -1,7 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import { InlineKeyboard, type Api } from "grammy";
 import type { Account } from "../../models/account.js";
-import { renderResidentMessage, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
+import { renderResidentMessage, residentButtons, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
 import type { BotContext } from "../deps.js";
 
 /** Residents' notifications on Telegram, in the account's language. */
@@ -9,7 +9,10 @@ export function telegramSender(api: Api, i18n: I18n<BotContext>): ChannelSender 
   return {
     async send(account: Account, message: ResidentMessage) {
       const t = (key: string, args?: Record<string, string>) => i18n.t(account.locale, key, args);
-      await api.sendMessage(account.externalId, renderResidentMessage(message, t));
+      // A closing carries its rating and "not fixed" buttons (ids only; every press is authorized again).
+      const buttons = residentButtons(message, t);
+      const keyboard = buttons.length ? InlineKeyboard.from(buttons.map((b) => [InlineKeyboard.text(b.text, b.data)])) : undefined;
+      await api.sendMessage(account.externalId, renderResidentMessage(message, t), keyboard ? { reply_markup: keyboard } : {});
     },
   };
 }

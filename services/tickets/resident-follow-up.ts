@@ -2,7 +2,8 @@ import type { Account } from "../../models/account.js";
 import type { deadlineRuleStore } from "../../models/deadline-rule.js";
 import type { Ticket, TicketAddition } from "../../models/ticket.js";
 import { dueDatesFor } from "./deadlines.js";
-import { isOpen, type TicketAction, type TicketState } from "./ticket-states.js";
+import { authorize, type Refusal } from "../access/authorize.js";
+import { ACTIONS, isOpen, type TicketAction, type TicketState } from "./ticket-states.js";
 
 /**
  * What a reporter may do after submitting (issue 17): rate a closing, say "not fixed", add
@@ -40,6 +41,20 @@ export function followUpRefusal(t: Pick<Ticket, "history" | "reports">, kind: Fo
   if (!closed || at.getTime() - closed.getTime() > days * DAY) return "too_late";
   if (kind === "reopen" && residentReopens(t) >= MAX_RESIDENT_REOPENS) return "reopen_limit";
   return undefined;
+}
+
+/** "Not fixed" reopens the ticket until residents have done so twice; then it goes to the supervisors. */
+export const notFixedKind = (t: Pick<Ticket, "history">): "reopen" | "escalate_reopen" => (residentReopens(t) >= MAX_RESIDENT_REOPENS ? "escalate_reopen" : "reopen");
+
+/**
+ * Whether a follow-up may start now, asked before the resident spends time on photos: the same
+ * authorization, state table row and windows the transition checks again at the end.
+ */
+export function mayFollowUp(actor: Account, t: Ticket, kind: FollowUpAction["kind"], at: Date): Refusal | FollowUpRefusal | "invalid_state" | undefined {
+  const refusal = authorize(actor, t, kind);
+  if (refusal) return refusal;
+  if (!ACTIONS[kind].from.includes(t.state)) return "invalid_state";
+  return followUpRefusal(t, kind, actor.id, at);
 }
 
 type Fields = Partial<Omit<Ticket, "id">>;
