@@ -52,7 +52,7 @@ function additionLines(t: Ticket, tr: Translate): string[] {
   const count = tr("card-additions", { photos: added.reduce((n, a) => n + a.evidenceIds.length, 0), notes: added.filter((a) => a.note).length });
   const last = added.at(-1)!;
   const reopens = added.filter((a) => a.kind === "reopen").length;
-  if (t.state === "reopened") return [count, tr("card-reopened", { n: reopens, note: last.note ?? "—" })];
+  if (t.state === "reopened") return [count, tr("card-reopened", { n: reopens, note: last.note || "—" })];
   return last.note ? [count, tr("card-addition-note", { note: last.note })] : [count];
 }
 
