@@ -39,6 +39,18 @@ describe("residents close the loop on Telegram: rate, not fixed, add evidence, w
     return u.expectReply(state);
   }
 
+  /** "Not fixed" from the closing's button: a new photo, then a note (or Skip); returns the bot's answer. */
+  async function notFixed(u: TelegramTestUser, background: string, note: string | undefined, answer: RegExp) {
+    await u.press(`nf:${ticketId}`);
+    await u.expectReply(/Gửi ảnh mới/);
+    await u.sendPhoto(await wall(background));
+    await u.expectReply(/Đã nhận ảnh 1/);
+    await u.press("r:done");
+    await u.expectReply(/Mô tả ngắn/);
+    await (note ? u.say(note) : u.press("r:skip"));
+    return u.expectReply(answer);
+  }
+
   beforeAll(async () => {
     const ward = wardOfficers(h);
     await ward.invite(17101, { role: "officer", wardCode: AN_CUU });
@@ -105,14 +117,7 @@ describe("residents close the loop on Telegram: rate, not fixed, add evidence, w
     await u.say(`/ticket ${number}`);
     const detail = await u.expectReply(/Đánh giá của bạn: hài lòng/);
     expect(detail.text).toMatch(/đánh giá kết quả/);
-    await u.press(`nf:${ticketId}`);
-    await u.expectReply(/Gửi ảnh mới/);
-    await u.sendPhoto(await wall("#7a6f5a"));
-    await u.expectReply(/Đã nhận ảnh 1/);
-    await u.press("r:done");
-    await u.expectReply(/Mô tả ngắn/);
-    await u.say("Vẫn chưa dán mã QR ở cửa");
-    await u.expectReply(new RegExp(`Đã mở lại báo cáo ${number}.*không có mã`));
+    await notFixed(u, "#7a6f5a", "Vẫn chưa dán mã QR ở cửa", new RegExp(`Đã mở lại báo cáo ${number}.*không có mã`));
     const t = (await h.stores.tickets.byId(ticketId))!;
     expect(t.state).toBe("reopened");
     expect(t.acknowledgeBy).toEqual(new Date(h.now.value.getTime() + DAY));
@@ -132,27 +137,13 @@ describe("residents close the loop on Telegram: rate, not fixed, add evidence, w
   it("a third not-fixed goes to the province's supervisors; after 14 days it is refused", async () => {
     const u = alice();
     await closeFromCard(u, /không có vi phạm/);
-    await u.press(`nf:${ticketId}`);
-    await u.expectReply(/Gửi ảnh mới/);
-    await u.sendPhoto(await wall("#6a5f4a"));
-    await u.expectReply(/Đã nhận ảnh 1/);
-    await u.press("r:done");
-    await u.expectReply(/Mô tả ngắn/);
-    await u.press("r:skip");
-    await u.expectReply(/Đã mở lại/);
+    await notFixed(u, "#6a5f4a", undefined, /Đã mở lại/);
     await w.cards.drain();
     await g.expectReply(new RegExp(`📋 ${number} · đã mở lại[\\s\\S]*\\(lần 2\\): —`));
     await closeFromCard(u, /không có vi phạm/);
 
     const supervisor = new TelegramTestUser(h.api, 17102);
-    await u.press(`nf:${ticketId}`);
-    await u.expectReply(/Gửi ảnh mới/);
-    await u.sendPhoto(await wall("#5a4f3a"));
-    await u.expectReply(/Đã nhận ảnh 1/);
-    await u.press("r:done");
-    await u.expectReply(/Mô tả ngắn/);
-    await u.say("Lần thứ ba vẫn chưa có mã");
-    await u.expectReply(/chuyển tới cán bộ giám sát/);
+    await notFixed(u, "#5a4f3a", "Lần thứ ba vẫn chưa có mã", /chuyển tới cán bộ giám sát/);
     const t = (await h.stores.tickets.byId(ticketId))!;
     expect(t.state).toBe("no_violation");
     expect(t.history.filter((e) => e.action === "reopen")).toHaveLength(2);
