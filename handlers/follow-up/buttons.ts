@@ -31,6 +31,8 @@ export function followUpRefusalText(t: Translate, reason: TransitionRefusal, kin
       return t(`followup-invalid-state-${kind}`, { number });
     case "stale":
       return t("followup-stale");
+    case "reopen_limit":
+      return t("followup-already-escalated", { number });
     default:
       return t("followup-not-yours");
   }

@@ -7,7 +7,7 @@ start-greeting =
 help-text =
     /report — report a violation (pick the type, send a photo, send the location, confirm)
     /mytickets — your reports
-    /ticket HUE-2611-0042 — details and history of one report
+    /ticket HUE-2611-0042 — details and history of one report; add photos, rate the outcome or say it is not fixed
     /language — change the language
     /cancel — cancel what you are doing
 language-choose = Choose a language:
@@ -162,3 +162,4 @@ followup-too-late-not-fixed = Report { $number } closed more than 14 days ago. I
 followup-invalid-state-rate = Report { $number } is not closed yet, so it cannot be rated.
 followup-invalid-state-not_fixed = Report { $number } is still being handled. You can add photos to it instead.
 followup-invalid-state-add = Report { $number } is closed; nothing can be added to it.
+followup-already-escalated = Your "not fixed" for report { $number } has already gone to the supervisors. Thank you!

@@ -7,7 +7,7 @@ start-greeting =
 help-text =
     /report — báo cáo vi phạm (chọn loại, gửi ảnh, gửi vị trí, xác nhận)
     /mytickets — các báo cáo của bạn
-    /ticket HUE-2611-0042 — xem chi tiết và lịch sử một báo cáo
+    /ticket HUE-2611-0042 — xem chi tiết và lịch sử một báo cáo; bổ sung ảnh, đánh giá kết quả hoặc báo chưa khắc phục
     /language — đổi ngôn ngữ
     /cancel — huỷ thao tác đang làm
 language-choose = Chọn ngôn ngữ:
@@ -162,3 +162,4 @@ followup-too-late-not-fixed = Đã quá 14 ngày kể từ khi báo cáo { $numb
 followup-invalid-state-rate = Báo cáo { $number } chưa được đóng, nên chưa thể đánh giá.
 followup-invalid-state-not_fixed = Báo cáo { $number } đang được xử lý, chưa cần báo chưa khắc phục. Bạn có thể bổ sung ảnh.
 followup-invalid-state-add = Báo cáo { $number } đã đóng, không thể bổ sung nữa.
+followup-already-escalated = Phản ánh chưa khắc phục của báo cáo { $number } đã được chuyển tới cán bộ giám sát. Cảm ơn bạn!

@@ -40,6 +40,8 @@ export function followUpRefusal(t: Pick<Ticket, "history" | "reports">, kind: Fo
   const days = kind === "rate" ? RATE_DAYS : REOPEN_DAYS;
   if (!closed || at.getTime() - closed.getTime() > days * DAY) return "too_late";
   if (kind === "reopen" && residentReopens(t) >= MAX_RESIDENT_REOPENS) return "reopen_limit";
+  // The supervisors hear of a closing once; pressing again does not repeat it.
+  if (kind === "escalate_reopen" && t.history.some((h) => h.action === "escalate_reopen" && new Date(h.at) >= closed)) return "reopen_limit";
   return undefined;
 }
 

@@ -151,6 +151,9 @@ describe("residents close the loop on Telegram: rate, not fixed, add evidence, w
     await w.residents.drain();
     await supervisor.expectReply(new RegExp(`📣 Báo cáo ${number} của Phường An Cựu, Thành phố Huế đã được người dân mở lại hai lần.*Lần thứ ba vẫn chưa có mã`));
 
+    // Pressed again: the supervisors were told once for this closing.
+    await u.pressData(`nf:${ticketId}`);
+    await u.expectReply(/đã được chuyển tới cán bộ giám sát/);
     later(15 * DAY);
     await u.pressData(`nf:${ticketId}`);
     await u.expectReply(/quá 14 ngày/);
