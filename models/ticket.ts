@@ -1,6 +1,7 @@
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
+import { additionSchema, ratingSchema } from "./ticket-follow-up.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
 import { AWAITING_ACKNOWLEDGEMENT, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_STATES, type TicketOutcome, type TicketState } from "../services/tickets/ticket-states.js";
 
@@ -50,33 +51,6 @@ const historySchema = new Schema(
     from: { type: String, required: false },
     to: { type: String, required: false },
     note: { type: String, required: false },
-  },
-  { _id: false },
-);
-
-/** Photos or a note a reporter added later: to an open ticket, or with a "not fixed" that reopened or escalated it. */
-const additionSchema = new Schema(
-  {
-    accountId: { type: String, required: true },
-    channel: { type: String, required: true, enum: CHANNELS },
-    kind: { type: String, required: true, enum: ["evidence", "reopen", "escalate_reopen"] },
-    note: { type: String, required: false, maxlength: 1000 },
-    evidenceIds: { type: [String], default: [] },
-    at: { type: Date, required: true },
-  },
-  { _id: false },
-);
-
-/** A reporter's answer to one closing (`closedAt` names it); a changed answer replaces it. */
-const ratingSchema = new Schema(
-  {
-    accountId: { type: String, required: true },
-    closedAt: { type: Date, required: true },
-    /** The state the ticket closed in, so statistics count by outcome. */
-    outcome: { type: String, required: true },
-    satisfied: { type: Boolean, required: true },
-    reason: { type: String, required: false, maxlength: 1000 },
-    at: { type: Date, required: true },
   },
   { _id: false },
 );
