@@ -13,6 +13,10 @@ export function reportFeatures(deps: FeatureDeps): Composer<BotContext> {
     await ctx.reply(ctx.t(active ? "cancel-done" : "cancel-nothing"), { reply_markup: { remove_keyboard: true } });
   });
   c.use(createConversation<BotContext, InnerContext>(reportConversation(deps), "report"));
-  c.command("report", (ctx) => ctx.conversation.enter("report"));
+  c.command("report", async (ctx) => {
+    // A follow-up to a ticket left half-way (issue 17) gives way to a new report.
+    if (ctx.conversation.active("followup") > 0) await ctx.conversation.exit("followup");
+    await ctx.conversation.enter("report");
+  });
   return c;
 }

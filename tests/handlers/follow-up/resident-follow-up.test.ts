@@ -188,6 +188,25 @@ describe("residents close the loop on Telegram: rate, not fixed, add evidence, w
     await officer.expectReply(new RegExp(`SHA-256 ${added.sha256}`));
   });
 
+  it("/report during a follow-up starts a report; /cancel ends a follow-up with nothing stored", async () => {
+    const u = alice();
+    await u.say("/mytickets");
+    const list = await u.expectReply(/Các báo cáo của bạn/);
+    const open = list.buttons.find((b) => b.data?.startsWith("ad:"))!;
+    const before = (await h.stores.tickets.byId(open.data!.slice(3)))!;
+    await u.press(open.data!);
+    await u.expectReply(/Gửi thêm ảnh/);
+    await u.say("/report");
+    await u.expectReply(/vi phạm nào/);
+    await u.say("/cancel");
+    await u.expectReply(/Đã huỷ/);
+    await u.pressData(open.data!);
+    await u.expectReply(/Gửi thêm ảnh/);
+    await u.say("/cancel");
+    await u.expectReply(/Đã huỷ/);
+    expect((await h.stores.tickets.byId(before.id))!.version).toBe(before.version);
+  });
+
   it("a new ticket withdrawn by its only reporter closes as withdrawn and its card says so; after acknowledgement withdrawing is refused", async () => {
     const u = alice();
     const n3 = /[A-Z]{3}-\d{4}-\d{4}/.exec(await reportPlainly(u, { type: "unscannable", photo: await wall("#3a2f1a"), lat: 16.4552, lng: 107.6002, photoReply: /Không tìm thấy mã QR/ }))![0];
