@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { statsCommands } from "../../../cli/commands/stats.js";
 import type { Account } from "../../../models/account.js";
+import { listOverdue, sweepDeadlines } from "../../../services/tickets/deadlines.js";
 import { wardStats } from "../../../services/tickets/stats.js";
 import { transitionTicket } from "../../../services/tickets/transition.js";
 import { testCliContext } from "../../support/cli-context.js";
@@ -59,6 +60,16 @@ describe("a reporter's follow-ups go through the one transition", () => {
     const escalate = () => transitionTicket(w.deps, w.reporter.id, t.id, { kind: "escalate_reopen", note: "lần ba", evidenceIds: [] });
     expect(await escalate()).toMatchObject({ ok: true, to: "no_violation" });
     expect(await escalate()).toMatchObject({ ok: false, reason: "reopen_limit" });
+  });
+
+  it("a reopened ticket left unacknowledged past its new deadline is overdue and escalated like a new one", async () => {
+    const t = await closed();
+    expect(await reopen(t.id)).toMatchObject({ ok: true });
+    w.clock.advance(DAY + 60_000);
+    expect((await listOverdue(w.stores.tickets, w.clock.now(), { wardCode: "W1" })).find((o) => o.ticket.id === t.id)?.missed.map((m) => m.kind)).toEqual(["acknowledge"]);
+    await w.account("supervisor", { provinceCode: "P1" });
+    expect((await sweepDeadlines({ ...w.stores, clock: w.clock.now, instance: "a" })).escalated).toBeGreaterThanOrEqual(1);
+    expect((await w.stores.audit.of("ticket", t.id)).map((e) => e.action)).toContain("escalate");
   });
 
   it("not fixed after 14 days, and adding evidence to a closed ticket, are refused and change nothing", async () => {
