@@ -1,6 +1,7 @@
 import type { Bot, Middleware } from "grammy";
 import type { BotContext, FeatureDeps } from "../bot/deps.js";
 import { fallback, groupFilter } from "./fallback.js";
+import { followUpFeatures } from "./follow-up/index.js";
 import { myTicketsFeatures } from "./my-tickets.js";
 import { reportFeatures } from "./report/index.js";
 import { startFeatures } from "./start.js";
@@ -12,6 +13,7 @@ import { startFeatures } from "./start.js";
 export function installResidentFeatures(bot: Bot<BotContext>, deps: FeatureDeps, ...extra: Middleware<BotContext>[]): void {
   bot.use(groupFilter());
   bot.use(reportFeatures(deps));
+  bot.use(followUpFeatures(deps));
   bot.use(startFeatures(deps));
   bot.use(myTicketsFeatures(deps));
   for (const m of extra) bot.use(m);

@@ -4,9 +4,10 @@ import type { Ticket } from "../models/ticket.js";
 import { vietnamTime } from "../services/notify/resident-message.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { nextDeadline } from "../services/tickets/deadlines.js";
-import { ACTIONS, isOpen } from "../services/tickets/ticket-states.js";
+import { ACTIONS, AWAITING_ACKNOWLEDGEMENT, isOpen } from "../services/tickets/ticket-states.js";
 import { transitionTicket } from "../services/tickets/transition.js";
 import { formatDate } from "../bot/format.js";
+import { followUpButtons } from "./follow-up/buttons.js";
 
 export const PAGE_SIZE = 5;
 /** HUE-2611-0042, and a transferred ticket's successor HUE-2611-0042-T (again -T per transfer). */
@@ -29,6 +30,8 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
       ctx.t("mytickets-line", { number: t.number, type: ctx.t(`type-${t.violationType}`), state: ctx.t(`state-${t.state}`), date: formatDate(t.openedAt, locale) }),
     );
     const keyboard = new InlineKeyboard();
+    // Evidence is added to an open ticket straight from the list (issue 17); the press is authorized again.
+    for (const t of list.filter((x) => isOpen(x.state))) keyboard.text(ctx.t("button-add-to", { number: t.number }), `ad:${t.id}`).row();
     if (n > 0) keyboard.text(ctx.t("button-prev"), `mt:${n - 1}`);
     if (n + 1 < pages) keyboard.text(ctx.t("button-next"), `mt:${n + 1}`);
     return { text: [ctx.t("mytickets-header", { total, page: n + 1, pages }), ...lines].join("\n"), keyboard };
@@ -72,9 +75,13 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
     const history = ticket.history.map((h) =>
       ctx.t("ticket-history-line", { date: formatDate(h.at, locale), action: h.to && h.to !== h.from ? `${actionText(ctx, h.action)} → ${ctx.t(`state-${h.to}`)}` : actionText(ctx, h.action) }),
     );
-    const text = [head, ...history, ...(due ? [ctx.t(`ticket-due-${ticket.state === "new" ? "acknowledge" : "close"}`, { at: vietnamTime(new Date(due)) })] : [])].join("\n");
+    const rating = (ticket.ratings ?? []).findLast((r) => r.accountId === accountId);
+    const rated = rating ? [ctx.t(rating.satisfied ? "ticket-rated-satisfied" : "ticket-rated-not-satisfied")] : [];
+    const text = [head, ...history, ...rated, ...(due ? [ctx.t(`ticket-due-${AWAITING_ACKNOWLEDGEMENT.includes(ticket.state) ? "acknowledge" : "close"}`, { at: vietnamTime(new Date(due)) })] : [])].join("\n");
     const mayWithdraw = ACTIONS.withdraw.from.includes(ticket.state) && ticket.reports.some((r) => r.accountId === accountId && !r.withdrawnAt);
-    await ctx.reply(text, mayWithdraw ? { reply_markup: new InlineKeyboard().text(ctx.t("button-withdraw"), `wd:${ticket.id}`) } : {});
+    const keyboard = followUpButtons(ctx.t, ctx.account, ticket, deps.clock()) ?? new InlineKeyboard();
+    if (mayWithdraw) keyboard.text(ctx.t("button-withdraw"), `wd:${ticket.id}`);
+    await ctx.reply(text, keyboard.inline_keyboard.flat().length ? { reply_markup: keyboard } : {});
   });
   c.command("withdraw", async (ctx) => {
     const number = ctx.match.trim().toUpperCase();
@@ -94,5 +101,5 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
 }
 
 function actionText(ctx: BotContext, action: string): string {
-  return ["opened", "report_attached", "withdraw"].includes(action) ? ctx.t(`action-${action}`) : ctx.t("action-transition");
+  return ["opened", "report_attached", "withdraw", "rate", "reopen", "escalate_reopen", "add_evidence"].includes(action) ? ctx.t(`action-${action}`) : ctx.t("action-transition");
 }

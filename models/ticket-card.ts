@@ -13,6 +13,8 @@ const ticketCardSchema = new Schema(
     messageId: { type: Number, required: true },
     /** The language the copy was rendered in (the group's default, or the officer's own). */
     locale: { type: String, required: true, enum: ["vi", "en"] },
+    /** Which reopening by a resident this copy was posted for; absent for the first posting. */
+    round: { type: Number, required: false },
   },
   { timestamps: true },
 );
@@ -23,6 +25,7 @@ export interface TicketCardCopy {
   chatId: string;
   messageId: number;
   locale: "vi" | "en";
+  round?: number;
 }
 
 export function ticketCardStore(conn: Connection) {
@@ -31,12 +34,13 @@ export function ticketCardStore(conn: Connection) {
     async add(copy: TicketCardCopy): Promise<void> {
       await Card.updateOne(
         { ticketId: eq(copy.ticketId), chatId: eq(copy.chatId), messageId: { $eq: Number(copy.messageId) } },
-        { $setOnInsert: { locale: copy.locale === "en" ? "en" : "vi" } },
+        { $setOnInsert: { locale: copy.locale === "en" ? "en" : "vi", ...(copy.round ? { round: Number(copy.round) } : {}) } },
         { upsert: true },
       );
     },
-    async of(ticketId: string): Promise<TicketCardCopy[]> {
-      const docs = await Card.find({ ticketId: eq(ticketId) }).sort({ createdAt: 1, _id: 1 }).lean();
+    /** Every copy of a ticket's card, or those posted for one reopening (`round` ≥ 1). */
+    async of(ticketId: string, round?: number): Promise<TicketCardCopy[]> {
+      const docs = await Card.find({ ticketId: eq(ticketId), ...(round ? { round: { $eq: Number(round) } } : {}) }).sort({ createdAt: 1, _id: 1 }).lean();
       return docs.map((d) => ({ ticketId: d.ticketId, chatId: d.chatId, messageId: d.messageId, locale: d.locale === "en" ? "en" : "vi" }));
     },
     /** A message that no longer exists (deleted by a person) is forgotten. */

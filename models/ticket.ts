@@ -1,8 +1,9 @@
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
+import { additionSchema, ratingSchema } from "./ticket-follow-up.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
-import { FINDINGS, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_SOURCES, TICKET_STATES, type TicketOutcome, type TicketSource, type TicketState } from "../services/tickets/ticket-states.js";
+import { AWAITING_ACKNOWLEDGEMENT, FINDINGS, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_SOURCES, TICKET_STATES, type TicketOutcome, type TicketSource, type TicketState } from "../services/tickets/ticket-states.js";
 
 /** What residents report. */
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
@@ -82,6 +83,8 @@ const ticketSchema = new Schema(
     closeBy: { type: Date, required: false },
     duplicateOf: { type: String, required: false },
     outcome: { type: outcomeSchema, required: false },
+    additions: { type: [additionSchema], default: [] },
+    ratings: { type: [ratingSchema], default: [] },
     /** Bumped by every change, so a client can tell a stale card. */
     version: { type: Number, required: true, default: 0 },
   },
@@ -95,13 +98,17 @@ ticketSchema.index({ "reports.accountId": 1, openedAt: -1 });
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;
 export type TicketReport = InferSchemaType<typeof reportSchema>;
 export type TicketEvent = InferSchemaType<typeof historySchema>;
-export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history" | "violationType" | "source"> & {
+export type TicketAddition = InferSchemaType<typeof additionSchema>;
+export type TicketRating = InferSchemaType<typeof ratingSchema>;
+export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history" | "violationType" | "source" | "additions" | "ratings"> & {
   state: TicketState;
   violationType: TicketType;
   source: TicketSource;
   outcome?: TicketOutcome;
   reports: TicketReport[];
   history: TicketEvent[];
+  additions: TicketAddition[];
+  ratings: TicketRating[];
 };
 
 export interface NewTicket {
@@ -211,7 +218,7 @@ export function ticketStore(conn: Connection) {
       const docs = await Ticket.find({
         ...where,
         $or: [
-          { state: "new", acknowledgeBy: { $lte: at } },
+          { state: { $in: [...AWAITING_ACKNOWLEDGEMENT] }, acknowledgeBy: { $lte: at } },
           { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
         ],
       })
@@ -277,7 +284,7 @@ export function ticketStore(conn: Connection) {
     async countOverdue(at: Date): Promise<number> {
       return Ticket.countDocuments({
         $or: [
-          { state: "new", acknowledgeBy: { $lte: at } },
+          { state: { $in: [...AWAITING_ACKNOWLEDGEMENT] }, acknowledgeBy: { $lte: at } },
           { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
         ],
       });

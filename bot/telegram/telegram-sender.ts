@@ -1,7 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import { InlineKeyboard, type Api } from "grammy";
 import type { Account } from "../../models/account.js";
-import { renderResidentMessage, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
+import { renderResidentMessage, residentButtons, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
 import type { BotContext } from "../deps.js";
 
 /** Residents' notifications on Telegram, in the account's language. */
@@ -9,8 +9,13 @@ export function telegramSender(api: Api, i18n: I18n<BotContext>): ChannelSender 
   return {
     async send(account: Account, message: ResidentMessage) {
       const t = (key: string, args?: Record<string, string>) => i18n.t(account.locale, key, args);
-      // A keeper's confirmation carries the ticket's buttons; the press goes through the transition like any card's.
-      const keyboard = message.kind === "closure_to_confirm" ? closureButtons(message.ticketId, t) : undefined;
+      // A closing carries its rating and "not fixed" buttons, a keeper's confirmation the ticket's
+      // buttons (ids only; every press is authorized again and goes through the transition).
+      const buttons = residentButtons(message, t);
+      const keyboard =
+        message.kind === "closure_to_confirm"
+          ? closureButtons(message.ticketId, t)
+          : buttons.length ? InlineKeyboard.from(buttons.map((b) => [InlineKeyboard.text(b.text, b.data)])) : undefined;
       await api.sendMessage(account.externalId, renderResidentMessage(message, t), keyboard ? { reply_markup: keyboard } : {});
     },
   };

@@ -44,12 +44,24 @@ export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames
     ...(t.source === "inspection" ? inspectionLines(t, tr, names.venue, names.scans) : report),
     t.location ? `https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng}` : "",
     t.source === "inspection" && t.reports.length === 0 ? "" : tr("card-reports", { count: t.reports.filter((r) => !r.withdrawnAt).length }),
+    ...additionLines(t, tr),
     tr("card-age", { hours: Math.max(0, Math.floor((now.getTime() - opened.getTime()) / HOUR)) }),
     due ? tr("card-deadline", { at: vietnamTime(new Date(due)) }) : "",
   ].filter(Boolean);
   const keyboard = new InlineKeyboard();
   for (const code of buttonsOf(t.state, t.source)) keyboard.text(tr(`btn-${code}`), `tk:${t.id}:${code}`).row();
   return { text: lines.join("\n"), keyboard };
+}
+
+/** What reporters added after submitting (issue 17): the count, and why it was reopened or their latest note. */
+function additionLines(t: Ticket, tr: Translate): string[] {
+  const added = t.additions ?? [];
+  if (added.length === 0) return [];
+  const count = tr("card-additions", { photos: added.reduce((n, a) => n + a.evidenceIds.length, 0), notes: added.filter((a) => a.note).length });
+  const last = added.at(-1)!;
+  const reopens = added.filter((a) => a.kind === "reopen").length;
+  if (t.state === "reopened") return [count, tr("card-reopened", { n: reopens, note: last.note || "—" })];
+  return last.note ? [count, tr("card-addition-note", { note: last.note })] : [count];
 }
 
 /** The venue's and ward's names for a card, from the registry and the ward directory; an inspection's scan history as of `now`. */

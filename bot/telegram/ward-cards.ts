@@ -21,9 +21,11 @@ type Card = ReturnType<typeof renderCard>;
 /**
  * Sends a ticket's card to the ward's group (in the default language) and to each officer (in
  * theirs), and remembers every copy so later changes edit it. A chat that already has a copy
- * is skipped, so a delivery retried after a partial failure posts no second card.
+ * is skipped, so a delivery retried after a partial failure posts no second card. A reopened
+ * ticket is posted again with the resident's new photo: the copies made for this reopening
+ * (its round) are the ones skipped.
  */
-export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void> {
+export async function postCard(deps: WardCardDeps, ticket: Ticket, occasion: "ticket_opened" | "ticket_reopened" = "ticket_opened"): Promise<void> {
   // Recipients first (operations, issue 19): a ward with no bound group and no officer on
   // Telegram gets no card, so its photo is not read from GridFS at all (the bench measured
   // photo reads at a fifth of the database's time when every card read one).
@@ -31,15 +33,17 @@ export async function postCard(deps: WardCardDeps, ticket: Ticket): Promise<void
   const officers = (await deps.stores.accounts.officersOfWard(ticket.wardCode)).filter((o) => o.channel === "telegram");
   if (!group && officers.length === 0) return;
   const names = await cardNames(deps.stores, ticket, deps.clock());
-  const photo = await annotatedPhoto(deps, ticket);
-  const posted = new Set((await deps.stores.ticketCards.of(ticket.id)).map((c) => c.chatId));
+  const reopenings = occasion === "ticket_reopened" ? (ticket.additions ?? []).filter((a) => a.kind === "reopen") : [];
+  const round = reopenings.length;
+  const photo = await annotatedPhoto(deps, reopenings.at(-1)?.evidenceIds[0] ?? ticket.reports[0]?.evidenceIds[0]);
+  const posted = new Set((await deps.stores.ticketCards.of(ticket.id, round)).map((c) => c.chatId));
   const send = async (chatId: string, locale: "vi" | "en") => {
     if (posted.has(chatId)) return;
     // The photo goes first, on its own: the card below stays a text message that changes edit in place.
     if (photo) await deps.api.sendPhoto(chatId, new InputFile(photo), { caption: ticket.number });
     const card = renderCard(ticket, (k, a) => deps.i18n.t(locale, k, a), deps.clock(), names);
     const sent = await deps.api.sendMessage(chatId, card.text, { reply_markup: card.keyboard });
-    await deps.stores.ticketCards.add({ ticketId: ticket.id, chatId, messageId: sent.message_id, locale });
+    await deps.stores.ticketCards.add({ ticketId: ticket.id, chatId, messageId: sent.message_id, locale, round });
   };
   if (group) await send(group, deps.defaultLocale);
   for (const officer of officers) await send(officer.externalId, officer.locale);
@@ -72,9 +76,8 @@ export async function editCard(api: Api, copy: Pick<TicketCardCopy, "chatId" | "
   }
 }
 
-/** The first report's annotated preview (the code outlined), else its original photo. */
-async function annotatedPhoto(deps: WardCardDeps, ticket: Ticket): Promise<Buffer | undefined> {
-  const id = ticket.reports[0]?.evidenceIds[0];
+/** A photo's annotated preview (the code outlined), else its original: the first report's, or a reopening's. */
+async function annotatedPhoto(deps: WardCardDeps, id: string | undefined): Promise<Buffer | undefined> {
   const evidence = id ? await deps.stores.evidence.byId(id) : undefined;
   return evidence ? deps.stores.evidence.readFile(evidence.previewFileId ?? evidence.fileId) : undefined;
 }

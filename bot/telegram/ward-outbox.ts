@@ -22,6 +22,7 @@ export function createWardOutboxWorker(deps: WardCardDeps) {
     const ticket = await deps.stores.tickets.byId(m.ticketId);
     if (!ticket) return;
     if (m.kind === "ticket_opened") await postCard(deps, ticket);
+    else if (m.kind === "ticket_reopened") await postCard(deps, ticket, m.kind);
     else await refreshCards(deps, ticket);
   }
 

@@ -8,9 +8,10 @@ import { zaloUserStore, type ZaloUserStore } from "../../models/zalo-user.js";
 import type { ZaloConfig } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
 import type { ZaloWebhookDeps } from "./inbound/webhook.js";
-import { renderResidentMessage, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
+import { renderResidentMessage, residentButtons, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
 import { bridgeZaloBot } from "./bot.js";
-import { createZaloClient, type ZaloClient } from "./outbound/client.js";
+import { zaloMenu } from "./outbound/buttons.js";
+import { createZaloClient, type ZaloButton, type ZaloClient } from "./outbound/client.js";
 import { zaloUserOf, type ZaloEvent } from "./inbound/events.js";
 import { createZaloInboxWorker } from "./inbound/inbox-worker.js";
 import { createZaloSender, type ZaloQuotaPolicy, type ZaloSender } from "./outbound/sender.js";
@@ -52,10 +53,10 @@ export function createZaloOutbound(d: ZaloOutboundDeps) {
   // grammY handlers know a Zalo resident by the integer alias, so the account is keyed by it too.
   const localeOf = async (zaloUserId: string) => (await accounts.ensure("zalo", String((await users.ensure(zaloUserId)).chatId))).locale;
 
-  async function notifyAccount(externalId: string, text: string) {
+  async function notifyAccount(externalId: string, text: string, buttons?: ZaloButton[]) {
     const user = await users.byChatId(Number(externalId));
     if (!user) throw new Error(`no Zalo user behind account ${externalId}`);
-    return sender.notify(user.zaloUserId, text);
+    return sender.notify(user.zaloUserId, text, buttons);
   }
 
   return {
@@ -74,7 +75,9 @@ export function createZaloOutbound(d: ZaloOutboundDeps) {
     residentSender: {
       async send(account: Account, message: ResidentMessage): Promise<void> {
         const t = (key: string, args?: Record<string, string>) => d.t(account.locale, key, args);
-        await notifyAccount(account.externalId, renderResidentMessage(message, t));
+        // A closing's rating and "not fixed" buttons become Zalo query buttons, answered by the same handlers.
+        const buttons = residentButtons(message, t).map((b) => [{ text: b.text, callback_data: b.data }]);
+        await notifyAccount(account.externalId, renderResidentMessage(message, t), zaloMenu({ inline_keyboard: buttons }).buttons);
       },
     } satisfies ChannelSender,
     /** Creates the indexes (the alias one must be unique before the first event). */

@@ -4,6 +4,7 @@ import type { Account } from "../../models/account.js";
 import { authorize, canSee, handlesTickets } from "../../services/access/authorize.js";
 import { listOverdue } from "../../services/tickets/deadlines.js";
 import { wardStats } from "../../services/tickets/stats.js";
+import type { Satisfaction } from "../../services/tickets/satisfaction.js";
 import { cardNames, renderCard } from "../../bot/telegram/ticket-card.js";
 import { wardNames } from "../../services/routing/ward-names.js";
 
@@ -86,7 +87,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
           registered: s.compliance.registered,
           residents: s.bySource.resident ?? 0,
           inspections: s.bySource.inspection ?? 0,
-        }),
+        }) + satisfactionText(ctx, s.satisfaction),
       );
     }
     await ctx.reply([ctx.t("stats-title"), ...lines].join("\n"));
@@ -94,3 +95,11 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
   return c;
 }
 
+
+/** Residents' satisfaction after a ward's line, with each outcome's share; nothing while nobody rated. */
+function satisfactionText(ctx: BotContext, s: Satisfaction): string {
+  if (!s.rated) return "";
+  const pct = (rate: number | undefined) => Math.round((rate ?? 0) * 100);
+  const outcomes = Object.entries(s.byOutcome).map(([k, t]) => `, ${ctx.t(`state-${k}`)} ${pct(t.rate)}%`).join("");
+  return " " + ctx.t("stats-satisfaction", { rate: pct(s.rate), satisfied: s.satisfied, rated: s.rated, outcomes });
+}

@@ -9,7 +9,7 @@ import { fullName } from "../../services/routing/ward-ref.js";
 import { visibleText } from "../../services/text/visible-text.js";
 import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
 import { CANCEL, DATA, RestartReport, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
-import { collectPhotos, shorten, type PhotoFacts } from "./photos.js";
+import { collectPhotos, downloadPhotos, shorten, type PhotoFacts } from "./photos.js";
 import { collectPlace, type Place } from "./place.js";
 
 /** A photo whose own GPS lies farther than this from the shared location is flagged for officers. */
@@ -86,8 +86,9 @@ async function goOn(conv: ReportConversation, deps: FeatureDeps, ctx: InnerConte
   return false;
 }
 
-async function collectNote(conv: ReportConversation, deps: FeatureDeps, first: InnerContext): Promise<string | undefined> {
-  await first.reply(first.t("report-note-ask"), { reply_markup: new InlineKeyboard().text(first.t("button-skip"), SKIP).text(first.t("button-cancel"), CANCEL) });
+/** A note of up to 1,000 characters, or none; a follow-up to a ticket asks in its own words (`ask`). */
+export async function collectNote(conv: ReportConversation, deps: FeatureDeps, first: InnerContext, ask = "report-note-ask"): Promise<string | undefined> {
+  await first.reply(first.t(ask), { reply_markup: new InlineKeyboard().text(first.t("button-skip"), SKIP).text(first.t("button-cancel"), CANCEL) });
   for (;;) {
     const ctx = await nextUpdate(conv, deps);
     if (ctx.callbackQuery) {
@@ -96,7 +97,7 @@ async function collectNote(conv: ReportConversation, deps: FeatureDeps, first: I
     }
     const text = ctx.message?.text?.trim();
     if (text && text.length <= MAX_NOTE) return text;
-    await ctx.reply(text ? ctx.t("report-note-too-long", { length: text.length }) : ctx.t("report-note-ask"));
+    await ctx.reply(text ? ctx.t("report-note-too-long", { length: text.length }) : ctx.t(ask));
   }
 }
 
@@ -121,10 +122,7 @@ function summary(ctx: InnerContext, d: Draft): string {
 }
 
 async function submit(deps: FeatureDeps, accountId: string, d: Draft): Promise<SubmitResult> {
-  const photos = [];
-  for (const p of d.photos) {
-    photos.push({ bytes: await deps.downloadFile(p.fileId), mime: p.mime, filename: p.filename, decode: p.decode, exif: p.exif });
-  }
+  const photos = await downloadPhotos(deps, d.photos);
   return submitReport(
     deps.stores,
     {

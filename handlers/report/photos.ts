@@ -7,6 +7,7 @@ import { DecoderBusyError, ImageRejectedError, type ImageRejectionReason } from 
 import { IMAGE_LIMITS } from "../../services/qr/load-image.js";
 import { reportLinks, venueCodeText } from "../../services/registry/report-link.js";
 import { visibleText } from "../../services/text/visible-text.js";
+import type { ReportPhoto } from "../../services/tickets/submit-report.js";
 import { DownloadError } from "../../bot/download-error.js";
 import { CANCEL, DATA, nextUpdate, pressed, type ReportConversation } from "./ask.js";
 
@@ -83,15 +84,26 @@ function fileOf(ctx: InnerContext): { fileId: string; filename?: string } | { re
   return { refuse: { key: "report-photo-wrong-kind" } };
 }
 
-/** One or more photos, each decoded while the resident sees "sending photo…". */
-export async function collectPhotos(conv: ReportConversation, deps: FeatureDeps, first: InnerContext, type: ViolationType): Promise<PhotoFacts[]> {
-  const cancel = new InlineKeyboard().text(first.t("button-cancel"), CANCEL);
-  await first.reply(first.t(type === "no_poster" ? "report-photo-ask-entrance" : "report-photo-ask"), { reply_markup: cancel });
+/**
+ * One or more photos, each decoded while the resident sees "sending photo…". A follow-up to a
+ * ticket (issue 17) asks in its own words (`ask`) and may allow none (`optional`: a note alone).
+ */
+export async function collectPhotos(
+  conv: ReportConversation,
+  deps: FeatureDeps,
+  first: InnerContext,
+  type: ViolationType,
+  o: { ask?: string; optional?: boolean } = {},
+): Promise<PhotoFacts[]> {
+  const cancel = new InlineKeyboard();
+  if (o.optional) cancel.text(first.t("button-skip"), DONE);
+  cancel.text(first.t("button-cancel"), CANCEL);
+  await first.reply(first.t(o.ask ?? (type === "no_poster" ? "report-photo-ask-entrance" : "report-photo-ask")), { reply_markup: cancel });
   const photos: PhotoFacts[] = [];
   while (photos.length < MAX_PHOTOS) {
     const ctx = await nextUpdate(conv, deps);
     if (ctx.callbackQuery) {
-      if ((await pressed(conv, ctx, photos.length > 0 ? [DONE] : [])) === DONE) return photos;
+      if ((await pressed(conv, ctx, photos.length > 0 || o.optional ? [DONE] : [])) === DONE) return photos;
       continue;
     }
     const file = fileOf(ctx);
@@ -115,6 +127,13 @@ export async function collectPhotos(conv: ReportConversation, deps: FeatureDeps,
     });
   }
   return photos;
+}
+
+/** The photos' bytes, downloaded again at submission (the conversation keeps file ids only), with their facts. */
+export async function downloadPhotos(deps: FeatureDeps, photos: PhotoFacts[]): Promise<ReportPhoto[]> {
+  const out: ReportPhoto[] = [];
+  for (const p of photos) out.push({ bytes: await deps.downloadFile(p.fileId), mime: p.mime, filename: p.filename, decode: p.decode, exif: p.exif });
+  return out;
 }
 
 export function shorten(text: string, max = 80): string {

@@ -70,3 +70,9 @@ search-none = No tickets found.
 search-title = { $count } matching tickets:
 card-ward = Ward: { $ward }
 card-refreshed = This card was out of date. It now shows the current state: { $state }.
+# Residents close the loop (issue 17)
+card-additions = Added by residents: { $photos } photo(s), { $notes } note(s)
+card-reopened = ↩️ A resident says it is not fixed (reopening { $n }): { $note }
+card-addition-note = Residents' latest note: { $note }
+escalate-reopen = 📣 Report { $number } of { $ward } was reopened twice by residents and is reported not fixed again: { $note }
+stats-satisfaction = · satisfied { $rate }% ({ $satisfied }/{ $rated }){ $outcomes }

@@ -7,7 +7,7 @@ start-greeting =
 help-text =
     /report — report a violation (pick the type, send a photo, send the location, confirm)
     /mytickets — your reports
-    /ticket HUE-2611-0042 — details and history of one report
+    /ticket HUE-2611-0042 — details and history of one report; add photos, rate the outcome or say it is not fixed
     /language — change the language
     /cancel — cancel what you are doing
 language-choose = Choose a language:
@@ -126,3 +126,40 @@ withdraw-done = Your report was withdrawn from { $number }. Other people's repor
 withdraw-closed = Report { $number } was withdrawn and is now closed.
 withdraw-too-late = Report { $number } can no longer be withdrawn: the ward has started on it (state: { $state }).
 action-withdraw = withdraw report
+# Residents close the loop (issue 17): rating, "not fixed", adding evidence
+state-reopened = reopened
+action-rate = rated the outcome
+action-reopen = reported not fixed
+action-escalate_reopen = reported not fixed, passed to supervisors
+action-add_evidence = added evidence
+rate-ask = Are you satisfied with the outcome? If the QR poster is still not right, press "Not fixed" and send a new photo within 14 days.
+button-satisfied = 😊 Satisfied
+button-not-satisfied = 🙁 Not satisfied
+button-not-fixed = 📷 Not fixed
+button-add-evidence = ➕ Add photos or a note
+button-add-to = ➕ Add to { $number }
+button-rate-reason = ✍️ Add a reason
+rate-thanks-satisfied = Thank you for rating report { $number }: satisfied. You can change your rating for 7 days.
+rate-thanks-not-satisfied = Thank you for rating report { $number }: not satisfied. You can add a short reason, or change your rating for 7 days.
+rate-reason-ask = Why? Type a short reason (at most 1000 characters), or press "Skip".
+rate-reason-saved = Your reason is recorded. Thank you!
+rate-reason-skipped = All right, your rating stays as it is.
+ticket-rated-satisfied = Your rating: satisfied
+ticket-rated-not-satisfied = Your rating: not satisfied
+not-fixed-photo-ask = Send a new photo of where the QR poster should be (as a photo or a file), showing the violation is still there.
+not-fixed-note-ask = Say briefly what is still wrong (at most 1000 characters), or press "Skip".
+add-photo-ask = Send more photos for the report (as photos or files), or press "Skip" to send a note only.
+add-note-ask = Add a note to the report (at most 1000 characters), or press "Skip".
+add-nothing = You sent no photo and no note, so nothing was added.
+followup-done-add_evidence = Added { $photos } photo(s) to report { $number }. The ward's officers see it on the report's card at once.
+followup-done-reopen = Report { $number } is reopened and back with the ward, with your new photo (QR check: { $verdict }). We will tell you when it changes.
+followup-done-escalate_reopen = Report { $number } has been reopened twice already, so your message went to the province's supervisors. Thank you!
+followup-busy = You are in the middle of something else. Finish it, or send /cancel.
+followup-not-yours = This report is not among your reports.
+followup-stale = The report just changed. Please try again.
+followup-too-late-rate = Report { $number } closed more than 7 days ago, so it can no longer be rated.
+followup-too-late-not-fixed = Report { $number } closed more than 14 days ago. If the violation is still there, please send a new report with /report.
+followup-invalid-state-rate = Report { $number } is not closed yet, so it cannot be rated.
+followup-invalid-state-not_fixed = Report { $number } is still being handled. You can add photos to it instead.
+followup-invalid-state-add = Report { $number } is closed; nothing can be added to it.
+followup-already-escalated = Your "not fixed" for report { $number } has already gone to the supervisors. Thank you!

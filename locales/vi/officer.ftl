@@ -70,3 +70,9 @@ search-none = Không tìm thấy báo cáo nào.
 search-title = { $count } báo cáo phù hợp:
 card-ward = Phường/xã: { $ward }
 card-refreshed = Thẻ này đã cũ. Đã cập nhật theo trạng thái hiện tại: { $state }.
+# Residents close the loop (issue 17)
+card-additions = Người dân bổ sung: { $photos } ảnh, { $notes } ghi chú
+card-reopened = ↩️ Người dân báo chưa khắc phục (lần { $n }): { $note }
+card-addition-note = Ghi chú mới nhất của người dân: { $note }
+escalate-reopen = 📣 Báo cáo { $number } của { $ward } đã được người dân mở lại hai lần và vẫn bị báo chưa khắc phục: { $note }
+stats-satisfaction = · hài lòng { $rate }% ({ $satisfied }/{ $rated }){ $outcomes }

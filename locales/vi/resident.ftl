@@ -7,7 +7,7 @@ start-greeting =
 help-text =
     /report — báo cáo vi phạm (chọn loại, gửi ảnh, gửi vị trí, xác nhận)
     /mytickets — các báo cáo của bạn
-    /ticket HUE-2611-0042 — xem chi tiết và lịch sử một báo cáo
+    /ticket HUE-2611-0042 — xem chi tiết và lịch sử một báo cáo; bổ sung ảnh, đánh giá kết quả hoặc báo chưa khắc phục
     /language — đổi ngôn ngữ
     /cancel — huỷ thao tác đang làm
 language-choose = Chọn ngôn ngữ:
@@ -126,3 +126,40 @@ withdraw-done = Đã rút báo cáo của bạn khỏi { $number }. Báo cáo c�
 withdraw-closed = Đã rút báo cáo { $number }. Báo cáo đã được đóng.
 withdraw-too-late = Không thể rút báo cáo { $number } nữa: phường/xã đã bắt đầu xử lý (trạng thái: { $state }).
 action-withdraw = rút báo cáo
+# Residents close the loop (issue 17): rating, "not fixed", adding evidence
+state-reopened = đã mở lại
+action-rate = đánh giá kết quả
+action-reopen = báo chưa khắc phục
+action-escalate_reopen = báo chưa khắc phục, chuyển cấp giám sát
+action-add_evidence = bổ sung bằng chứng
+rate-ask = Bạn có hài lòng với kết quả xử lý không? Nếu mã QR vẫn chưa được khắc phục, bấm «Chưa khắc phục» và gửi ảnh mới trong 14 ngày.
+button-satisfied = 😊 Hài lòng
+button-not-satisfied = 🙁 Chưa hài lòng
+button-not-fixed = 📷 Chưa khắc phục
+button-add-evidence = ➕ Bổ sung ảnh hoặc ghi chú
+button-add-to = ➕ Bổ sung cho { $number }
+button-rate-reason = ✍️ Thêm lý do
+rate-thanks-satisfied = Cảm ơn bạn đã đánh giá báo cáo { $number }: hài lòng. Bạn có thể đổi đánh giá trong 7 ngày.
+rate-thanks-not-satisfied = Cảm ơn bạn đã đánh giá báo cáo { $number }: chưa hài lòng. Bạn có thể thêm lý do ngắn, hoặc đổi đánh giá trong 7 ngày.
+rate-reason-ask = Vì sao? Gõ một lý do ngắn (tối đa 1000 ký tự), hoặc bấm «Bỏ qua».
+rate-reason-saved = Đã ghi nhận lý do của bạn. Cảm ơn bạn!
+rate-reason-skipped = Được, đánh giá của bạn vẫn được giữ.
+ticket-rated-satisfied = Đánh giá của bạn: hài lòng
+ticket-rated-not-satisfied = Đánh giá của bạn: chưa hài lòng
+not-fixed-photo-ask = Gửi ảnh mới chụp nơi dán mã QR (dạng ảnh hoặc tệp) cho thấy vi phạm vẫn còn.
+not-fixed-note-ask = Mô tả ngắn điều còn sai (tối đa 1000 ký tự), hoặc bấm «Bỏ qua».
+add-photo-ask = Gửi thêm ảnh cho báo cáo (dạng ảnh hoặc tệp), hoặc bấm «Bỏ qua» để chỉ gửi ghi chú.
+add-note-ask = Thêm ghi chú cho báo cáo (tối đa 1000 ký tự), hoặc bấm «Bỏ qua».
+add-nothing = Bạn chưa gửi ảnh hay ghi chú nào, nên không có gì được bổ sung.
+followup-done-add_evidence = Đã bổ sung { $photos } ảnh vào báo cáo { $number }. Cán bộ phường/xã sẽ thấy ngay trên thẻ báo cáo.
+followup-done-reopen = Đã mở lại báo cáo { $number } và gửi lại cho phường/xã cùng ảnh mới (đối chiếu mã QR: { $verdict }). Mình sẽ báo bạn khi có cập nhật.
+followup-done-escalate_reopen = Báo cáo { $number } đã được mở lại hai lần, nên phản ánh của bạn đã được chuyển tới cán bộ giám sát của tỉnh/thành phố. Cảm ơn bạn!
+followup-busy = Bạn đang làm dở một thao tác khác. Hãy hoàn tất, hoặc gõ /cancel để huỷ.
+followup-not-yours = Không tìm thấy báo cáo này trong các báo cáo của bạn.
+followup-stale = Báo cáo vừa thay đổi. Vui lòng thử lại.
+followup-too-late-rate = Đã quá 7 ngày kể từ khi báo cáo { $number } được đóng, nên không thể đánh giá nữa.
+followup-too-late-not-fixed = Đã quá 14 ngày kể từ khi báo cáo { $number } được đóng. Nếu vi phạm vẫn còn, hãy gửi báo cáo mới bằng /report.
+followup-invalid-state-rate = Báo cáo { $number } chưa được đóng, nên chưa thể đánh giá.
+followup-invalid-state-not_fixed = Báo cáo { $number } đang được xử lý, chưa cần báo chưa khắc phục. Bạn có thể bổ sung ảnh.
+followup-invalid-state-add = Báo cáo { $number } đã đóng, không thể bổ sung nữa.
+followup-already-escalated = Phản ánh chưa khắc phục của báo cáo { $number } đã được chuyển tới cán bộ giám sát. Cảm ơn bạn!

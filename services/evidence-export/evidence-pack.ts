@@ -31,8 +31,13 @@ export async function collectEvidencePack(
 ): Promise<EvidencePack> {
   const photos: PackPhoto[] = [];
   const pruned: Evidence[] = [];
-  for (const [i, report] of ticket.reports.entries()) {
-    for (const id of report.evidenceIds) {
+  // Reports first, then what reporters added later (issue 17), each photo named by where it came from.
+  const sources = [
+    ...ticket.reports.map((r, i) => ({ label: `report-${i + 1}`, ids: r.evidenceIds })),
+    ...(ticket.additions ?? []).map((a, i) => ({ label: `added-${i + 1}`, ids: a.evidenceIds })),
+  ];
+  for (const { label, ids } of sources) {
+    for (const id of ids) {
       const evidence = await deps.evidence.byId(id);
       if (!evidence) continue;
       if (evidence.prunedAt) {
@@ -40,7 +45,7 @@ export async function collectEvidencePack(
         continue;
       }
       const bytes = await deps.evidence.readFile(evidence.fileId);
-      photos.push({ evidence, bytes, name: `report-${i + 1}-${evidence.sha256.slice(0, 12)}.${EXT[evidence.mime] ?? "bin"}` });
+      photos.push({ evidence, bytes, name: `${label}-${evidence.sha256.slice(0, 12)}.${EXT[evidence.mime] ?? "bin"}` });
     }
   }
   const codes = [ticket.wardCode, ...(ticket.outcome?.kind === "transferred" ? [ticket.outcome.wardCode] : [])];
@@ -70,6 +75,8 @@ export function evidenceJson(pack: EvidencePack): unknown {
     },
     // Reporters appear by their position only: the pack may leave the ward.
     reports: ticket.reports.map((r, i) => ({ reporter: `resident #${i + 1}`, channel: r.channel, violationType: r.violationType, note: r.note, location: r.location, address: r.address, flags: r.flags, at: r.at, evidenceIds: r.evidenceIds })),
+    // Added by reporters after submitting: reporters again by position only.
+    additions: (ticket.additions ?? []).map((a) => ({ reporter: `resident #${ticket.reports.findIndex((r) => r.accountId === a.accountId) + 1}`, kind: a.kind, channel: a.channel, note: a.note, at: a.at, evidenceIds: a.evidenceIds })),
     photos: pack.photos.map((p) => ({
       file: `photos/${p.name}`,
       evidenceId: p.evidence.id,

@@ -37,7 +37,7 @@ export async function pruneClosedPhotos(deps: PhotoRetentionDeps): Promise<{ tic
     after = page.at(-1)!.id;
     for (const ticket of page.filter((t) => lastChange(t) <= cutoff)) {
       let pruned = 0;
-      for (const id of ticket.reports.flatMap((r) => r.evidenceIds)) if (await deps.stores.evidence.pruneFiles(id, now)) pruned++;
+      for (const id of [...ticket.reports, ...(ticket.additions ?? [])].flatMap((r) => r.evidenceIds)) if (await deps.stores.evidence.pruneFiles(id, now)) pruned++;
       if (pruned > 0) tickets++;
       photos += pruned;
     }

@@ -10,6 +10,8 @@ type KeyedTicket = Pick<Ticket, "id" | "version">;
 export type WardMessage =
   | { kind: "ticket_opened"; ticketId: string }
   | { kind: "card_refresh"; ticketId: string }
+  /** Reopened by a resident: a fresh copy of the card, with the new photo, to the ward. */
+  | { kind: "ticket_reopened"; ticketId: string }
   | { kind: "deadline_reminder"; ticketId: string; number: string; deadline: "acknowledge" | "close"; due: string };
 
 /**
@@ -36,7 +38,7 @@ export function queueForAccount(outbox: OutboxStore, account: Pick<Account, "id"
 
 /** Queues "your report changed" for every distinct reporter of the ticket. */
 export function notifyReporters(outbox: OutboxStore, ticket: NotifiedTicket, now: Date): Promise<number> {
-  return queueForReporters(outbox, ticket, { kind: "state_changed", number: ticket.number, state: ticket.state }, now);
+  return queueForReporters(outbox, ticket, { kind: "state_changed", number: ticket.number, state: ticket.state, ticketId: ticket.id }, now);
 }
 
 /** Queues an officer's words for every reporter, on the channel each reported from (Zalo included). */

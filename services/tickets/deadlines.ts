@@ -7,6 +7,7 @@ import type { Ticket, ticketStore } from "../../models/ticket.js";
 import type { wardStore } from "../../models/ward.js";
 import { repeatEvery } from "../../platform/repeat.js";
 import { deadlineEscalation, deadlineReminder } from "./ticket-effects.js";
+import { AWAITING_ACKNOWLEDGEMENT } from "./ticket-states.js";
 
 export interface DeadlineRule {
   acknowledgeHours: number;
@@ -52,14 +53,14 @@ export type DeadlineKind = "acknowledge" | "close";
 /** The deadlines still pending for a ticket in its current state. */
 function pending(t: Ticket): { kind: DeadlineKind; due: Date }[] {
   const out: { kind: DeadlineKind; due: Date }[] = [];
-  if (t.state === "new" && t.acknowledgeBy) out.push({ kind: "acknowledge", due: t.acknowledgeBy });
+  if (AWAITING_ACKNOWLEDGEMENT.includes(t.state) && t.acknowledgeBy) out.push({ kind: "acknowledge", due: t.acknowledgeBy });
   if (t.closeBy) out.push({ kind: "close", due: t.closeBy });
   return out;
 }
 
-/** The deadline that matters to whoever looks at the ticket now: acknowledging while new, else closing. */
+/** The deadline that matters to whoever looks at the ticket now: acknowledging while new (or reopened), else closing. */
 export function nextDeadline(t: Pick<Ticket, "state" | "acknowledgeBy" | "closeBy">): Date | undefined {
-  return (t.state === "new" ? t.acknowledgeBy : t.closeBy) ?? undefined;
+  return (AWAITING_ACKNOWLEDGEMENT.includes(t.state) ? t.acknowledgeBy : t.closeBy) ?? undefined;
 }
 
 export interface SweeperDeps {

@@ -1,6 +1,7 @@
 import type { Ticket, ticketStore } from "../../models/ticket.js";
-import { isOpen, type TicketState } from "./ticket-states.js";
+import { AWAITING_ACKNOWLEDGEMENT, isOpen, type TicketState } from "./ticket-states.js";
 import type { venueStore } from "../../models/venue.js";
+import { computeSatisfaction, type Satisfaction } from "./satisfaction.js";
 
 export interface WardStats {
   wardCode: string;
@@ -18,6 +19,8 @@ export interface WardStats {
   overdue: number;
   /** Venues with a confirmed violation / registered venues. */
   compliance: { violating: number; registered: number; rate?: number };
+  /** Residents' ratings of the closings (issue 17). */
+  satisfaction: Satisfaction;
 }
 
 const HOUR = 3600e3;
@@ -53,7 +56,7 @@ export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date,
     if (end) {
       toClose.push((new Date(end).getTime() - opened) / HOUR);
       if (!t.closeBy || new Date(end) <= t.closeBy) onTime++;
-    } else if ((t.state === "new" && t.acknowledgeBy && t.acknowledgeBy <= now) || (t.closeBy && t.closeBy <= now)) {
+    } else if ((AWAITING_ACKNOWLEDGEMENT.includes(t.state) && t.acknowledgeBy && t.acknowledgeBy <= now) || (t.closeBy && t.closeBy <= now)) {
       overdue++;
     }
   }
@@ -69,6 +72,7 @@ export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date,
     onTimeRate: toClose.length ? round1((onTime / toClose.length) * 100)! / 100 : undefined,
     overdue,
     compliance: { ...compliance, rate: compliance.registered ? compliance.violating / compliance.registered : undefined },
+    satisfaction: computeSatisfaction(tickets),
   };
 }
 
@@ -86,11 +90,12 @@ export async function wardStats(
   return computeWardStats(wardCode, tickets, now, { violating: violating.length, registered });
 }
 
-export const STATS_COLUMNS = ["ward", "opened", "closed", "new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "venue_closed", "no_poster", "wrong_info", "unscannable", "not_scanned", "source_resident", "source_inspection", "median_h_ack", "median_h_close", "on_time_rate", "overdue", "violating_venues", "registered_venues", "compliance"] as const;
+export const STATS_COLUMNS = ["ward", "opened", "closed", "new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "venue_closed", "reopened", "no_poster", "wrong_info", "unscannable", "not_scanned", "source_resident", "source_inspection", "median_h_ack", "median_h_close", "on_time_rate", "overdue", "violating_venues", "registered_venues", "compliance", "rated", "satisfied", "satisfaction_rate"] as const;
 
 /** One row per ward in STATS_COLUMNS order, for CSV and chat tables. */
 export function statsRow(s: WardStats): (string | number)[] {
   const n = (k: string) => s.byState[k] ?? s.byType[k] ?? s.bySource[k.replace(/^source_/, "")] ?? 0;
   const opt = (x: number | undefined) => (x === undefined ? "" : x);
-  return [s.wardCode, s.opened, s.closed, ...STATS_COLUMNS.slice(3, STATS_COLUMNS.indexOf("median_h_ack")).map(n), opt(s.medianHoursToAcknowledge), opt(s.medianHoursToClose), opt(s.onTimeRate), s.overdue, s.compliance.violating, s.compliance.registered, opt(s.compliance.rate === undefined ? undefined : Math.round(s.compliance.rate * 1000) / 1000)];
+  const counted = STATS_COLUMNS.slice(3, STATS_COLUMNS.indexOf("median_h_ack"));
+  return [s.wardCode, s.opened, s.closed, ...counted.map(n), opt(s.medianHoursToAcknowledge), opt(s.medianHoursToClose), opt(s.onTimeRate), s.overdue, s.compliance.violating, s.compliance.registered, opt(s.compliance.rate === undefined ? undefined : Math.round(s.compliance.rate * 1000) / 1000), s.satisfaction.rated, s.satisfaction.satisfied, opt(s.satisfaction.rate)];
 }

@@ -51,16 +51,7 @@ type SubmitStores = Pick<Stores, "tickets" | "evidence" | "counters" | "outbox" 
  * points at a missing photo, and a crash before the ticket leaves only unreferenced photos.
  */
 export async function submitReport(stores: SubmitStores, s: ReportSubmission, now: Date): Promise<SubmitResult> {
-  const evidenceIds: string[] = [];
-  for (const p of s.photos) {
-    const codes = p.decode?.codes ?? [];
-    const preview = codes.length > 0 ? await annotatedPreview(p.bytes, codes) : undefined;
-    const saved = await stores.evidence.save({
-      bytes: p.bytes, mime: p.mime, filename: p.filename, accountId: s.accountId, channel: s.channel, receivedAt: now,
-      preview, exif: p.exif, decode: p.decode, verdict: s.verification,
-    });
-    evidenceIds.push(saved.id);
-  }
+  const evidenceIds = await storePhotos(stores, s, now);
   const report = {
     accountId: s.accountId, channel: s.channel, violationType: s.violationType, note: s.note,
     location: s.location, address: s.address, evidenceIds, flags: s.flags, at: now,
@@ -87,6 +78,25 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
     event: { at: now, actorId: s.accountId, actorRole: "resident", action: "opened", to: "new", note: s.via },
   }, { provinceName: s.ward.provinceName });
   return { ticketNumber: ticket.number, ticketId: ticket.id, merged: false };
+}
+
+/** Stores each photo's original bytes, facts and annotated preview; the ids, in order. Reports and later additions alike. */
+export async function storePhotos(
+  stores: Pick<Stores, "evidence">,
+  s: Pick<ReportSubmission, "accountId" | "channel" | "photos" | "verification">,
+  now: Date,
+): Promise<string[]> {
+  const evidenceIds: string[] = [];
+  for (const p of s.photos) {
+    const codes = p.decode?.codes ?? [];
+    const preview = codes.length > 0 ? await annotatedPreview(p.bytes, codes) : undefined;
+    const saved = await stores.evidence.save({
+      bytes: p.bytes, mime: p.mime, filename: p.filename, accountId: s.accountId, channel: s.channel, receivedAt: now,
+      preview, exif: p.exif, decode: p.decode, verdict: s.verification,
+    });
+    evidenceIds.push(saved.id);
+  }
+  return evidenceIds;
 }
 
 async function mergeTarget(stores: SubmitStores, s: ReportSubmission, venueCode: string | undefined, now: Date): Promise<Ticket | undefined> {

@@ -35,6 +35,8 @@ export async function ticketTransitioned(outbox: OutboxStore, t: Transitioned, n
   if (t.to !== t.from) await notifyReporters(outbox, t.ticket, now);
   if (t.action.kind === "message_reporter") await messageReporters(outbox, t.ticket, t.action.text, now);
   await queueForWard(outbox, t.ticket, { kind: "card_refresh", ticketId: t.ticket.id }, now);
+  // "Not fixed": the card comes back to the ward's group with the new photo, below the newer messages.
+  if (t.to === "reopened") await queueForWard(outbox, t.ticket, { kind: "ticket_reopened", ticketId: t.ticket.id }, now);
   // A transfer's successor was opened with openTicket, which queued its card for the receiving ward.
 }
 
@@ -86,5 +88,20 @@ export async function registryEffects(
     for (const keeper of await deps.accounts.ofProvince("registry", t.ticket.provinceCode)) {
       await queueForAccount(deps.outbox, keeper, message, ticketKeys.account(t.ticket, message.kind, keeper.id), at);
     }
+  }
+}
+
+/** A third "not fixed": each supervisor of the province is told, on their own channel, with the resident's words. */
+export async function reopenEscalated(
+  deps: { outbox: OutboxStore; wards: Pick<ReturnType<typeof wardStore>, "byCode"> },
+  ticket: Ticket,
+  note: string,
+  supervisors: Account[],
+  now: Date,
+): Promise<void> {
+  const ward = await deps.wards.byCode(ticket.wardCode);
+  const message = { kind: "reopen_escalation", number: ticket.number, ward: ward ? placeName(ward) : ticket.wardCode, note } as const;
+  for (const s of supervisors) {
+    if (!s.revokedAt) await queueForAccount(deps.outbox, s, message, ticketKeys.account(ticket, message.kind, s.id), now);
   }
 }

@@ -7,7 +7,7 @@ import type { Role } from "../../models/account.js";
  * Chat labels are the locale keys `state-<state>` (both languages) and `btn-<button>`; the
  * evidence summary, a document for Vietnamese authorities, uses each state's formal name here.
  */
-export const TICKET_STATES = ["new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "venue_closed"] as const;
+export const TICKET_STATES = ["new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "venue_closed", "reopened"] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
 export const MEASURES = ["reminder", "warning", "suspension"] as const;
@@ -29,7 +29,16 @@ export type TicketAction =
   /** Inspection tickets: what the officer found on the spot; the keeper confirms a closure. */
   | { kind: "record_finding"; finding: InspectionFinding }
   | { kind: "confirm_closure" }
-  | { kind: "reject_closure" };
+  | { kind: "reject_closure" }
+  // Residents close the loop (issue 17); the evidence ids are the server's, stored before the transition.
+  /** Satisfied or not with how the ticket closed; one answer per reporter per closing, changeable. */
+  | { kind: "rate"; satisfied: boolean; reason?: string }
+  /** "Not fixed": a closed ticket goes back to its ward with new evidence. */
+  | { kind: "reopen"; note: string; evidenceIds: string[] }
+  /** "Not fixed" once residents have reopened it twice: the province's supervisors decide. */
+  | { kind: "escalate_reopen"; note: string; evidenceIds: string[] }
+  /** More photos or a note on one's own open report. */
+  | { kind: "add_evidence"; note?: string; evidenceIds: string[] };
 
 export type ActionKind = TicketAction["kind"];
 
@@ -72,6 +81,8 @@ export const STATES: Record<TicketState, StateRow> = {
   not_our_ward: { open: false, buttons: [], document: "Chuyển phường/xã khác" },
   // An inspection found the venue closed: closed for the ward; the keeper confirms it in the registry.
   venue_closed: { open: false, buttons: [], document: "Cơ sở đã ngừng hoạt động" },
+  // A resident said "not fixed": back to the ward, acknowledged again like a new ticket.
+  reopened: { open: true, buttons: ["ack"], document: "Người báo mở lại" },
 };
 
 export const OPEN_STATES = TICKET_STATES.filter((s) => STATES[s].open);
@@ -82,6 +93,10 @@ export function isOpen(state: TicketState): boolean {
 
 const WARD: readonly Role[] = ["officer", "supervisor"];
 const WORKING: readonly TicketState[] = ["acknowledged", "inspecting"];
+/** States whose acknowledgement deadline runs (the sweeper, /overdue, the cards). */
+export const AWAITING_ACKNOWLEDGEMENT: readonly TicketState[] = ["new", "reopened"];
+/** The closings a reporter may rate or call "not fixed". */
+export const RATEABLE: readonly TicketState[] = ["violation_confirmed", "no_violation", "duplicate"];
 
 interface ActionRow {
   /** States the action starts from. Actions that keep the state are guarded by the ticket's version instead. */
@@ -93,7 +108,7 @@ interface ActionRow {
 }
 
 export const ACTIONS: Record<ActionKind, ActionRow> = {
-  acknowledge: { from: ["new"], roles: WARD },
+  acknowledge: { from: AWAITING_ACKNOWLEDGEMENT, roles: WARD },
   start_inspection: { from: ["acknowledged"], roles: WARD },
   close: { from: WORKING, roles: WARD, sources: ["resident"] },
   close_duplicate: { from: OPEN_STATES, roles: WARD },
@@ -110,6 +125,11 @@ export const ACTIONS: Record<ActionKind, ActionRow> = {
   // The keeper keeps the registry and answers to no ward, whose compliance a closed venue would raise.
   confirm_closure: { from: ["venue_closed"], roles: ["registry"], sources: ["inspection"] },
   reject_closure: { from: ["venue_closed"], roles: ["registry"], sources: ["inspection"] },
+  // Residents close the loop (issue 17): the time windows and the reopen limit are checked in resident-follow-up.ts.
+  rate: { from: RATEABLE, roles: ["resident"] },
+  reopen: { from: RATEABLE, roles: ["resident"] },
+  escalate_reopen: { from: RATEABLE, roles: ["resident"] },
+  add_evidence: { from: OPEN_STATES, roles: ["resident"] },
 };
 
 /** The state an action leads to; `reportsLeft` counts the reports not withdrawn after a withdrawal. */
@@ -133,6 +153,11 @@ export function targetState(action: TicketAction, from: TicketState, reportsLeft
       return INSPECTION_FINDINGS[action.finding].state;
     case "reject_closure":
       return "inspecting";
+    case "reopen":
+      return "reopened";
+    case "rate":
+    case "escalate_reopen":
+    case "add_evidence":
     case "message_reporter":
     case "add_note":
     case "enforce":

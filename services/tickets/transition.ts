@@ -3,7 +3,8 @@ import type { Ticket, TicketEvent } from "../../models/ticket.js";
 import { authorize } from "../access/authorize.js";
 import { dueDatesFor } from "./deadlines.js";
 import { openTicket } from "./open-ticket.js";
-import { registryEffects, ticketTransitioned } from "./ticket-effects.js";
+import { isFollowUp, followUpNote, prepareFollowUp, type FollowUpRefusal } from "./resident-follow-up.js";
+import { registryEffects, reopenEscalated, ticketTransitioned } from "./ticket-effects.js";
 import { ACTIONS, appliesTo, targetState, type TicketAction, type TicketState } from "./ticket-states.js";
 
 /** The stores a transition reads and writes, and the one clock. */
@@ -22,7 +23,9 @@ export type TransitionRefusal =
   /** A transfer target or duplicate original that does not exist or makes no sense. */
   | "invalid_target"
   | "no_venue"
-  | "already_decided";
+  | "already_decided"
+  /** A resident's follow-up after its window (rating 7 days, "not fixed" 14 days), or past the reopen limit. */
+  | FollowUpRefusal;
 
 export type TransitionResult =
   | { ok: true; ticket: Ticket; from: TicketState; to: TicketState; successor?: Ticket }
@@ -59,20 +62,20 @@ export async function transitionTicket(
   }
   if (!ACTIONS[action.kind].from.includes(from) || !appliesTo(action.kind, ticket.source)) return { ok: false, reason: "invalid_state", ticket };
   const at = deps.clock();
-  const prepared = await prepare(deps, ticket, action, actor.id, at);
+  const prepared = isFollowUp(action) ? await prepareFollowUp(deps, ticket, action, actor, at) : await prepare(deps, ticket, action, actor.id, at);
   if ("reason" in prepared) return { ok: false, reason: prepared.reason, ticket };
 
   const reportsLeft = (prepared.set.reports ?? ticket.reports).filter((r) => !r.withdrawnAt).length;
   const to = targetState(action, from, reportsLeft);
   if (to === "withdrawn") prepared.set.outcome = { kind: "withdrawn" };
-  const note = noteOf(action);
+  const note = isFollowUp(action) ? followUpNote(action) : noteOf(action);
   const event = { at, actorId: actor.id, actorRole: actor.role, action: action.kind, from, to, note };
   // Each version of a ticket is changed once: the claim decides between concurrent presses.
   const won = await deps.claims.take(`ticket:${ticket.id}:v${ticket.version}`, at, actor.id);
   const updated = won ? await deps.tickets.transition(ticket.id, from, to, event, prepared.set, ticket.version) : undefined;
   if (!updated) {
     // Notes and messages contradict nothing: try again on the newer version rather than refuse.
-    const additive = action.kind === "add_note" || action.kind === "message_reporter";
+    const additive = ["add_note", "message_reporter", "rate", "add_evidence"].includes(action.kind);
     if (additive && attempt < 5) return transitionTicket(deps, actorId, ticketId, action, {}, attempt + 1);
     return { ok: false, reason: "stale", ticket: await deps.tickets.byId(ticket.id) };
   }
@@ -81,6 +84,7 @@ export async function transitionTicket(
   const successor = action.kind === "transfer" ? await openSuccessor(deps, updated, action.wardCode, event) : undefined;
   await registryEffects(deps, { ticket: updated, from, to, action }, actor, at);
   await ticketTransitioned(deps.outbox, { ticket: updated, from, to, action }, at);
+  if (action.kind === "escalate_reopen") await reopenEscalated(deps, updated, action.note, await deps.accounts.ofProvince("supervisor", updated.provinceCode), at);
   return { ok: true, ticket: updated, from, to, successor };
 }
 

@@ -23,7 +23,10 @@ export const ZALO_WORLD_SIGNING_KEY = "test-signing-key-for-zalo-tests";
  * receiving half), over a fake OA API, with POST /zalo on a local server. Tickets are numbered
  * by `ticketClock`; Zalo's own bookkeeping (reply window, tokens) reads `zaloClock` (default: the real clock).
  */
-export async function startZaloWorld(conn: Connection, o: { downloads?: ZaloDownloadLimits; ticketClock?: () => Date; zaloClock?: () => Date } = {}) {
+export async function startZaloWorld(
+  conn: Connection,
+  o: { downloads?: ZaloDownloadLimits; ticketClock?: () => Date; zaloClock?: () => Date; rateLimit?: { limit: number; timeFrameMs: number } } = {},
+) {
   const fake = await startFakeZaloApi(ZALO_TEST_KEYS);
   const stores = createStores(conn);
   await stores.syncIndexes();
@@ -43,7 +46,7 @@ export async function startZaloWorld(conn: Connection, o: { downloads?: ZaloDown
       config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock: o.ticketClock ?? clock,
       channel: "zalo", downloadFile: zaloFileDownloader(o.downloads ?? ZALO_DOWNLOAD_LIMITS),
     },
-    { botInfo: ZALO_BOT_INFO, throttle: false, transport: outbound.transport },
+    { botInfo: ZALO_BOT_INFO, throttle: false, transport: outbound.transport, rateLimit: o.rateLimit },
   );
   installFeatures(assembled.bot, assembled.deps);
   const inbound = createZaloInbound({ config: zalo, conn, logger, t, clock, bot: assembled.bot, outbound });

@@ -66,11 +66,14 @@ export function createZaloSender(deps: { client: ZaloClient; users: ZaloUserStor
       return { kind, messageId };
     },
 
-    /** A notification: combined with anything already held into one message, so one allowance covers them all. */
-    async notify(userId: string, text: string): Promise<SendKind> {
+    /**
+     * A notification: combined with anything already held into one message, so one allowance covers them all.
+     * Buttons go with it when it is sent now; a held one keeps its text only (/ticket offers the same buttons).
+     */
+    async notify(userId: string, text: string, buttons?: ZaloButton[]): Promise<SendKind> {
       const held = await deps.users.takeHeld(userId);
       const combined = [...held, text].join("\n\n");
-      const r = await this.deliver(userId, { kind: "text", text: combined });
+      const r = await this.deliver(userId, { kind: "text", text: combined, buttons });
       return r.kind;
     },
 

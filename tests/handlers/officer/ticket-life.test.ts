@@ -1,18 +1,15 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { telegramSender } from "../../../bot/telegram/telegram-sender.js";
 import { officerFeatures } from "../../../handlers/officer/index.js";
-import { createWardOutboxWorker } from "../../../bot/telegram/ward-outbox.js";
 import type { Role } from "../../../models/account.js";
-import { createLogger } from "../../../platform/logger.js";
 import { createInvitation, type InviteScope } from "../../../services/access/invitations.js";
-import { createOutboxWorker } from "../../../services/notify/outbox-worker.js";
 import { openTicket } from "../../../services/tickets/open-ticket.js";
 import { startBotHarness, type BotHarness } from "../../support/bot-harness.js";
 import { useTestDatabase } from "../../support/database.js";
 import { reportPlainly } from "../../support/report-dialogue.js";
 import { TelegramTestUser } from "../../support/telegram-user.js";
+import { wardOfficers } from "../../support/ward-officers.js";
 
 const db = useTestDatabase();
 let h: BotHarness;
@@ -27,14 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-const logger = createLogger("silent");
-const workers = () => {
-  const deps = { api: h.assembled.bot.api, i18n: h.assembled.i18n, stores: h.stores, clock: () => h.now.value, logger };
-  return {
-    cards: createWardOutboxWorker({ ...deps, defaultLocale: "vi" }),
-    residents: createOutboxWorker({ outbox: h.stores.outbox, accounts: h.stores.accounts, senders: { telegram: telegramSender(deps.api, deps.i18n) }, clock: deps.clock, logger }),
-  };
-};
+const workers = () => wardOfficers(h).workers();
 
 async function invited(user: TelegramTestUser, scope: InviteScope, role: Role): Promise<void> {
   const { token } = await createInvitation({ ...h.stores, clock: () => h.now.value }, scope, "test");

@@ -41,7 +41,7 @@ describe("the notifications outbox", () => {
     now = new Date(t0.getTime() + 3_000);
     const [a, b] = await Promise.all([worker.drain(), createOutboxWorker({ outbox: stores.outbox, accounts: stores.accounts, senders: { zalo: sender }, clock: () => now, logger }).drain()]);
     expect(a + b).toBe(1);
-    expect(sent).toEqual([["z-1", { kind: "state_changed", number: "HUE-2611-0007", state: "inspecting" }]]);
+    expect(sent).toEqual([["z-1", { kind: "state_changed", number: "HUE-2611-0007", state: "inspecting", ticketId: "t1" }]]);
     const [m] = await stores.outbox.byKeyPrefix("resident:t1:");
     expect(m).toMatchObject({ state: "sent", attempts: 3, lastError: "network down" });
   });
