@@ -1,7 +1,10 @@
+import { bulkActions } from "./bulk-actions.js";
 import type { ConsolePage } from "./context.js";
+import { queueCsv } from "./queue-csv.js";
+import { queuePage } from "./queue-page.js";
 
 /**
  * The console's pages, each one module registering its routes (see plugin.ts for the contract).
  * A new page is one file in console/ plus one line here.
  */
-export const PAGES: ConsolePage[] = [];
+export const PAGES: ConsolePage[] = [queuePage, bulkActions, queueCsv];

@@ -96,6 +96,11 @@ export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "h
   history: TicketEvent[];
 };
 
+/** A query over tickets, made by services/tickets/ticket-query.ts only. */
+export type TicketWhere = Record<string, unknown>;
+export const TICKET_SORT_FIELDS = ["openedAt", "number", "state", "wardCode", "violationType", "closeBy"] as const;
+export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
+
 export interface NewTicket {
   number: string;
   violationType: ViolationType;
@@ -257,6 +262,17 @@ export function ticketStore(conn: Connection) {
         .limit(limit)
         .lean();
       return many(docs);
+    },
+    /**
+     * Tickets matching a filter that services/tickets/ticket-query.ts built from validated values
+     * (never from raw input), sorted by one field then id, a page at a time, with their count.
+     */
+    async matching(where: TicketWhere, sort: { field: TicketSortField; dir: 1 | -1 }, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
+      const [docs, total] = await Promise.all([
+        Ticket.find(where).sort({ [sort.field]: sort.dir, _id: sort.dir }).skip(page.skip).limit(page.limit).lean(),
+        Ticket.countDocuments(where),
+      ]);
+      return { tickets: many(docs), total };
     },
     /** How many tickets are in each state (for /metrics). */
     async countByState(): Promise<Record<string, number>> {
