@@ -74,7 +74,7 @@ function bulkForm(v: Viewer, wards: WardRef[], back: string): Html {
     <input type="hidden" name="_csrf" value="${v.session.csrf}"><input type="hidden" name="back" value="${back}">
     <strong>${t("console-bulk-title")}</strong>
     ${may("acknowledge") ? html`<button type="submit" name="action" value="acknowledge" class="primary">${t("console-bulk-acknowledge")}</button>` : ""}
-    ${may("transfer") ? html`<label>${t("console-bulk-transfer")}<select name="ward"><option value=""></option>${wards.map((w) => html`<option value="${w.code}">${fullName(w)}</option>`)}</select></label><button type="submit" name="action" value="transfer">${t("console-bulk-transfer")}</button>` : ""}
+    ${may("transfer") ? html`<label>${t("console-bulk-transfer")}<select name="ward"><option value="">${t("console-choose-ward")}</option>${wards.map((w) => html`<option value="${w.code}">${fullName(w)}</option>`)}</select></label><button type="submit" name="action" value="transfer">${t("console-bulk-transfer")}</button>` : ""}
     ${may("close_duplicate") ? html`<label>${t("console-bulk-duplicate")}<input name="original" size="16" maxlength="40"></label><button type="submit" name="action" value="duplicate">${t("console-bulk-duplicate")}</button>` : ""}
   </div>`;
 }

@@ -34,10 +34,10 @@ export function actionForms(c: ConsoleContext, v: Viewer, tk: Ticket): Html {
     .map((code, i) => form(code, html`<button type="submit"${i === 0 ? html` class="primary"` : ""}>${t(`btn-${code}`)}</button>`));
   const targets = c.deps.directory.inProvince(tk.provinceCode).filter((w) => w.code !== tk.wardCode);
   const withArgs = [
-    allowed(v, tk, "transfer") && form("transfer", html`<select name="ward" required aria-label="${t("console-action-transfer")}"><option value=""></option>${targets.map((w) => html`<option value="${w.code}">${fullName(w)}</option>`)}</select><button type="submit">${t("console-action-transfer")}</button>`),
-    allowed(v, tk, "close_duplicate") && form("duplicate", html`<input name="original" required maxlength="40" size="14" aria-label="${t("console-action-duplicate")}" placeholder="${t("console-action-duplicate")}"><button type="submit">${t("console-action-duplicate")}</button>`),
-    allowed(v, tk, "add_note") && form("note", html`<input name="text" required maxlength="1000" size="30" aria-label="${t("console-action-note")}"><button type="submit">${t("console-action-note")}</button>`),
-    allowed(v, tk, "message_reporter") && form("message", html`<input name="text" required maxlength="1000" size="30" aria-label="${t("console-action-message")}"><button type="submit">${t("console-action-message")}</button>`),
+    allowed(v, tk, "transfer") && form("transfer", html`<select name="ward" required aria-label="${t("console-action-transfer")}"><option value="">${t("console-choose-ward")}</option>${targets.map((w) => html`<option value="${w.code}">${fullName(w)}</option>`)}</select><button type="submit">${t("console-action-transfer")}</button>`),
+    allowed(v, tk, "close_duplicate") && form("duplicate", html`<input name="original" required maxlength="40" size="18" aria-label="${t("console-action-duplicate")}" placeholder="${t("console-action-duplicate")}"><button type="submit">${t("console-action-duplicate")}</button>`),
+    allowed(v, tk, "add_note") && form("note", html`<input name="text" required maxlength="1000" size="30" aria-label="${t("console-action-note")}" placeholder="${t("console-action-note")}"><button type="submit">${t("console-action-note")}</button>`),
+    allowed(v, tk, "message_reporter") && form("message", html`<input name="text" required maxlength="1000" size="30" aria-label="${t("console-action-message")}" placeholder="${t("console-action-message")}"><button type="submit">${t("console-action-message")}</button>`),
   ].filter((f): f is Html => !!f);
   if (buttons.length + withArgs.length === 0) return html`<p class="muted">${t("console-ticket-no-actions")}</p>`;
   return html`<div class="actions">${buttons}</div>${withArgs.length ? html`<div class="actions more">${withArgs}</div>` : ""}`;

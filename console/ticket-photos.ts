@@ -28,10 +28,11 @@ function photoCard(v: Viewer, tk: Ticket, e: Evidence, reported: Ticket["locatio
   const exif = (e.exif ?? {}) as ExifFacts;
   const gps = exif.gps;
   const far = gps && reported ? distanceM(reported, gps) : undefined;
-  if (e.prunedAt) return html`<div class="photo card"><p class="muted">${t("console-photo-pruned", { at: formatDate(e.prunedAt, locale) })}</p><dl class="facts"><dt>${t("console-photo-sha256")}</dt><dd class="hash">${e.sha256}</dd></dl></div>`;
-  return html`<figure class="photo card">
-    <img src="${e.previewFileId ? photoUrl(tk, e, "preview") : photoUrl(tk, e, "original")}" alt="${t("console-photo-preview")}" loading="lazy">
+  if (e.prunedAt) return html`<div class="photo"><p class="muted">${t("console-photo-pruned", { at: formatDate(e.prunedAt, locale) })}</p><dl class="facts"><dt>${t("console-photo-sha256")}</dt><dd class="hash">${e.sha256}</dd></dl></div>`;
+  return html`<figure class="photo">
+    <div><img src="${e.previewFileId ? photoUrl(tk, e, "preview") : photoUrl(tk, e, "original")}" alt="${t("console-photo-preview")}" loading="lazy">
     <p><a class="button" href="${photoUrl(tk, e, "original")}" download>${t("console-photo-original")}</a></p>
+    ${gps && reported && far !== undefined ? whereSvg(reported, gps, far, { reported: t("console-map-reported"), photo: t("console-map-photo") }) : ""}</div>
     <dl class="facts">
       <dt>${t("console-photo-sha256")}</dt><dd class="hash">${e.sha256}</dd>
       <dt>${t("console-photo-size")}</dt><dd>${(e.size / 1024).toFixed(0)} KB · ${e.mime}</dd>
@@ -41,7 +42,6 @@ function photoCard(v: Viewer, tk: Ticket, e: Evidence, reported: Ticket["locatio
       <dt>${t("console-photo-gps")}</dt><dd>${gps ? html`${gps.lat.toFixed(6)}, ${gps.lng.toFixed(6)}${far !== undefined ? html` · <strong>${t("console-photo-distance", { m: Math.round(far) })}</strong>` : ""}` : t("console-photo-gps-none")}</dd>
       ${decodeFacts(v, e.decode as DecodeResult | undefined)}
     </dl>
-    ${gps && reported && far !== undefined ? whereSvg(reported, gps, far, { reported: t("console-map-reported"), photo: t("console-map-photo") }) : ""}
   </figure>`;
 }
 
@@ -51,7 +51,7 @@ export async function photoSection(c: ConsoleContext, v: Viewer, tk: Ticket): Pr
   for (const [i, r] of tk.reports.entries()) {
     for (const id of r.evidenceIds) {
       const e = await c.deps.stores.evidence.byId(id);
-      if (e) cards.push(html`<div><p class="muted">${v.t("console-report-line", { n: i + 1, channel: r.channel, at: formatDate(r.at, v.locale) })}</p>${photoCard(v, tk, e, r.location ?? tk.location)}</div>`);
+      if (e) cards.push(html`<div class="report-photo"><p class="muted">${v.t("console-report-line", { n: i + 1, channel: r.channel, at: formatDate(r.at, v.locale) })}</p>${photoCard(v, tk, e, r.location ?? tk.location)}</div>`);
     }
   }
   return html`<section class="card"><h2>${v.t("console-ticket-photos")}</h2>${cards.length ? html`<div class="photos">${cards}</div>` : html`<p class="muted">${v.t("console-ticket-photos-none")}</p>`}</section>`;

@@ -6,6 +6,7 @@ import { currentDeadline, stateBadge, wardLabel } from "./ticket-labels.js";
 import type { ConsoleContext, Viewer } from "./context.js";
 import { html, type Html } from "./html.js";
 
+const EVENTS = new Set(["opened", "report_attached", "report_moved", "transferred_in", "acknowledge", "start_inspection", "close", "close_duplicate", "transfer", "message_reporter", "add_note", "enforce", "return_to_ward", "withdraw"]);
 const when = (v: Viewer, d: Date | null | undefined) => (d ? formatDate(d, v.locale) : "—");
 
 export function summarySection(c: ConsoleContext, v: Viewer, tk: Ticket, now: Date): Html {
@@ -62,7 +63,9 @@ export function notesSection(v: Viewer, tk: Ticket): Html {
 
 export function historySection(v: Viewer, tk: Ticket): Html {
   const { t } = v;
+  // Actions this console names; any other (a later kind) shows as stored.
+  const event = (action: string) => (EVENTS.has(action) ? t(`console-event-${action}`) : action);
   const actor = (role: string | null | undefined) => (role && role !== "system" ? t(`console-role-${role}`) : t("console-actor-system"));
   return html`<section class="card"><h2>${t("console-ticket-history")}</h2><ol class="history">${tk.history.map((h) => html`<li>
-    ${t("console-history-line", { at: when(v, h.at), actor: actor(h.actorRole), action: h.action })}${h.from && h.to && h.from !== h.to ? html` · ${t(`state-${h.from}`)} → ${t(`state-${h.to}`)}` : ""}${h.note && h.action !== "add_note" ? html` · ${h.note}` : ""}</li>`)}</ol></section>`;
+    ${t("console-history-line", { at: when(v, h.at), actor: actor(h.actorRole), action: event(h.action) })}${h.from && h.to && h.from !== h.to ? html` · ${t(`state-${h.from}`)} → ${t(`state-${h.to}`)}` : ""}${h.note && h.action !== "add_note" ? html` · ${h.note}` : ""}</li>`)}</ol></section>`;
 }
