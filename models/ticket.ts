@@ -84,6 +84,8 @@ const ticketSchema = new Schema(
 );
 ticketSchema.index({ number: 1 }, { unique: true });
 ticketSchema.index({ wardCode: 1, state: 1, openedAt: 1 });
+// The console's province-wide queue and map, newest first.
+ticketSchema.index({ provinceCode: 1, openedAt: -1 });
 ticketSchema.index({ venueCode: 1, state: 1 });
 ticketSchema.index({ "reports.accountId": 1, openedAt: -1 });
 

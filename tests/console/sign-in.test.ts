@@ -46,7 +46,10 @@ describe("signing in to the console", () => {
     const again = await w.server.inject({ method: "POST", url: `/console/sign-in/${token}` });
     expect(again.statusCode).toBe(401);
     expect(again.body).toContain("đã được sử dụng");
+    const home = await w.server.inject({ method: "GET", url: "/console", headers: { cookie: `qr_console=${cookie.value}` } });
+    expect(home.headers.location).toBe("/console/queue");
     const page = await w.server.inject({ method: "GET", url: "/console/probe", headers: { cookie: `qr_console=${cookie.value}` } });
+    expect(page.headers["cache-control"]).toBe("no-store");
     expect(page.body).toContain(`officer ${officer.displayName}`);
     expect(page.body).toContain("Phường Phú Xuân");
   });
