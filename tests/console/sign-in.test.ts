@@ -111,6 +111,11 @@ describe("signing in to the console", () => {
     expect(refused.statusCode).toBe(401);
     expect(refused.body).toContain("không còn quyền");
     expect((await b.get("/console/probe")).statusCode).toBe(401);
+    // The same when a staff member goes back to being a resident.
+    const former = await w.account("supervisor", { provinceCode: "P1" });
+    const c = await signIn(w.server, w.stores, w.clock.now, former, "/console/probe");
+    await w.stores.accounts.grantRole(former.id, "resident", {});
+    expect((await c.get("/console/probe")).statusCode).toBe(401);
   });
 
   it("the language switch turns the layout English and back", async () => {
