@@ -73,9 +73,10 @@ function refuse(c: ConsoleContext, error: unknown, request: FastifyRequest, repl
     if (status >= 500) c.deps.logger.error({ err: error, url: request.url.split("?")[0] }, "console request failed");
   }
   const viewer = c.viewerOf(request);
-  const t = viewer?.t ?? c.translator(c.deps.defaultLocale);
+  const locale = viewer?.locale ?? c.guestLocale(request);
+  const t = viewer?.t ?? c.translator(locale);
   const text = t(key, vars);
   if (/\.(json|csv)(\?|$)/.test(request.url)) return reply.code(status).send({ error: text });
   const signIn = status === 401 ? html`<p>${t("console-sign-in-how")}</p>` : "";
-  return c.page(reply, viewer, { title: text, status, body: html`<div class="card narrow notice">${signIn}<p><a href="/console">${t("console-back")}</a></p></div>` });
+  return c.page(reply, viewer, { title: text, status, body: html`<div class="card narrow notice">${signIn}<p><a href="/console">${t("console-back")}</a></p></div>` }, locale);
 }
