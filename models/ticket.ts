@@ -3,7 +3,8 @@ import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
 import { additionSchema, ratingSchema } from "./ticket-follow-up.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
-import { AWAITING_ACKNOWLEDGEMENT, FINDINGS, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_SOURCES, TICKET_STATES, type TicketOutcome, type TicketSource, type TicketState } from "../services/tickets/ticket-states.js";
+import { overdueWhere } from "../services/tickets/ticket-query.js";
+import { FINDINGS, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_SOURCES, TICKET_STATES, type TicketOutcome, type TicketSource, type TicketState } from "../services/tickets/ticket-states.js";
 
 /** What residents report. */
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
@@ -92,6 +93,8 @@ const ticketSchema = new Schema(
 );
 ticketSchema.index({ number: 1 }, { unique: true });
 ticketSchema.index({ wardCode: 1, state: 1, openedAt: 1 });
+// The console's province-wide queue and map, newest first.
+ticketSchema.index({ provinceCode: 1, openedAt: -1 });
 ticketSchema.index({ venueCode: 1, state: 1 });
 ticketSchema.index({ "reports.accountId": 1, openedAt: -1 });
 
@@ -110,6 +113,11 @@ export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "h
   additions: TicketAddition[];
   ratings: TicketRating[];
 };
+
+/** A query over tickets, made by services/tickets/ticket-query.ts only. */
+export type TicketWhere = Record<string, unknown>;
+export const TICKET_SORT_FIELDS = ["openedAt", "number", "state", "wardCode", "violationType", "closeBy"] as const;
+export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
 
 export interface NewTicket {
   number: string;
@@ -215,13 +223,7 @@ export function ticketStore(conn: Connection) {
         ...(scope.wardCode ? { wardCode: eq(scope.wardCode) } : {}),
         ...(scope.provinceCode ? { provinceCode: eq(scope.provinceCode) } : {}),
       };
-      const docs = await Ticket.find({
-        ...where,
-        $or: [
-          { state: { $in: [...AWAITING_ACKNOWLEDGEMENT] }, acknowledgeBy: { $lte: at } },
-          { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
-        ],
-      })
+      const docs = await Ticket.find({ ...where, ...overdueWhere(at) })
         .sort({ openedAt: 1, _id: 1 })
         .lean();
       return many(docs);
@@ -275,6 +277,17 @@ export function ticketStore(conn: Connection) {
         .lean();
       return many(docs);
     },
+    /**
+     * Tickets matching a filter that services/tickets/ticket-query.ts built from validated values
+     * (never from raw input), sorted by one field then id, a page at a time, with their count.
+     */
+    async matching(where: TicketWhere, sort: { field: TicketSortField; dir: 1 | -1 }, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
+      const [docs, total] = await Promise.all([
+        Ticket.find(where).sort({ [sort.field]: sort.dir, _id: sort.dir }).skip(page.skip).limit(page.limit).lean(),
+        Ticket.countDocuments(where),
+      ]);
+      return { tickets: many(docs), total };
+    },
     /** How many tickets are in each state (for /metrics). */
     async countByState(): Promise<Record<string, number>> {
       const rows = await Ticket.aggregate<{ _id: string; n: number }>([{ $group: { _id: "$state", n: { $sum: 1 } } }]);
@@ -282,12 +295,7 @@ export function ticketStore(conn: Connection) {
     },
     /** Open tickets past a deadline at `at`: the same rule as openDueBefore, counted. */
     async countOverdue(at: Date): Promise<number> {
-      return Ticket.countDocuments({
-        $or: [
-          { state: { $in: [...AWAITING_ACKNOWLEDGEMENT] }, acknowledgeBy: { $lte: at } },
-          { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
-        ],
-      });
+      return Ticket.countDocuments(overdueWhere(at));
     },
     /** Closed tickets opened at or before `at`, a page at a time by id (for the photo retention job). */
     async closedOpenedBefore(at: Date, limit: number, afterId?: string): Promise<Ticket[]> {

@@ -7,6 +7,7 @@ import { keeperCommands } from "../keeper/keeper-commands.js";
 import { staffStart } from "./staff-start.js";
 import { ticketButtons } from "./ticket-buttons.js";
 import { ticketCommands } from "./ticket-commands.js";
+import { webCommand } from "./web-command.js";
 
 /**
  * The officers' and enforcement's features. Install before installFeatures: /start inv_…
@@ -15,6 +16,6 @@ import { ticketCommands } from "./ticket-commands.js";
 export function officerFeatures(deps: OfficerDeps): Composer<BotContext> {
   const transitions: TransitionDeps = { ...deps.stores, clock: deps.clock };
   const c = new Composer<BotContext>();
-  c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps), keeperCommands(deps));
+  c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps), keeperCommands(deps), webCommand(deps));
   return c;
 }
