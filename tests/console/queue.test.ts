@@ -29,7 +29,7 @@ describe("the console's queue", () => {
     t.w1later = await w.ticket("no_violation");
   });
 
-  it("each role sees its scope: an officer its ward, supervisors and enforcement their province, an administrator all", async () => {
+  it("each role sees its scope: an officer its ward, supervisors and enforcement their province, an administrator all, the keeper no residents' reports", async () => {
     const all = Object.values(t).map((x) => x.number);
     expect(numbersIn((await (await as("officer", { wardCode: "W1" })).get("/console/queue")).body).sort()).toEqual([t.w1new, t.w1ack, t.w1later].map((x) => x!.number).sort());
     for (const role of ["supervisor", "enforcement"] as const) {
@@ -37,9 +37,12 @@ describe("the console's queue", () => {
       expect(seen.sort()).toEqual(all.filter((n) => n !== t.p2new!.number).sort());
     }
     expect(numbersIn((await (await as("admin")).get("/console/queue")).body).sort()).toEqual(all.sort());
+    // The keeper's scope is its province's inspection tickets (to confirm closures): residents' reports never show.
     const keeper = await (await as("registry", { provinceCode: "P1" })).get("/console/queue");
-    expect(keeper.statusCode).toBe(403);
-    expect((await (await as("registry", { provinceCode: "P1" })).get("/console/queue.csv")).statusCode).toBe(403);
+    expect(keeper.statusCode).toBe(200);
+    expect(numbersIn(keeper.body)).toEqual([]);
+    const keeperCsv = await (await as("registry", { provinceCode: "P1" })).get("/console/queue.csv");
+    expect(keeperCsv.body.trim().split("\n")).toHaveLength(1);
   });
 
   it("filters by state, type, ward, verdict, dates and overdue; newest first by default, sortable", async () => {
