@@ -103,6 +103,9 @@ export type TicketReport = InferSchemaType<typeof reportSchema>;
 export type TicketEvent = InferSchemaType<typeof historySchema>;
 export type TicketAddition = InferSchemaType<typeof additionSchema>;
 export type TicketRating = InferSchemaType<typeof ratingSchema>;
+/** Tickets other systems see as service requests: residents' reports, and inspections a resident's report merged into. */
+const FILED_BY_RESIDENTS = { $or: [{ source: { $ne: "inspection" } }, { "reports.0": { $exists: true } }] };
+
 export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history" | "violationType" | "source" | "additions" | "ratings"> & {
   state: TicketState;
   violationType: TicketType;
@@ -245,7 +248,8 @@ export function ticketStore(conn: Connection) {
     },
     /**
      * A page of tickets for other systems (Open311), newest first: by numbers, types and
-     * states, opened in [from, to), optionally in one province.
+     * states, opened in [from, to), optionally in one province. Only service requests: an
+     * inspection ticket is the province's own work until a resident's report merges into it.
      */
     async listing(
       f: { numbers?: string[]; violationTypes?: string[]; states?: string[]; from?: Date; to?: Date; provinceCode?: string },
@@ -258,6 +262,7 @@ export function ticketStore(conn: Connection) {
         ...(f.states ? { state: { $in: f.states.map(String) } } : {}),
         ...(f.from || f.to ? { openedAt: opened } : {}),
         ...(f.provinceCode ? { provinceCode: eq(f.provinceCode) } : {}),
+        ...FILED_BY_RESIDENTS,
       })
         .sort({ openedAt: -1, _id: -1 })
         .skip(page.skip)
@@ -265,12 +270,13 @@ export function ticketStore(conn: Connection) {
         .lean();
       return many(docs);
     },
-    /** Tickets with a history event in [from, to), optionally in one province; the events are picked in the application. */
+    /** Service requests (as `listing`) with a history event in [from, to), optionally in one province; the events are picked in the application. */
     async changedBetween(from: Date, to: Date, provinceCode: string | undefined, limit: number): Promise<Ticket[]> {
       const docs = await Ticket.find({
         // Any event at or after `from` and any before `to`: the application keeps those inside.
         "history.at": { $gte: from, $lt: to },
         ...(provinceCode ? { provinceCode: eq(provinceCode) } : {}),
+        ...FILED_BY_RESIDENTS,
       })
         .sort({ openedAt: -1, _id: -1 })
         .limit(limit)

@@ -94,7 +94,8 @@ export function readRoutes(app: FastifyInstance, c: Open311Context): void {
     const params = query(request);
     const province = c.scope(params, await c.gate(request, params, false));
     const ticket = /^[A-Za-z0-9-]{1,40}$/.test(id) ? await deps.stores.tickets.byNumber(id) : undefined;
-    if (!ticket || (province && ticket.provinceCode !== province)) throw new Open311Error(404, "open311-error-not-found", { what: `service_request_id ${id}` });
+    const internal = ticket?.source === "inspection" && ticket.reports.length === 0;
+    if (!ticket || internal || (province && ticket.provinceCode !== province)) throw new Open311Error(404, "open311-error-not-found", { what: `service_request_id ${id}` });
     const ctx = await c.recordContext(request, [ticket]);
     return c.send(reply, format, "service_requests", [requestRecord(ticket, ctx)]);
   });

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTicket } from "../../services/tickets/open-ticket.js";
 import { transitionTicket } from "../../services/tickets/transition.js";
 import { useTestDatabase } from "../support/database.js";
 import { bothFormats, get, postForm, postMultipart, type Answer } from "../support/open311-client.js";
@@ -156,5 +157,21 @@ describe("POST requests: a partner system files a report through the chat's pipe
     expect(ticket.location).toBeUndefined();
     const r = (await bothFormats<Request[]>(s.base, `requests/${ticket.number}`, `?api_key=${key}&jurisdiction_id=46`)).json.body[0]!;
     expect(r).toMatchObject({ agency_responsible: "Phường Phú Xuân, Thành phố Huế", lat: null, long: null, media_url: null, description: null });
+  });
+});
+
+describe("inspection tickets are the province's own work", () => {
+  it("an inspection nobody reported is in no list, no update and no requests/{id}", async () => {
+    const at = s.now.value;
+    const inspection = await openTicket(s.stores, {
+      violationType: "not_scanned", source: "inspection", wardCode: "19753", provinceCode: "46", address: "1 Lê Lợi", verdict: "not_scanned",
+      event: { at, actorId: "keeper", actorRole: "registry", action: "inspection_issued", to: "new" },
+    }, { provinceName: "Huế" });
+    const ids = (a: Answer<Request[]>) => a.body.map((r) => r.service_request_id);
+    expect(ids(await get(`${s.base}/requests.json`))).not.toContain(inspection.number);
+    expect(ids(await get(`${s.base}/requests.json?service_request_id=${inspection.number}`))).toEqual([]);
+    expect((await get(`${s.base}/requests/${inspection.number}.json`)).status).toBe(404);
+    const updates = await get<Request[]>(`${s.base}/servicerequestupdates.json`);
+    expect(updates.body.map((u) => u.service_request_id)).not.toContain(inspection.number);
   });
 });
