@@ -135,6 +135,8 @@ export interface NewTicket {
   verdict: string;
   decodedText?: string;
   report?: TicketReport;
+  /** What reporters added to the ticket a successor continues. */
+  additions?: TicketAddition[];
   event: TicketEvent;
   acknowledgeBy: Date;
   closeBy: Date;

@@ -167,6 +167,8 @@ async function openSuccessor(deps: TransitionDeps, closed: Ticket, wardCode: str
     verdict: closed.verdict,
     decodedText: closed.decodedText ?? undefined,
     report: first!,
+    // The new ward sees everything the reporters gave, photos and notes added after the report included.
+    additions: closed.additions,
     event: opened,
   }, `${closed.number}-T`);
   let latest = successor;

@@ -45,6 +45,13 @@ describe("a reporter's follow-ups go through the one transition", () => {
     expect((await w.stores.tickets.byId(t.id))!.ratings).toHaveLength(1);
   });
 
+  it("what a reporter added moves with the ticket when the ward transfers it", async () => {
+    const t = await w.ticket("new");
+    expect(await transitionTicket(w.deps, w.reporter.id, t.id, { kind: "add_evidence", note: "cửa bên hông cũng không có mã", evidenceIds: [] })).toMatchObject({ ok: true });
+    const moved = await transitionTicket(w.deps, officer.id, t.id, { kind: "transfer", wardCode: "W2" });
+    expect(moved.ok && moved.successor?.additions).toMatchObject([{ kind: "evidence", note: "cửa bên hông cũng không có mã" }]);
+  });
+
   it("not fixed: reopens with fresh deadlines twice, then the table's limit refuses a third reopen", async () => {
     const t = await closed();
     for (const round of [1, 2]) {
