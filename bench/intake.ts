@@ -74,7 +74,15 @@ const app = startMainProcess({
   BOT_TOKEN: "42:bench", TELEGRAM_API_ROOT: api.apiRoot, MONGODB_URI: relayed.href, REGISTRY_SIGNING_KEY: KEY,
   BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}`, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port),
   LOG_LEVEL: "warn", MALLOC_ARENA_MAX: "2",
-  ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+}, { nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] });
+// An app that fails to start or dies mid-run says why at once, instead of leaving the residents waiting.
+const stopping = { now: false };
+void app.exited.then(async (code) => {
+  if (stopping.now) return;
+  say(`the app exited (code ${code}); its last output:\n${app.output().slice(-3000)}`);
+  await embedded?.stop().catch(() => undefined);
+  await rm(dataDir, { recursive: true, force: true });
+  process.exit(1);
 });
 await api.waitForCall((c) => c.method === "setWebhook", 0, 180_000);
 relay.reset();
@@ -121,7 +129,7 @@ const result = {
   failures: samples.failures.length, failureSamples: samples.failures.slice(0, 3),
 };
 
-if (app.child.exitCode !== null) say(`the app exited during the run (code ${app.child.exitCode}); its last output:\n${app.output().slice(-3000)}`);
+stopping.now = true;
 await app.stop();
 await api.close();
 await conn.dropDatabase().catch(() => undefined);
