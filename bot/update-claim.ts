@@ -59,6 +59,6 @@ export function onceOnly(
     }
     clearInterval(heartbeat);
     // The person was answered: a failure to record that is the log's business, not theirs.
-    await store.finish(channel, id, owner).catch((err: unknown) => ctx.logger.error({ err }, "could not mark the update done"));
+    await store.finish(channel, id).catch((err: unknown) => ctx.logger.error({ err }, "could not mark the update done"));
   };
 }

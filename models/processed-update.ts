@@ -49,9 +49,13 @@ export function processedUpdateStore(conn: Connection) {
       const renewed = await ProcessedUpdate.updateOne({ _id: key(channel, updateId), owner, state: "working" }, { $set: { leaseUntil } });
       return renewed.matchedCount === 1;
     },
-    /** The handler succeeded: every later delivery of the update is skipped. */
-    async finish(channel: string, updateId: number | string, owner: string): Promise<void> {
-      await ProcessedUpdate.updateOne({ _id: key(channel, updateId), owner }, { $set: { state: "done" }, $unset: { leaseUntil: 1 } });
+    /**
+     * The handler succeeded: every later delivery of the update is skipped. By _id alone, the one
+     * filter FerretDB v1 answers without scanning every claim; a handler that lost its lease and
+     * finished anyway did handle the update, so marking it done is right whoever holds the claim.
+     */
+    async finish(channel: string, updateId: number | string): Promise<void> {
+      await ProcessedUpdate.updateOne({ _id: key(channel, updateId) }, { $set: { state: "done" }, $unset: { leaseUntil: 1 } });
     },
     /** The handler failed: the next delivery of the update is handled again. */
     async release(channel: string, updateId: number | string, owner: string): Promise<void> {

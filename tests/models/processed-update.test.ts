@@ -20,8 +20,7 @@ describe("the once-only update claim", () => {
     const claims = await Promise.all(["a", "b", "c"].map((owner) => claim(1, owner, at)));
     expect(claims.filter((c) => c === "mine")).toHaveLength(1);
     expect(claims.filter((c) => c === "busy")).toHaveLength(2);
-    const winner = ["a", "b", "c"][claims.indexOf("mine")]!;
-    await stores.processedUpdates.finish("telegram", 1, winner);
+    await stores.processedUpdates.finish("telegram", 1);
     expect(await claim(1, "d", later(10 * LEASE))).toBe("done");
   });
 
@@ -39,10 +38,12 @@ describe("the once-only update claim", () => {
     expect(await claim(3, "b", later(LEASE - 1))).toBe("busy");
     expect(await claim(3, "b", later(LEASE + 1))).toBe("mine");
     expect(await claim(3, "c", later(LEASE + 2))).toBe("busy");
-    // The first handler comes back: its lease is gone, and so is its say over the claim.
+    // The first handler comes back: its lease is gone, so it renews nothing; when it finishes, the update was handled.
     expect(await stores.processedUpdates.renew("telegram", 3, "a", later(3 * LEASE))).toBe(false);
-    await stores.processedUpdates.finish("telegram", 3, "a");
+    await stores.processedUpdates.release("telegram", 3, "a");
     expect(await claim(3, "c", later(2 * LEASE + 3))).toBe("mine");
+    await stores.processedUpdates.finish("telegram", 3);
+    expect(await claim(3, "d", later(10 * LEASE))).toBe("done");
   });
 
   it("keeps a claim whose handler renews its lease", async () => {

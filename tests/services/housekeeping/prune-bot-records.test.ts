@@ -20,7 +20,7 @@ describe("pruning the bot's bookkeeping", () => {
     const now = new Date();
     expect(await stores.processedUpdates.claim("telegram", 1001, "a", new Date(now.getTime() - RETENTION.processedUpdatesMs - DAY), LEASE)).toBe("mine");
     expect(await stores.processedUpdates.claim("telegram", 1002, "a", new Date(now.getTime() - DAY), LEASE)).toBe("mine");
-    for (const id of [1001, 1002]) await stores.processedUpdates.finish("telegram", id, "a");
+    for (const id of [1001, 1002]) await stores.processedUpdates.finish("telegram", id);
 
     const pruned = await pruneBotRecords({ stores, clock: () => now, logger });
 
