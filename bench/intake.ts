@@ -25,6 +25,7 @@ import { makeIntakePhotos } from "./intake-photos.js";
 import { emptySamples, residentLoop } from "./intake-resident.js";
 import { startCountingRelay } from "./mongo-relay.js";
 import { percentile } from "./qr-stats.js";
+import { summariseProfile } from "./cpu-profile.js";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -128,9 +129,12 @@ const result = {
   },
   failures: samples.failures.length, failureSamples: samples.failures.slice(0, 3),
 };
+const withProfile = () => ({ ...result, appCpuProfile: profile });
 
 stopping.now = true;
 await app.stop();
+// The app writes its profile as it exits.
+const profile = profileDir ? await summariseProfile(profileDir).catch((e: unknown) => ({ error: String(e) })) : undefined;
 await api.close();
 await conn.dropDatabase().catch(() => undefined);
 await conn.close();
@@ -138,7 +142,7 @@ await relay.close();
 await embedded?.stop();
 await rm(dataDir, { recursive: true, force: true });
 
-if (json) console.log(JSON.stringify(result, null, 2));
+if (json) console.log(JSON.stringify(withProfile(), null, 2));
 else {
   const ms = (s: { n: number; p50: number; p95: number; max: number }) => `p50 ${Math.round(s.p50)} · p95 ${Math.round(s.p95)} · max ${Math.round(s.max)} ms (n=${s.n})`;
   say(`\n${reports} reports in ${elapsedS.toFixed(1)} s: ${result.reportsPerSecond} reports/s (load average ${load.atStart[0]} → ${load1[0]})`);
@@ -150,5 +154,12 @@ else {
   say(`database: ${result.database.commandsPerReport} commands per report, command latencies sum to ${Math.round(result.database.busyShareOfRun * 100)} % of the run (queueing at the proxy included)`);
   for (const k of result.database.byKind.slice(0, 15)) say(`  ${k.kind.padEnd(32)} ${String(k.perReport).padStart(6)}/report  ${(k.shareOfDbTime * 100).toFixed(1).padStart(5)} % of db time  mean ${k.meanMs} ms`);
   if (samples.failures.length) say(`failures: ${samples.failures.length}, e.g. ${samples.failures[0]}`);
+  if (profile && "error" in profile) say(`app CPU profile: ${profile.error}`);
+  else if (profile) {
+    say(`app CPU profile (${profile.file}, ${profile.totalMs} ms sampled), self time by part:`);
+    for (const c of profile.byCategory) say(`  ${c.what.padEnd(32)} ${(c.share * 100).toFixed(1).padStart(5)} %`);
+    say("hottest functions:");
+    for (const f of profile.byFunction.slice(0, 8)) say(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.what}`);
+  }
 }
 process.exit(0);
