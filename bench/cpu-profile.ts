@@ -26,13 +26,8 @@ function categoryOf(url: string, functionName: string): string {
   return ours ? `ours: ${ours[1]}/` : "other";
 }
 
-/**
- * Self time of the newest profile in `dir`, by category and by function (top `top`), with idle
- * time apart: on a machine shared with the database, idle is the app waiting for it or for the network.
- */
-export async function summariseProfile(dir: string, top = 12): Promise<{ file: string; totalMs: number; byCategory: ProfileShare[]; byFunction: ProfileShare[] }> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile")).sort();
-  const file = join(dir, files.at(-1)!);
+/** Self time in one profile, by category and by function. */
+async function selfTimes(file: string) {
   const p = JSON.parse(await readFile(file, "utf8")) as CpuProfile;
   const frames = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
   const byCategory = new Map<string, number>();
@@ -47,7 +42,28 @@ export async function summariseProfile(dir: string, top = 12): Promise<{ file: s
     const fn = `${f.functionName || "(anonymous)"} ${f.url.replace(/^.*\/(node_modules\/)?/, "")}:${f.lineNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
   });
-  const shares = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([what, us]) => ({ what, ms: Math.round(us / 1000), share: Number((us / total).toFixed(3)) }));
-  return { file, totalMs: Math.round(total / 1000), byCategory: shares(byCategory), byFunction: shares(byFunction) };
+  return { total, byCategory, byFunction };
+}
+
+/**
+ * The app's main thread (node writes one profile per thread, `CPU.<date>.<time>.<pid>.<thread>.<n>`,
+ * thread 0 the main one) by category and by function (top `top`), with idle apart: idle is the app
+ * waiting for the database or the network. The decoder's worker threads are summed as busy time.
+ */
+export async function summariseProfile(dir: string, top = 12) {
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile"));
+  const main = files.find((f) => f.split(".")[4] === "0");
+  if (!main) throw new Error(`no main-thread profile in ${dir}`);
+  const m = await selfTimes(join(dir, main));
+  let decoderBusyUs = 0;
+  for (const f of files.filter((x) => x !== main)) {
+    const w = await selfTimes(join(dir, f));
+    decoderBusyUs += w.total - (w.byCategory.get("(idle)") ?? 0);
+  }
+  const shares = (map: Map<string, number>): ProfileShare[] =>
+    [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([what, us]) => ({ what, ms: Math.round(us / 1000), share: Number((us / m.total).toFixed(3)) }));
+  return {
+    file: join(dir, main), totalMs: Math.round(m.total / 1000), decoderThreadsBusyMs: Math.round(decoderBusyUs / 1000),
+    byCategory: shares(m.byCategory), byFunction: shares(m.byFunction),
+  };
 }

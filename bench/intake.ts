@@ -154,9 +154,10 @@ else {
   say(`database: ${result.database.commandsPerReport} commands per report, command latencies sum to ${Math.round(result.database.busyShareOfRun * 100)} % of the run (queueing at the proxy included)`);
   for (const k of result.database.byKind.slice(0, 15)) say(`  ${k.kind.padEnd(32)} ${String(k.perReport).padStart(6)}/report  ${(k.shareOfDbTime * 100).toFixed(1).padStart(5)} % of db time  mean ${k.meanMs} ms`);
   if (samples.failures.length) say(`failures: ${samples.failures.length}, e.g. ${samples.failures[0]}`);
+  if (samples.failures.length || samples.cardsMissing) say(`the app's last warnings:\n${app.output().slice(-2500)}`);
   if (profile && "error" in profile) say(`app CPU profile: ${profile.error}`);
   else if (profile) {
-    say(`app CPU profile (${profile.file}, ${profile.totalMs} ms sampled), self time by part:`);
+    say(`app CPU profile (${profile.file}): main thread ${profile.totalMs} ms sampled, decoder threads busy ${profile.decoderThreadsBusyMs} ms; main thread's self time by part:`);
     for (const c of profile.byCategory) say(`  ${c.what.padEnd(32)} ${(c.share * 100).toFixed(1).padStart(5)} %`);
     say("hottest functions:");
     for (const f of profile.byFunction.slice(0, 8)) say(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.what}`);
