@@ -13,10 +13,12 @@ export interface IntakeSamples {
   /** Completion times (ms since the epoch) of every report. */
   doneAt: number[];
   cardsMissing: number;
+  /** Reports attached to an open ticket for the same poster: its card is edited, none is posted. */
+  merged: number;
   failures: string[];
 }
 
-export const emptySamples = (): IntakeSamples => ({ photoMs: [], photoLargeMs: [], confirmMs: [], cardMs: [], doneAt: [], cardsMissing: 0, failures: [] });
+export const emptySamples = (): IntakeSamples => ({ photoMs: [], photoLargeMs: [], confirmMs: [], cardMs: [], doneAt: [], cardsMissing: 0, merged: 0, failures: [] });
 
 const TYPE = { forged: "wrong_info", elsewhere: "wrong_info", foreign: "no_poster", unregistered: "wrong_info" } as const;
 /** Where a report of each kind is made: spread over the demo wards so location merges stay rare. */
@@ -60,9 +62,14 @@ export async function residentLoop(o: {
       const since = o.api.calls.length;
       const confirmed = Date.now();
       await u.press("r:ok");
-      const number = /[A-Z]+-\d{4}-\d{4}/.exec((await u.expectReply(/Đã gửi/, WAIT_MS)).text)?.[0];
+      const done = (await u.expectReply(/Đã gửi/, WAIT_MS)).text;
+      const number = /[A-Z]+-\d{4}-\d{4}/.exec(done)?.[0];
       o.samples.confirmMs.push(Date.now() - confirmed);
       o.samples.doneAt.push(Date.now());
+      if (/đã có báo cáo/.test(done)) {
+        o.samples.merged++;
+        continue;
+      }
       const group = o.groupOfWard(at.lat, at.lng);
       o.cardWaits.push(
         o.api
