@@ -43,21 +43,27 @@ export function onceOnly(
       if (whileBusy === "refuse") throw new UpdateBusyError(id);
       await new Promise((r) => setTimeout(r, HEARTBEAT_MS));
     }
+    const working = { now: true };
     const heartbeat = setInterval(() => {
       store
         .renew(channel, id, owner, new Date(clock().getTime() + CLAIM_LEASE_MS))
-        .then((held) => held || ctx.logger.warn("update claim lost while handling it: another instance may handle it too"))
+        // A renewal that lands after the handler finished finds the claim done: nothing was lost.
+        .then((held) => held || !working.now || ctx.logger.warn("update claim lost while handling it: another instance may handle it too"))
         .catch((err: unknown) => ctx.logger.warn({ err }, "could not renew the update claim"));
     }, HEARTBEAT_MS);
+    const stop = () => {
+      working.now = false;
+      clearInterval(heartbeat);
+    };
     try {
       await next();
     } catch (e) {
-      clearInterval(heartbeat);
+      stop();
       // Should the release fail, the claim stays until its lease ends and a redelivery before then is refused.
       await store.release(channel, id, owner).catch((err: unknown) => ctx.logger.error({ err }, "could not release the update claim"));
       throw e;
     }
-    clearInterval(heartbeat);
+    stop();
     // The person was answered: a failure to record that is the log's business, not theirs.
     await store.finish(channel, id).catch((err: unknown) => ctx.logger.error({ err }, "could not mark the update done"));
   };

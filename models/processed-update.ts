@@ -44,10 +44,19 @@ export function processedUpdateStore(conn: Connection) {
       // Released between the two commands: the next delivery finds it free.
       return held?.state === "working" ? "busy" : held ? "done" : "busy";
     },
-    /** Extends a working claim's lease; false when it is no longer this owner's (its lease ran out and another took it). */
+    /**
+     * Extends a working claim's lease; false when it is no longer this owner's (its lease ran out and
+     * another took it). A read, then a write, each by _id alone (a filter on owner and state would make
+     * FerretDB v1 scan every claim while holding up all writes). Between the two the claim can change
+     * hands only if this owner's lease had already run out; the new holder's lease is then extended, which
+     * is harmless: it is working on the update.
+     */
     async renew(channel: string, updateId: number | string, owner: string, leaseUntil: Date): Promise<boolean> {
-      const renewed = await ProcessedUpdate.updateOne({ _id: key(channel, updateId), owner, state: "working" }, { $set: { leaseUntil } });
-      return renewed.matchedCount === 1;
+      const _id = key(channel, updateId);
+      const held = await ProcessedUpdate.findOne({ _id }, { owner: 1, state: 1 }).lean();
+      if (held?.owner !== owner || held.state !== "working") return false;
+      await ProcessedUpdate.updateOne({ _id }, { $set: { leaseUntil } });
+      return true;
     },
     /**
      * The handler succeeded: every later delivery of the update is skipped. By _id alone, the one

@@ -12,10 +12,9 @@ import (
 // transaction (FerretDB issue #3040), so two concurrent findAndModify calls with
 // the same precondition can both succeed. MongoDB guarantees single-document
 // atomicity, and the product relies on it (one officer wins a double press), so
-// this proxy never runs two writes to one collection at once: the embedded server
-// then behaves like MongoDB for every test that checks a race. Everything else may
-// overlap (locks.go says why): reads with anything, writes to different
-// collections with each other. Handshakes and pings take no lock at all.
+// this proxy runs one write at a time: the embedded server then behaves like
+// MongoDB for every test that checks a race. Reads go on meanwhile (locks.go says
+// why that is safe). Handshakes and pings take no lock at all.
 
 const (
 	opMsg       = 2013
