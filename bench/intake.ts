@@ -149,7 +149,7 @@ else {
   say(`confirm → ticket number  ${ms(result.confirmToNumberMs)}`);
   say(`photo → "code read"      ${ms(result.photoToReplyMs)}  (1280 px)`);
   say(`photo → "code read"      ${ms(result.largePhotoToReplyMs)}  (12 MP files)`);
-  say(`confirm → ward card      ${ms(result.confirmToCardMs)}; cards missing: ${samples.cardsMissing} (of which ${samples.merged} reports merged into an open ticket: its card edited)`);
+  say(`confirm → ward card      ${ms(result.confirmToCardMs)}; cards missing: ${samples.cardsMissing}; ${samples.merged} reports merged into an open ticket (its card edited, not posted)`);
   say(`peak RSS: app ${rss.appMb} MB, database ${rss.databaseMb ?? "n/a"} MB`);
   say(`database: ${result.database.commandsPerReport} commands per report, command latencies sum to ${Math.round(result.database.busyShareOfRun * 100)} % of the run (queueing at the proxy included)`);
   for (const k of result.database.byKind.slice(0, 15)) say(`  ${k.kind.padEnd(32)} ${String(k.perReport).padStart(6)}/report  ${(k.shareOfDbTime * 100).toFixed(1).padStart(5)} % of db time  mean ${k.meanMs} ms`);
