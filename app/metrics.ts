@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import type { Bot, Context } from "grammy";
+import { BotError, type Bot, type Context } from "grammy";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { UpdateBusyError } from "../bot/update-claim.js";
 import type { Stores } from "../models/index.js";
 import type { DecodeResult } from "../services/qr/decode-qr.js";
 import type { DecoderPool } from "../services/qr/decoder-pool.js";
@@ -16,7 +17,7 @@ type Decoder = Pick<DecoderPool, "decode">;
 export function createMetrics(deps: { stores: Pick<Stores, "tickets" | "outbox">; decoder: Pick<DecoderPool, "status">; clock: () => Date }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "qr_process_" });
-  const updates = new Counter({ name: "qr_updates_total", help: "Updates handled, by channel and outcome (handled, failed)", labelNames: ["channel", "outcome"], registers: [registry] });
+  const updates = new Counter({ name: "qr_updates_total", help: "Updates handled, by channel and outcome (handled, failed; busy: another instance held it, it comes again)", labelNames: ["channel", "outcome"], registers: [registry] });
   const updateSeconds = new Histogram({ name: "qr_update_seconds", help: "Time to handle one update", labelNames: ["channel"], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16], registers: [registry] });
   const decodeSeconds = new Histogram({
     name: "qr_decode_seconds", help: "Time to decode one photo, by the engine that read it (none: no code found)",
@@ -92,7 +93,8 @@ export function createMetrics(deps: { stores: Pick<Stores, "tickets" | "outbox">
           await handle(update, envelope);
           updates.inc({ channel, outcome: "handled" });
         } catch (e) {
-          updates.inc({ channel, outcome: "failed" });
+          // Another instance holds the update: it comes again, so it is not a failure.
+          updates.inc({ channel, outcome: e instanceof BotError && e.error instanceof UpdateBusyError ? "busy" : "failed" });
           throw e;
         } finally {
           end();

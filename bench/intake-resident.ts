@@ -8,15 +8,17 @@ export interface IntakeSamples {
   photoLargeMs: number[];
   /** Confirm pressed → the message with the ticket number. */
   confirmMs: number[];
-  /** Confirm pressed → the ticket's card in the ward's group. */
+  /** Confirm pressed → the ticket's card in the ward's group, posted, or edited for a merged report. */
   cardMs: number[];
   /** Completion times (ms since the epoch) of every report. */
   doneAt: number[];
   cardsMissing: number;
+  /** Reports attached to an open ticket for the same poster: its card is edited (counted in cardMs), none is posted. */
+  merged: number;
   failures: string[];
 }
 
-export const emptySamples = (): IntakeSamples => ({ photoMs: [], photoLargeMs: [], confirmMs: [], cardMs: [], doneAt: [], cardsMissing: 0, failures: [] });
+export const emptySamples = (): IntakeSamples => ({ photoMs: [], photoLargeMs: [], confirmMs: [], cardMs: [], doneAt: [], cardsMissing: 0, merged: 0, failures: [] });
 
 const TYPE = { forged: "wrong_info", elsewhere: "wrong_info", foreign: "no_poster", unregistered: "wrong_info" } as const;
 /** Where a report of each kind is made: spread over the demo wards so location merges stay rare. */
@@ -60,13 +62,21 @@ export async function residentLoop(o: {
       const since = o.api.calls.length;
       const confirmed = Date.now();
       await u.press("r:ok");
-      const number = /[A-Z]+-\d{4}-\d{4}/.exec((await u.expectReply(/Đã gửi/, WAIT_MS)).text)?.[0];
+      const done = (await u.expectReply(/Đã gửi/, WAIT_MS)).text;
+      const number = /[A-Z]+-\d{4}-\d{4}/.exec(done)?.[0];
       o.samples.confirmMs.push(Date.now() - confirmed);
       o.samples.doneAt.push(Date.now());
+      // A report merged into an open ticket edits that ticket's card (in its own ward's group) instead of posting one.
+      const merged = /đã có báo cáo/.test(done);
+      if (merged) o.samples.merged++;
       const group = o.groupOfWard(at.lat, at.lng);
+      const isCard = (c: { method: string; params: Record<string, unknown> }) =>
+        merged
+          ? c.method === "editMessageText" && Number(c.params.chat_id) < 0
+          : c.method === "sendMessage" && Number(c.params.chat_id) === group;
       o.cardWaits.push(
         o.api
-          .waitForCall((c) => c.method === "sendMessage" && Number(c.params.chat_id) === group && String(c.params.text).includes(number ?? "?"), since, 120_000)
+          .waitForCall((c) => isCard(c) && String(c.params.text).includes(number ?? "?"), since, 120_000)
           .then(
             (c) => void o.samples.cardMs.push(c.at - confirmed),
             () => void o.samples.cardsMissing++,

@@ -25,6 +25,7 @@ import { makeIntakePhotos } from "./intake-photos.js";
 import { emptySamples, residentLoop } from "./intake-resident.js";
 import { startCountingRelay } from "./mongo-relay.js";
 import { percentile } from "./qr-stats.js";
+import { summariseProfile } from "./cpu-profile.js";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -74,7 +75,15 @@ const app = startMainProcess({
   BOT_TOKEN: "42:bench", TELEGRAM_API_ROOT: api.apiRoot, MONGODB_URI: relayed.href, REGISTRY_SIGNING_KEY: KEY,
   BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}`, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port),
   LOG_LEVEL: "warn", MALLOC_ARENA_MAX: "2",
-  ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+}, { nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] });
+// An app that fails to start or dies mid-run says why at once, instead of leaving the residents waiting.
+const stopping = { now: false };
+void app.exited.then(async (code) => {
+  if (stopping.now) return;
+  say(`the app exited (code ${code}); its last output:\n${app.output().slice(-3000)}`);
+  await embedded?.stop().catch(() => undefined);
+  await rm(dataDir, { recursive: true, force: true });
+  process.exit(1);
 });
 await api.waitForCall((c) => c.method === "setWebhook", 0, 180_000);
 relay.reset();
@@ -111,18 +120,21 @@ const result = {
   residents, seconds, backend: embedded?.backend ?? "external", loadAverage: { atStart: load.atStart, atEnd: load1 },
   reports, reportsPerSecond: Number((reports / elapsedS).toFixed(2)),
   confirmToNumberMs: stat(samples.confirmMs), photoToReplyMs: stat(samples.photoMs), largePhotoToReplyMs: stat(samples.photoLargeMs),
-  confirmToCardMs: stat(samples.cardMs), cardsMissing: samples.cardsMissing,
+  confirmToCardMs: stat(samples.cardMs), cardsMissing: samples.cardsMissing, mergedIntoOpenTickets: samples.merged,
   peakRssMb: rss,
   database: {
     commandsPerReport: Number((commands / Math.max(1, reports)).toFixed(1)),
     busyShareOfRun: Number((dbMs / (elapsedS * 1000)).toFixed(2)),
-    byKind: kinds.slice(0, 15).map(([kind, k]) => ({ kind, perReport: Number((k.count / Math.max(1, reports)).toFixed(2)), shareOfDbTime: Number((k.totalMs / dbMs).toFixed(3)), meanMs: Number((k.totalMs / k.count).toFixed(1)) })),
+    byKind: kinds.map(([kind, k]) => ({ kind, perReport: Number((k.count / Math.max(1, reports)).toFixed(2)), shareOfDbTime: Number((k.totalMs / dbMs).toFixed(3)), meanMs: Number((k.totalMs / k.count).toFixed(1)) })),
   },
   failures: samples.failures.length, failureSamples: samples.failures.slice(0, 3),
 };
+const withProfile = () => ({ ...result, appCpuProfile: profile });
 
-if (app.child.exitCode !== null) say(`the app exited during the run (code ${app.child.exitCode}); its last output:\n${app.output().slice(-3000)}`);
+stopping.now = true;
 await app.stop();
+// The app writes its profile as it exits.
+const profile = profileDir ? await summariseProfile(profileDir).catch((e: unknown) => ({ error: String(e) })) : undefined;
 await api.close();
 await conn.dropDatabase().catch(() => undefined);
 await conn.close();
@@ -130,17 +142,25 @@ await relay.close();
 await embedded?.stop();
 await rm(dataDir, { recursive: true, force: true });
 
-if (json) console.log(JSON.stringify(result, null, 2));
+if (json) console.log(JSON.stringify(withProfile(), null, 2));
 else {
   const ms = (s: { n: number; p50: number; p95: number; max: number }) => `p50 ${Math.round(s.p50)} · p95 ${Math.round(s.p95)} · max ${Math.round(s.max)} ms (n=${s.n})`;
   say(`\n${reports} reports in ${elapsedS.toFixed(1)} s: ${result.reportsPerSecond} reports/s (load average ${load.atStart[0]} → ${load1[0]})`);
   say(`confirm → ticket number  ${ms(result.confirmToNumberMs)}`);
   say(`photo → "code read"      ${ms(result.photoToReplyMs)}  (1280 px)`);
   say(`photo → "code read"      ${ms(result.largePhotoToReplyMs)}  (12 MP files)`);
-  say(`confirm → ward card      ${ms(result.confirmToCardMs)}; cards missing: ${samples.cardsMissing}`);
+  say(`confirm → ward card      ${ms(result.confirmToCardMs)}; cards missing: ${samples.cardsMissing}; ${samples.merged} reports merged into an open ticket (its card edited, not posted)`);
   say(`peak RSS: app ${rss.appMb} MB, database ${rss.databaseMb ?? "n/a"} MB`);
   say(`database: ${result.database.commandsPerReport} commands per report, command latencies sum to ${Math.round(result.database.busyShareOfRun * 100)} % of the run (queueing at the proxy included)`);
-  for (const k of result.database.byKind) say(`  ${k.kind.padEnd(32)} ${String(k.perReport).padStart(6)}/report  ${(k.shareOfDbTime * 100).toFixed(1).padStart(5)} % of db time  mean ${k.meanMs} ms`);
+  for (const k of result.database.byKind.slice(0, 15)) say(`  ${k.kind.padEnd(32)} ${String(k.perReport).padStart(6)}/report  ${(k.shareOfDbTime * 100).toFixed(1).padStart(5)} % of db time  mean ${k.meanMs} ms`);
   if (samples.failures.length) say(`failures: ${samples.failures.length}, e.g. ${samples.failures[0]}`);
+  if (samples.failures.length || samples.cardsMissing) say(`the app's last warnings:\n${app.output().slice(-2500)}`);
+  if (profile && "error" in profile) say(`app CPU profile: ${profile.error}`);
+  else if (profile) {
+    say(`app CPU profile (${profile.file}): main thread ${profile.totalMs} ms sampled, decoder threads busy ${profile.decoderThreadsBusyMs} ms; main thread's self time by part:`);
+    for (const c of profile.byCategory) say(`  ${c.what.padEnd(32)} ${(c.share * 100).toFixed(1).padStart(5)} %`);
+    say("hottest functions:");
+    for (const f of profile.byFunction.slice(0, 8)) say(`  ${(f.share * 100).toFixed(1).padStart(5)} %  ${f.what}`);
+  }
 }
 process.exit(0);

@@ -9,7 +9,13 @@ import { Api, type Context, type Middleware, type Transformer } from "grammy";
  */
 export function apiTransformers(o: { throttle: boolean }): Transformer[] {
   const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 });
-  return o.throttle ? [retry, apiThrottler()] : [retry];
+  if (!o.throttle) return [retry];
+  const throttle = apiThrottler();
+  // A chat action ("sending a photo…") is no message: Telegram's pace of about one message a second per
+  // chat is for messages. Paced too, it delayed every answer to a photo by a second more (bench:intake).
+  const paceMessages: Transformer = (prev, method, payload, signal) =>
+    method === "sendChatAction" ? prev(method, payload, signal) : throttle(prev, method, payload, signal);
+  return [retry, paceMessages];
 }
 
 /**

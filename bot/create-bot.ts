@@ -59,7 +59,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   // must not overtake it there (a location would reach the conversation before the button press).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // Zalo's inbox already stores each msg_id once; its update ids are only labels.
-  if (channel !== "zalo") bot.use(onceOnly(stores.processedUpdates, channel, deps.clock));
+  if (channel !== "zalo") bot.use(onceOnly(stores.processedUpdates, channel, deps.clock, config.botMode === "webhook" ? "refuse" : "wait"));
   bot.use(rateLimit({ ...(options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 }), i18n }));
   bot.use(loadAccount(stores.accounts, channel));
   bot.use(i18n);

@@ -3,6 +3,7 @@ import type { Middleware } from "grammy";
 import type { Logger } from "../platform/logger.js";
 import type { BotContext, UpdateFlavor } from "./deps.js";
 import { localeFromTelegram } from "./i18n.js";
+import { UpdateBusyError } from "./update-claim.js";
 
 /**
  * The one error boundary, outermost, for every way an update arrives (polling, webhook, Zalo's
@@ -17,6 +18,8 @@ export function errorBoundary(o: { logger: Logger; channel: string; i18n: I18n<B
     try {
       await next();
     } catch (err) {
+      // Not a failure: the transport answers so that the update comes again (bot/update-claim.ts).
+      if (err instanceof UpdateBusyError) throw err;
       ctx.logger.error({ err }, "update failed");
       // The account is missing when the failure came before it was loaded.
       const locale = (ctx as Partial<UpdateFlavor>).account?.locale ?? localeFromTelegram(ctx.from?.language_code);

@@ -37,9 +37,19 @@ export type Account = Plain<AccountDoc>;
 
 export function accountStore(conn: Connection) {
   const Account = modelOn(conn, "Account", accountSchema);
+  /**
+   * channel:externalId → account id. The pair never changes owner, so the map is right on every
+   * instance; it turns the per-update lookup into a read by _id, which FerretDB v1 answers from its
+   * primary key instead of scanning every account (it pushes down no other filter).
+   */
+  const knownIds = new Map<string, string>();
   return {
     /** The account of this channel user, created as a resident on first contact. */
     async ensure(channel: Channel, externalId: string, defaults: { locale?: "vi" | "en"; displayName?: string } = {}): Promise<Account> {
+      const pair = `${channel}:${externalId}`;
+      const known = knownIds.get(pair);
+      const found = known ? await Account.findById(known).lean() : undefined;
+      if (found) return toPlain(found);
       const upsert = () =>
         Account.findOneAndUpdate(
           { channel: eq(channel), externalId: eq(externalId) },
@@ -51,6 +61,9 @@ export function accountStore(conn: Connection) {
         if (e.code === 11000) return upsert();
         throw e;
       });
+      // Bounded: a forgotten pair costs one lookup by channel and id again, nothing more.
+      if (knownIds.size >= 100_000) knownIds.clear();
+      knownIds.set(pair, String(doc!._id));
       return toPlain(doc!);
     },
     async byId(id: string): Promise<Account | undefined> {

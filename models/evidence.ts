@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import mongoose, { Schema, type Connection, type InferSchemaType } from "mongoose";
+import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS } from "./account.js";
 import { modelOn } from "./model-on.js";
+import { photoFiles } from "./photo-files.js";
 import { eq, toPlain, type Plain } from "./plain.js";
 
 /**
@@ -51,24 +52,14 @@ export interface NewEvidence {
 
 export function evidenceStore(conn: Connection) {
   const Evidence = modelOn(conn, "Evidence", evidenceSchema);
-  const bucket = () => new mongoose.mongo.GridFSBucket(conn.db!, { bucketName: "photos" });
-
-  async function putFile(bytes: Buffer, filename: string, contentType: string): Promise<string> {
-    const upload = bucket().openUploadStream(filename, { metadata: { contentType } });
-    await new Promise<void>((resolve, reject) => {
-      upload.once("finish", () => resolve());
-      upload.once("error", reject);
-      upload.end(bytes);
-    });
-    return String(upload.id);
-  }
+  const files = photoFiles(conn);
 
   return {
     /** Stores the bytes first, then the record: a record never points at a missing photo. */
     async save(e: NewEvidence): Promise<Evidence> {
       const sha256 = createHash("sha256").update(e.bytes).digest("hex");
-      const fileId = await putFile(e.bytes, e.filename ?? `${sha256}.bin`, e.mime);
-      const previewFileId = e.preview ? await putFile(e.preview, `${sha256}.preview.jpg`, "image/jpeg") : undefined;
+      const fileId = await files.put(e.bytes, e.filename ?? `${sha256}.bin`, e.mime);
+      const previewFileId = e.preview ? await files.put(e.preview, `${sha256}.preview.jpg`, "image/jpeg") : undefined;
       const doc = await Evidence.create({
         sha256,
         fileId,
@@ -100,13 +91,7 @@ export function evidenceStore(conn: Connection) {
       const docs = await Evidence.find({ sha256: eq(sha256) }).lean();
       return docs.map((d) => toPlain(d));
     },
-    async readFile(fileId: string): Promise<Buffer> {
-      const chunks: Buffer[] = [];
-      for await (const chunk of bucket().openDownloadStream(new mongoose.Types.ObjectId(String(fileId)))) {
-        chunks.push(chunk as Buffer);
-      }
-      return Buffer.concat(chunks);
-    },
+    readFile: (fileId: string): Promise<Buffer> => files.read(fileId),
     /**
      * Deletes the bytes of one photo (original and preview) and marks the record pruned, keeping
      * its hash and facts. Files go first: a crash in between leaves the record to prune again,
@@ -117,17 +102,13 @@ export function evidenceStore(conn: Connection) {
       const doc = await Evidence.findOne({ _id: String(id), prunedAt: { $exists: false } }).lean();
       if (!doc) return false;
       for (const fileId of [doc.fileId, doc.previewFileId].filter((f): f is string => Boolean(f))) {
-        await bucket()
-          .delete(new mongoose.Types.ObjectId(fileId))
-          .catch((e: unknown) => {
-            if (!/FileNotFound|not found/i.test(String((e as Error).message))) throw e;
-          });
+        await files.delete(fileId);
       }
       const marked = await Evidence.updateOne({ _id: String(id), prunedAt: { $exists: false } }, { $set: { prunedAt: at } });
       return marked.modifiedCount === 1;
     },
     /** How many photo files GridFS holds (originals and previews), for the retention test and operators. */
-    countFiles: () => conn.db!.collection("photos.files").countDocuments(),
+    countFiles: () => files.count(),
     syncIndexes: () => Evidence.syncIndexes(),
   };
 }

@@ -73,6 +73,8 @@ export interface TelegramEmulator extends FakeTelegramApi {
 }
 
 const MAX_POLL_S = 2;
+/** Waits before Telegram's next attempts at an update the webhook answered with a server error. */
+const REDELIVERY_WAITS_MS = [1_000, 2_000, 4_000, 4_000, 4_000, 4_000, 4_000, 4_000];
 
 /**
  * A Bot API emulator: it answers the methods the bot uses with realistic objects, keeps the
@@ -240,14 +242,23 @@ export function createTelegramEmulator(options: { username?: string; apiRoot?: s
     return i === -1 ? undefined : failures.splice(i, 1)[0]!.failure;
   }
 
+  /**
+   * Telegram delivers an update again when the webhook answers a server error (as an instance
+   * does while another one still handles the update); push resolves once it was accepted.
+   */
   async function deliver(full: Update): Promise<number> {
     delivered.set(full.update_id, full);
     for (const l of updateListeners) l(full);
     if (webhook) {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (webhook.secret) headers["x-telegram-bot-api-secret-token"] = webhook.secret;
-      const res = await fetch(webhook.url, { method: "POST", headers, body: JSON.stringify(full) });
-      if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+      for (let attempt = 0; ; attempt++) {
+        const res = await fetch(webhook.url, { method: "POST", headers, body: JSON.stringify(full) });
+        if (res.ok) break;
+        const wait = REDELIVERY_WAITS_MS[attempt];
+        if (res.status < 500 || wait === undefined) throw new Error(`webhook answered ${res.status}`);
+        await new Promise((r) => setTimeout(r, wait));
+      }
     } else {
       queue.push(full);
       for (const wake of [...pollers]) wake();

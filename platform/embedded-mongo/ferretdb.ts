@@ -1,6 +1,6 @@
 import { spawn, execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, stat } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +10,8 @@ import type { EmbeddedMongo } from "./types.js";
 
 const run = promisify(execFile);
 const SOURCE_DIR = fileURLToPath(new URL("../../tools/mongo-embedded/", import.meta.url));
-const SOURCE_FILES = ["go.mod", "go.sum", "main.go"];
+/** What the binary is built from: every Go source but the tests, and the module files. */
+const sourceFiles = async () => (await readdir(SOURCE_DIR)).filter((f) => /^go\.(mod|sum)$|(?<!_test)\.go$/.test(f)).sort();
 
 export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
   return join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "qr-checkin-report");
@@ -25,7 +26,7 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Builds tools/mongo-embedded once per source version and Go version; the binary
- * is named by a hash of both, so an edited main.go or go.mod rebuilds by itself.
+ * is named by a hash of both, so any edited Go file or go.mod rebuilds by itself.
  */
 export async function ensureFerretBinary(cacheDir: string, logger: Logger): Promise<string> {
   let goVersion: string;
@@ -35,7 +36,7 @@ export async function ensureFerretBinary(cacheDir: string, logger: Logger): Prom
     throw new Error("Go is not installed, so the embedded FerretDB server cannot be built", { cause: e });
   }
   const hash = createHash("sha256").update(goVersion);
-  for (const f of SOURCE_FILES) hash.update(await readFile(join(SOURCE_DIR, f)));
+  for (const f of await sourceFiles()) hash.update(await readFile(join(SOURCE_DIR, f)));
   const binary = join(cacheDir, `mongo-embedded-${hash.digest("hex").slice(0, 16)}`);
   if (await exists(binary)) return binary;
 

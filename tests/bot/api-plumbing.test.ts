@@ -1,4 +1,6 @@
+import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiTransformers } from "../../bot/api-plumbing.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { useTestDatabase } from "../support/database.js";
 import { photograph, renderTestPoster } from "../support/posters.js";
@@ -47,5 +49,23 @@ describe("Bot API calls inside the report conversation", () => {
     for (const prompt of [/vi phạm nào/, /Gửi ảnh chụp mã QR/, /Đọc được mã/, /Gửi vị trí/, /ghi chú/, /Kiểm tra lại/, /Số báo cáo của bạn/]) {
       expect(delivered(prompt), String(prompt)).toHaveLength(1);
     }
+  });
+});
+
+describe("Telegram's pace", () => {
+  it("keeps a chat's messages a second apart but sends a chat action at once", async () => {
+    const api = new Api("1:pace");
+    const at: Record<string, number> = {};
+    const started = Date.now();
+    // Installed first, so innermost: it stands for Telegram, beneath the pacing.
+    api.config.use(async (_prev, method) => {
+      at[method] = Date.now() - started;
+      return { ok: true, result: true } as never;
+    }, ...apiTransformers({ throttle: true }));
+    await api.sendMessage(501, "Gửi ảnh");
+    await api.sendChatAction(501, "upload_photo");
+    await api.editMessageText(501, 1, "Đã nhận ảnh");
+    expect(at.sendChatAction).toBeLessThan(500);
+    expect(at.editMessageText! - at.sendMessage!).toBeGreaterThanOrEqual(900);
   });
 });

@@ -14,29 +14,46 @@ beforeAll(async () => {
 });
 
 describe("the once-only update claim", () => {
-  it("lets one of two concurrent deliveries through, and none after the handler finished", async () => {
-    const claims = await Promise.all([1, 2, 3].map(() => stores.processedUpdates.claim("telegram", 1, at, LEASE)));
-    expect(claims.filter(Boolean)).toHaveLength(1);
+  const claim = (id: number, owner: string, when: Date, channel = "telegram") => stores.processedUpdates.claim(channel, id, owner, when, LEASE);
+
+  it("lets one of concurrent deliveries through, tells the others it is busy, and skips every one after it finished", async () => {
+    const claims = await Promise.all(["a", "b", "c"].map((owner) => claim(1, owner, at)));
+    expect(claims.filter((c) => c === "mine")).toHaveLength(1);
+    expect(claims.filter((c) => c === "busy")).toHaveLength(2);
     await stores.processedUpdates.finish("telegram", 1);
-    expect(await stores.processedUpdates.claim("telegram", 1, later(10 * LEASE), LEASE)).toBe(false);
+    expect(await claim(1, "d", later(10 * LEASE))).toBe("done");
   });
 
-  it("lets the redelivery through once the failed handler released its claim", async () => {
-    expect(await stores.processedUpdates.claim("telegram", 2, at, LEASE)).toBe(true);
-    expect(await stores.processedUpdates.claim("telegram", 2, later(1000), LEASE)).toBe(false);
-    await stores.processedUpdates.release("telegram", 2);
-    expect(await stores.processedUpdates.claim("telegram", 2, later(2000), LEASE)).toBe(true);
+  it("lets the redelivery through once the failed handler released its claim, and only the holder releases", async () => {
+    expect(await claim(2, "a", at)).toBe("mine");
+    expect(await claim(2, "b", later(1000))).toBe("busy");
+    await stores.processedUpdates.release("telegram", 2, "b");
+    expect(await claim(2, "b", later(1500))).toBe("busy");
+    await stores.processedUpdates.release("telegram", 2, "a");
+    expect(await claim(2, "b", later(2000))).toBe("mine");
   });
 
-  it("lets a redelivery through after the lease of a handler that never came back", async () => {
-    expect(await stores.processedUpdates.claim("telegram", 3, at, LEASE)).toBe(true);
-    expect(await stores.processedUpdates.claim("telegram", 3, later(LEASE - 1), LEASE)).toBe(false);
-    expect(await stores.processedUpdates.claim("telegram", 3, later(LEASE + 1), LEASE)).toBe(true);
-    expect(await stores.processedUpdates.claim("telegram", 3, later(LEASE + 2), LEASE)).toBe(false);
+  it("lets a redelivery through after the lease of a handler that stopped renewing it", async () => {
+    expect(await claim(3, "a", at)).toBe("mine");
+    expect(await claim(3, "b", later(LEASE - 1))).toBe("busy");
+    expect(await claim(3, "b", later(LEASE + 1))).toBe("mine");
+    expect(await claim(3, "c", later(LEASE + 2))).toBe("busy");
+    // The first handler comes back: its lease is gone, so it renews nothing; when it finishes, the update was handled.
+    expect(await stores.processedUpdates.renew("telegram", 3, "a", later(3 * LEASE))).toBe(false);
+    await stores.processedUpdates.release("telegram", 3, "a");
+    expect(await claim(3, "c", later(2 * LEASE + 3))).toBe("mine");
+    await stores.processedUpdates.finish("telegram", 3);
+    expect(await claim(3, "d", later(10 * LEASE))).toBe("done");
+  });
+
+  it("keeps a claim whose handler renews its lease", async () => {
+    expect(await claim(5, "a", at)).toBe("mine");
+    expect(await stores.processedUpdates.renew("telegram", 5, "a", later(2 * LEASE))).toBe(true);
+    expect(await claim(5, "b", later(LEASE + 1))).toBe("busy");
   });
 
   it("keeps channels apart", async () => {
-    expect(await stores.processedUpdates.claim("telegram", 4, at, LEASE)).toBe(true);
-    expect(await stores.processedUpdates.claim("zalo", 4, at, LEASE)).toBe(true);
+    expect(await claim(4, "a", at)).toBe("mine");
+    expect(await claim(4, "a", at, "zalo")).toBe("mine");
   });
 });

@@ -5,9 +5,12 @@ const root = new URL("../..", import.meta.url).pathname;
 /** faketime's variables: a child started under `faketime` must read the clock the test reads. */
 const clockEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && (k === "LD_PRELOAD" || k.startsWith("FAKETIME")))) as Record<string, string>;
 
-/** `npm start` as a child process with exactly `env` (plus PATH, HOME and faketime's variables), its output collected. */
-export function startMainProcess(env: Record<string, string>, opts: { echo?: boolean } = {}) {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "main.ts"], {
+/**
+ * `npm start` as a child process with exactly `env` (plus PATH, HOME and faketime's variables), its output collected.
+ * `nodeArgs` go to node itself: options such as --cpu-prof, which Node 20 refuses in NODE_OPTIONS.
+ */
+export function startMainProcess(env: Record<string, string>, opts: { echo?: boolean; nodeArgs?: string[] } = {}) {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "main.ts"], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...clockEnv(), ...env },
     stdio: ["ignore", "pipe", "pipe"],

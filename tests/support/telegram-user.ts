@@ -46,14 +46,14 @@ export class TelegramTestUser {
   }
 
   say(text: string): Promise<number> {
-    const command = /^\/\w+/.exec(text);
-    const entities = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : undefined;
-    return this.sendMessage({ text, ...(entities ? { entities } : {}) });
+    return this.sayWithUpdateId(text);
   }
 
-  /** Re-delivers an update with a given id, as Telegram does when a webhook answer is lost. */
-  sayWithUpdateId(text: string, updateId: number): Promise<number> {
-    return this.sendMessage({ text }, updateId);
+  /** A message under a chosen update id (one another instance already claimed, say). */
+  sayWithUpdateId(text: string, updateId?: number): Promise<number> {
+    const command = /^\/\w+/.exec(text);
+    const entities = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : undefined;
+    return this.sendMessage({ text, ...(entities ? { entities } : {}) }, updateId);
   }
 
   sendPhoto(bytes: Buffer): Promise<number> {

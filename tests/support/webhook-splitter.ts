@@ -11,12 +11,14 @@ export interface WebhookSplitter {
   answeredBy: number[];
   /** Updates that had to go elsewhere because their instance did not answer. */
   rerouted: number;
+  /** Answers 503: the update was held by another instance's claim (Telegram then delivers it again). */
+  busy: number;
   close(): Promise<void>;
 }
 
 export async function startWebhookSplitter(targets: string[], route: (update: { update_id: number } & Record<string, unknown>) => number): Promise<WebhookSplitter> {
   const answeredBy = targets.map(() => 0);
-  const state = { rerouted: 0 };
+  const state = { rerouted: 0, busy: 0 };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
@@ -30,6 +32,7 @@ export async function startWebhookSplitter(targets: string[], route: (update: { 
             body,
           });
           answeredBy[target]!++;
+          if (answer.status === 503) state.busy++;
           res.writeHead(answer.status, { "content-type": "application/json" }).end(Buffer.from(await answer.arrayBuffer()));
           return;
         } catch {
@@ -45,6 +48,9 @@ export async function startWebhookSplitter(targets: string[], route: (update: { 
     answeredBy,
     get rerouted() {
       return state.rerouted;
+    },
+    get busy() {
+      return state.busy;
     },
     async close() {
       server.closeAllConnections();

@@ -6,15 +6,15 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"sync"
 )
 
 // FerretDB v1's SQLite handler reads a document and writes it back outside one
 // transaction (FerretDB issue #3040), so two concurrent findAndModify calls with
 // the same precondition can both succeed. MongoDB guarantees single-document
 // atomicity, and the product relies on it (one officer wins a double press), so
-// this proxy runs one command at a time: the embedded server then behaves like
-// MongoDB for every test that checks a race. Handshakes and pings skip the queue.
+// this proxy runs one write at a time: the embedded server then behaves like
+// MongoDB for every test that checks a race. Reads go on meanwhile (locks.go says
+// why that is safe). Handshakes and pings take no lock at all.
 
 const (
 	opMsg       = 2013
@@ -22,11 +22,9 @@ const (
 	headerBytes = 16
 )
 
-var unqueued = map[string]bool{"hello": true, "isMaster": true, "ismaster": true, "ping": true, "buildInfo": true, "buildinfo": true, "endSessions": true}
-
 type serializer struct {
 	backend string
-	mu      sync.Mutex
+	locks   commandLocks
 	log     *slog.Logger
 }
 
@@ -53,14 +51,9 @@ func (s *serializer) relay(client net.Conn) {
 		if err != nil {
 			return
 		}
-		queued := binary.LittleEndian.Uint32(req[12:16]) == opMsg && !unqueued[commandName(req)]
-		if queued {
-			s.mu.Lock()
-		}
+		unlock := s.locks.acquire(req)
 		err = s.roundTrip(req, server, client)
-		if queued {
-			s.mu.Unlock()
-		}
+		unlock()
 		if err != nil {
 			return
 		}
@@ -113,20 +106,4 @@ func msgFlags(m []byte) uint32 {
 		return 0
 	}
 	return binary.LittleEndian.Uint32(m[16:20])
-}
-
-// commandName is the first key of the body section (kind 0) of an OP_MSG.
-func commandName(m []byte) string {
-	// header, flags, section kind, document length, element type
-	i := headerBytes + 4
-	if len(m) < i+6 || m[i] != 0 {
-		return ""
-	}
-	start := i + 1 + 4 + 1
-	for end := start; end < len(m); end++ {
-		if m[end] == 0 {
-			return string(m[start:end])
-		}
-	}
-	return ""
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../../../server/app.js";
 import { registerTelegramWebhook, telegramWebhookPath } from "../../../bot/telegram/webhook.js";
+import { CLAIM_LEASE_MS } from "../../../bot/update-claim.js";
 import { startBotHarness, type BotHarness } from "../../support/bot-harness.js";
 import { useTestDatabase } from "../../support/database.js";
 import { photograph, renderTestPoster } from "../../support/posters.js";
@@ -12,10 +13,14 @@ const SECRET = "webhook-secret-for-tests-0123";
 let h: BotHarness;
 let server: FastifyInstance;
 let base: string;
+/** Every webhook answer's status, in order. */
+const statuses: number[] = [];
 
 beforeAll(async () => {
-  h = await startBotHarness(db());
+  // Webhook mode: an update another instance holds is refused so that Telegram brings it again.
+  h = await startBotHarness(db(), { BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/", WEBHOOK_SECRET: SECRET });
   server = createServer();
+  server.addHook("onResponse", async (_request, reply) => void statuses.push(reply.statusCode));
   registerTelegramWebhook(server, h.assembled.bot, SECRET);
   base = await server.listen({ host: "127.0.0.1", port: 0 });
   await h.assembled.bot.api.setWebhook(base + telegramWebhookPath(SECRET), { secret_token: SECRET });
@@ -75,5 +80,22 @@ describe("the Telegram webhook", () => {
     const account = await h.stores.accounts.ensure("telegram", "7001");
     expect((await h.stores.tickets.ofReporter(account.id, { skip: 0, limit: 10 })).total).toBe(1);
     expect(u.pending().filter((r) => /Số báo cáo/.test(r.text))).toHaveLength(0);
+  });
+
+  it("refuses an update another live instance is handling, and handles Telegram's redelivery once that instance stopped renewing its claim", async () => {
+    const u = new TelegramTestUser(h.api, 7003);
+    // Another instance took update 90001 and died: its claim stays "working" until its lease runs out.
+    expect(await h.stores.processedUpdates.claim("telegram", 90001, "dead-instance", h.now.value, CLAIM_LEASE_MS)).toBe("mine");
+    const from = statuses.length;
+    const delivered = u.sayWithUpdateId("/help", 90001);
+    while (!statuses.slice(from).includes(503)) await new Promise((r) => setTimeout(r, 50));
+    expect(u.pending()).toEqual([]);
+    // The dead instance's lease runs out; the emulator, like Telegram, tries again and this instance handles it, once.
+    h.now.value = new Date(h.now.value.getTime() + CLAIM_LEASE_MS + 1);
+    await delivered;
+    await u.expectReply(/\/mytickets — các báo cáo của bạn/);
+    await h.api.redeliver(90001);
+    expect(statuses.slice(from)).toEqual([503, 200, 200]);
+    expect(u.pending()).toEqual([]);
   });
 });

@@ -18,15 +18,15 @@ beforeAll(async () => {
 describe("pruning the bot's bookkeeping", () => {
   it("forgets update ids older than the retention, and still refuses a re-delivery of a recent one", async () => {
     const now = new Date();
-    expect(await stores.processedUpdates.claim("telegram", 1001, new Date(now.getTime() - RETENTION.processedUpdatesMs - DAY), LEASE)).toBe(true);
-    expect(await stores.processedUpdates.claim("telegram", 1002, new Date(now.getTime() - DAY), LEASE)).toBe(true);
+    expect(await stores.processedUpdates.claim("telegram", 1001, "a", new Date(now.getTime() - RETENTION.processedUpdatesMs - DAY), LEASE)).toBe("mine");
+    expect(await stores.processedUpdates.claim("telegram", 1002, "a", new Date(now.getTime() - DAY), LEASE)).toBe("mine");
     for (const id of [1001, 1002]) await stores.processedUpdates.finish("telegram", id);
 
     const pruned = await pruneBotRecords({ stores, clock: () => now, logger });
 
     expect(pruned.updates).toBe(1);
-    expect(await stores.processedUpdates.claim("telegram", 1002, now, LEASE)).toBe(false);
-    expect(await stores.processedUpdates.claim("telegram", 1001, now, LEASE)).toBe(true);
+    expect(await stores.processedUpdates.claim("telegram", 1002, "b", now, LEASE)).toBe("done");
+    expect(await stores.processedUpdates.claim("telegram", 1001, "b", now, LEASE)).toBe("mine");
   });
 
   it("drops conversations untouched for longer than the retention and keeps live ones", async () => {
