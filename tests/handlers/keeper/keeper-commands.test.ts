@@ -9,6 +9,7 @@ import { addVenues, importScans } from "../../support/activity-world.js";
 import { startBotHarness, type BotHarness } from "../../support/bot-harness.js";
 import { useTestDatabase } from "../../support/database.js";
 import { TelegramTestUser } from "../../support/telegram-user.js";
+import { ticketsOfProvince } from "../../support/tickets-of-province.js";
 
 const db = useTestDatabase();
 let h: BotHarness;
@@ -73,7 +74,7 @@ describe("the registry keeper's inspection lists, from the keeper's chat to the 
     expect(await alertAfter(pressed)).toMatch(/không có quyền/);
     await other.say("/compliance 46");
     await other.expectReply(/chưa có phường\/xã nào của tỉnh\/thành này/);
-    expect((await h.stores.tickets.listing({ provinceCode: "46" }, { skip: 0, limit: 50 })).filter((t) => t.source === "inspection")).toHaveLength(0);
+    expect((await ticketsOfProvince(h.stores, "46", 50)).filter((t) => t.source === "inspection")).toHaveLength(0);
   });
 
   it("the keeper reads compliance, issues the list; the ward's group gets the card and the keeper confirms the officer's 'venue closed'", async () => {

@@ -5,6 +5,7 @@ import { issueInspections, weekOf, type InspectionOptions } from "../../../servi
 import { addVenues, importScans } from "../../support/activity-world.js";
 import { useTestDatabase } from "../../support/database.js";
 import { ticketWorld } from "../../support/ticket-world.js";
+import { ticketsOfProvince } from "../../support/tickets-of-province.js";
 
 const WEEK = 7 * 24 * 3600e3;
 
@@ -19,7 +20,7 @@ describe("inspection lists from silent venues", () => {
   let w: Awaited<ReturnType<typeof ticketWorld>>;
   const opts: InspectionOptions = { asOf: "2026-11-22", silentDays: 14, perWardWeek: 3 };
   const deps = () => ({ ...w.stores, clock: w.clock.now });
-  const inspections = async () => (await w.stores.tickets.listing({ provinceCode: "P1" }, { skip: 0, limit: 100 })).filter((t) => t.source === "inspection");
+  const inspections = async () => (await ticketsOfProvince(w.stores, "P1", 100)).filter((t) => t.source === "inspection");
 
   beforeAll(async () => {
     w = await ticketWorld(db());
@@ -89,7 +90,7 @@ describe("inspection lists from silent venues", () => {
     const [a, b] = await Promise.all([runInspectionSchedule(instance("a"), schedule), runInspectionSchedule(instance("b"), schedule)]);
     expect(a + b).toBe(6);
     expect(await runInspectionSchedule(instance("a"), schedule)).toBe(0);
-    const p2 = (await w.stores.tickets.listing({ provinceCode: "P2" }, { skip: 0, limit: 10 })).filter((t) => t.source === "inspection");
+    const p2 = (await ticketsOfProvince(w.stores, "P2", 10)).filter((t) => t.source === "inspection");
     expect(p2.map((t) => [t.venueCode, t.history[0]!.actorId])).toEqual([["C-01", "schedule"]]);
   });
 });

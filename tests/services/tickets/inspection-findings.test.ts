@@ -7,6 +7,7 @@ import { transitionTicket } from "../../../services/tickets/transition.js";
 import { addVenues } from "../../support/activity-world.js";
 import { useTestDatabase } from "../../support/database.js";
 import { ticketWorld } from "../../support/ticket-world.js";
+import { ticketsOfProvince } from "../../support/tickets-of-province.js";
 
 /** Inspection tickets through the one transition: findings, the keeper's confirmation, and what only residents' tickets allow. */
 describe("closing inspection tickets with findings", () => {
@@ -23,7 +24,7 @@ describe("closing inspection tickets with findings", () => {
     const keeper = await w.account("registry", { provinceCode: "P1" });
     const r = await issueInspections({ ...w.stores, clock: w.clock.now }, keeper, "P1", { asOf: "2026-11-22", silentDays: 14, perWardWeek: 3 });
     expect(r).toMatchObject({ ok: true, issued: 3 });
-    tickets = (await w.stores.tickets.listing({ provinceCode: "P1" }, { skip: 0, limit: 10 })).sort((a, b) => a.venueCode!.localeCompare(b.venueCode!));
+    tickets = (await ticketsOfProvince(w.stores, "P1", 10)).sort((a, b) => a.venueCode!.localeCompare(b.venueCode!));
     officer = (await w.account("officer", { wardCode: "W1" })).id;
     for (const t of tickets) expect(await act(officer, t, { kind: "acknowledge" })).toMatchObject({ ok: true });
   });
