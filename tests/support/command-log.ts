@@ -2,21 +2,10 @@ import { randomBytes } from "node:crypto";
 import mongoose, { type Connection } from "mongoose";
 import { afterAll, beforeAll, inject } from "vitest";
 
-/** One database command as the driver sent it: its kind, collection and whether it selects by _id. */
+/** One database command as the driver sent it: its kind ("find accounts") and collection. */
 export interface LoggedCommand {
   kind: string;
   collection: string;
-  byId: boolean;
-}
-
-/** The selectors of a command (find, findAndModify, update, delete, count); none for an insert. */
-function selectors(name: string, command: Record<string, unknown>): Record<string, unknown>[] {
-  const list = (key: string, field: string) => ((command[key] as Record<string, unknown>[] | undefined) ?? []).map((s) => (s[field] ?? {}) as Record<string, unknown>);
-  if (name === "find" || name === "count") return [(command.filter ?? command.query ?? {}) as Record<string, unknown>];
-  if (name === "findAndModify") return [(command.query ?? {}) as Record<string, unknown>];
-  if (name === "update") return list("updates", "q");
-  if (name === "delete") return list("deletes", "q");
-  return [];
 }
 
 /**
@@ -31,11 +20,8 @@ export function useLoggedDatabase(): { db: () => Connection; during: (work: () =
     connection = mongoose.createConnection(inject("mongoUri"), { dbName: `t_${randomBytes(6).toString("hex")}`, autoIndex: false, monitorCommands: true });
     await connection.asPromise();
     connection.getClient().on("commandStarted", (e) => {
-      const command = e.command as Record<string, unknown>;
-      const collection = command[e.commandName];
-      if (!log || typeof collection !== "string") return;
-      const selected = selectors(e.commandName, command);
-      log.push({ kind: `${e.commandName} ${collection}`, collection, byId: selected.length > 0 && selected.every((s) => "_id" in s) });
+      const collection = (e.command as Record<string, unknown>)[e.commandName];
+      if (log && typeof collection === "string") log.push({ kind: `${e.commandName} ${collection}`, collection });
     });
   });
   afterAll(async () => {
