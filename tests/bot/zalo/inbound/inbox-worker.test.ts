@@ -101,4 +101,31 @@ describe("the Zalo inbox worker", () => {
     expect(calls).toBe(2);
     expect(await inbox.countByState("failed")).toBe(1);
   });
+
+  it("a resident's later events wait behind a failed one's retry, and then run after it, in order", async () => {
+    const inbox = zaloInboxStore(db());
+    let now = new Date();
+    for (let i = 0; i < 3; i++) await inbox.add(`msg:r-${i}`, "user_send_text", { sender: { id: "8400000000000000431" }, n: i }, new Date(now.getTime() - 1000 + i));
+    const ran: number[] = [];
+    let failOnce = true;
+    const w = createZaloInboxWorker({
+      inbox,
+      leases: zaloLeaseStore(db()),
+      process: async (e) => {
+        if (failOnce && e.event.n === 0) {
+          failOnce = false;
+          throw new Error("Zalo answered 502");
+        }
+        ran.push(Number(e.event.n));
+      },
+      logger: createLogger("silent"),
+      clock: () => now,
+      serializeBy: (e) => String((e.event.sender as { id: string }).id),
+    });
+    await w.drain();
+    expect(ran).toEqual([]);
+    now = new Date(now.getTime() + 60_000);
+    await w.drain();
+    expect(ran).toEqual([0, 1, 2]);
+  });
 });
