@@ -80,21 +80,26 @@ function perEvent(events: number): { kind: string; perEvent: number; meanMs: num
 }
 const total = (rows: { perEvent: number }[]) => Number(rows.reduce((s, r) => s + r.perEvent, 0).toFixed(2));
 
-/** A message from a resident nobody else is talking over: seconds from POST to reply, and its database commands. */
-async function lone(userId: string) {
+/**
+ * A message from a resident nobody else is talking over (one who wrote before, so first contact
+ * is not counted): seconds from POST to reply, and its database commands.
+ */
+const LONE = "8499000000000000000";
+async function lone() {
   await world.inbound.worker.drain();
   relay.reset();
   const t = Date.now();
-  await post(userId, "/help");
-  await repliesReach(userId, 1);
-  const seconds = (repliesTo(userId)[0]! - t) / 1000;
+  const replied = repliesTo(LONE).length;
+  await post(LONE, "/help");
+  await repliesReach(LONE, replied + 1);
+  const seconds = (repliesTo(LONE)[replied]! - t) / 1000;
   await world.inbound.worker.drain();
   const commands = perEvent(1);
   return { seconds, commands: total(commands), byKind: commands };
 }
 
-await lone("8499000000000000000"); // warm-up: first token refresh, first compilation of every path
-const before = await lone("8499000000000000001");
+await lone(); // warm-up: first contact, first token refresh, first compilation of every path
+const before = await lone();
 say(`lone message before: ${before.seconds.toFixed(2)} s, ${before.commands} database commands`);
 
 const users = Array.from({ length: residents }, (_, i) => `849${String(i).padStart(16, "0")}`);
@@ -122,7 +127,7 @@ const drained = (Date.now() - started) / 1000;
 const burstCommands = perEvent(residents * each);
 const latencies = users.flatMap((u) => repliesTo(u).map((at, i) => (at - sentAt.get(u)![i]!) / 1000)).sort((a, b) => a - b);
 const loadAtEnd = load();
-const after = await lone("8499000000000000002");
+const after = await lone();
 
 const result = {
   backend: embedded?.backend ?? "external",

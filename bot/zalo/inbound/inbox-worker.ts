@@ -66,20 +66,20 @@ export function createZaloInboxWorker(o: ZaloInboxWorkerOptions) {
 
   /**
    * One resident's entries, in order, under one claim (three round trips for the lot, plus one
-   * read of what is still to do); true when it handled any. The claim is renewed once half of
-   * it is used; a claim that ran out may have a successor, so the rest is left to it.
+   * read of what is still to do). The claim is renewed once half of it is used; a claim that ran
+   * out may have a successor, so the rest is left, and the result says so ("left").
    */
-  async function runGroup(serial: string, listed: ZaloInboxEntry[]): Promise<boolean> {
+  async function runGroup(serial: string, listed: ZaloInboxEntry[]): Promise<"done" | "left"> {
     const subject = `zalo-serial:${serial}`;
     let until = clock().getTime() + leaseMs;
     const generation = await o.leases.acquire(subject, owner, clock(), leaseMs);
-    // Another instance is busy with this resident: it takes these entries, or we do on a later pass.
-    if (generation === undefined) return false;
+    // Another instance is busy with this resident: it takes these entries (or the sweep finds them).
+    if (generation === undefined) return "done";
     try {
       const entries = await o.inbox.pendingOf(listed.map((e) => e.key));
       for (const [i, entry] of entries.entries()) {
         const now = clock().getTime();
-        if (now >= until) break;
+        if (now >= until) return "left";
         if (until - now < leaseMs / 2) {
           until = now + leaseMs;
           await o.leases.renew(subject, generation, owner, new Date(until));
@@ -90,24 +90,29 @@ export function createZaloInboxWorker(o: ZaloInboxWorkerOptions) {
         if (retry) await o.inbox.postpone(entries.slice(i + 1).map((e) => e.key), retry);
         break;
       }
-      return entries.length > 0;
+      return "done";
     } finally {
       await o.leases.release(subject, generation, owner);
     }
   }
 
-  /** One pass over what is available; true when it processed something. */
+  /**
+   * One pass over what is available; true when more may be available right away (a full batch
+   * was listed, or a claim ran out). Events stored meanwhile ask for another pass themselves
+   * (drain), so a pass that emptied the queue is not followed by an empty one.
+   */
   async function pass(): Promise<boolean> {
+    const listed = await o.inbox.available(clock(), batch);
     const groups = new Map<string, ZaloInboxEntry[]>();
-    for (const entry of await o.inbox.available(clock(), batch)) {
+    for (const entry of listed) {
       const serial = o.serializeBy?.(entry) ?? `event:${entry.key}`;
       groups.set(serial, [...(groups.get(serial) ?? []), entry]);
     }
-    let worked = false;
+    let left = false;
     await eachLimited([...groups], parallel, async ([serial, entries]) => {
-      if (await runGroup(serial, entries)) worked = true;
+      if ((await runGroup(serial, entries)) === "left") left = true;
     });
-    return worked;
+    return left || listed.length >= batch;
   }
 
   async function loop(): Promise<void> {
