@@ -104,6 +104,8 @@ say(`lone message before: ${before.seconds.toFixed(2)} s, ${before.commands} dat
 
 const users = Array.from({ length: residents }, (_, i) => `849${String(i).padStart(16, "0")}`);
 const sentAt = new Map<string, number[]>();
+// How long the webhook took to answer each delivery (Zalo expects its 200 within about 2 s).
+const ackMs: number[] = [];
 relay.reset();
 const started = Date.now();
 // Zalo delivers concurrently: a few connections at a time, the residents' messages interleaved.
@@ -113,8 +115,10 @@ await Promise.all(
   Array.from({ length: 8 }, async () => {
     while (next < order.length) {
       const user = order[next++]!;
-      sentAt.set(user, [...(sentAt.get(user) ?? []), Date.now()]);
+      const at = Date.now();
+      sentAt.set(user, [...(sentAt.get(user) ?? []), at]);
       if ((await post(user, "/help")) !== 200) throw new Error("webhook refused an event");
+      ackMs.push(Date.now() - at);
     }
   }),
 );
@@ -135,6 +139,10 @@ const result = {
   residents,
   loadAverage: { atStart: loadAtStart, atEnd: loadAtEnd },
   ackedSeconds: Number(acked.toFixed(1)),
+  webhookAnswerMs: (() => {
+    const sorted = [...ackMs].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1) ?? NaN };
+  })(),
   drainSeconds: Number(drained.toFixed(1)),
   eventsPerSecond: Number(((residents * each) / drained).toFixed(1)),
   latencySeconds: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), max: latencies.at(-1) ?? NaN },
@@ -154,6 +162,8 @@ else {
   const l = result.latencySeconds;
   say(`\nbackend=${result.backend} events=${result.events} residents=${residents} load average ${loadAtStart[0]} → ${loadAtEnd[0]}`);
   say(`drained in ${result.drainSeconds} s (${result.eventsPerSecond} events/s; all acknowledged after ${result.ackedSeconds} s)`);
+  const w = result.webhookAnswerMs;
+  say(`webhook answer: p50 ${w.p50} ms · p95 ${w.p95} ms · max ${w.max} ms`);
   say(`latency POST → reply: p50 ${l.p50.toFixed(2)} s · p95 ${l.p95.toFixed(2)} s · max ${l.max.toFixed(2)} s`);
   say(`lone message: ${before.seconds.toFixed(2)} s before, ${after.seconds.toFixed(2)} s after; database commands ${before.commands} before, ${after.commands} after`);
   say(`database: ${result.database.commandsPerEvent} commands per event`);
