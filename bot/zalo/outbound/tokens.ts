@@ -65,9 +65,9 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloTokenMan
   const http = o.http ?? axios.create({ timeout: Math.max(1000, leaseMs - 5000) });
   const owner = randomUUID();
   let inflight: Promise<string> | undefined;
-  // The pair last read or made here, so a send does not read the store each time. Another
-  // instance's refresh does not invalidate it: Zalo keeps a token valid until it expires, and if it
-  // refuses one early, `expired` drops it and the next call reads the store again.
+  // The token last read or made here, so a send does not read the store each time. Should Zalo
+  // refuse it early (another instance refreshed, or it was revoked), the client calls `expired`,
+  // which drops it, and its one retry reads the store: the other instance's pair, or a refresh.
   let cached: { accessToken: string; accessExpiresAt: Date } | undefined;
 
   const fresh = (p: { accessToken?: string; accessExpiresAt: Date }, now: Date) =>
