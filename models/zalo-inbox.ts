@@ -16,7 +16,7 @@ const inboxSchema = new Schema(
   },
   { timestamps: true },
 );
-inboxSchema.index({ state: 1, availableAt: 1 });
+inboxSchema.index({ state: 1, availableAt: 1, createdAt: 1 });
 
 /**
  * The keys of every event accepted, kept after the event is handled so that a redelivery is
@@ -71,15 +71,20 @@ export function zaloInboxStore(conn: Connection) {
         return false;
       }
     },
-    /** Pending entries that may be tried now, oldest first. */
+    /** Pending entries that may be tried now, oldest first (ties in the order they came). */
     async available(now: Date, limit: number): Promise<ZaloInboxEntry[]> {
-      const docs = await Inbox.find({ state: "pending", availableAt: { $lte: now } }).sort({ availableAt: 1 }).limit(limit).lean();
+      const docs = await Inbox.find({ state: "pending", availableAt: { $lte: now } }).sort({ availableAt: 1, createdAt: 1 }).limit(limit).lean();
       return docs.map(plain);
     },
-    /** The entry if it is still to do (another instance may have handled it since it was listed). */
-    async pending(key: string): Promise<ZaloInboxEntry | undefined> {
-      const d = await Inbox.findOne({ _id: { $eq: key }, state: "pending" }).lean();
-      return d ? plain(d) : undefined;
+    /** Those of `keys` still to do, in the order given (another instance may have handled some since they were listed). */
+    async pendingOf(keys: string[]): Promise<ZaloInboxEntry[]> {
+      const docs = await Inbox.find({ _id: { $in: keys.map(String) }, state: "pending" }).lean();
+      const byKey = new Map(docs.map((d) => [d._id, plain(d)]));
+      return keys.flatMap((k) => byKey.get(k) ?? []);
+    },
+    /** Entries that must wait for an earlier one's retry: they become available at the same time, still in order. */
+    async postpone(keys: string[], until: Date): Promise<void> {
+      if (keys.length) await Inbox.updateMany({ _id: { $in: keys.map(String) }, state: "pending" }, { $set: { availableAt: until } });
     },
     /** Handled: it leaves the queue; its key stays seen. */
     async done(key: string): Promise<void> {

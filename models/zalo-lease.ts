@@ -35,6 +35,13 @@ export function zaloLeaseStore(conn: Connection) {
       }
     },
     /**
+     * Extends a live claim. Only its holder calls this, and before the claim runs out (a lapsed
+     * one may have a successor already, so its holder stops instead of renewing).
+     */
+    async renew(subject: string, generation: number, owner: string, until: Date): Promise<void> {
+      await Lease.updateOne({ _id: `${subject}#${generation}`, owner: { $eq: owner } }, { $set: { until } });
+    },
+    /**
      * Lets the next claimer in at once. The claim is deleted, not kept, so that the collection
      * (which every acquire reads) holds only live claims; the owner check keeps a holder whose
      * claim expired and was taken over from removing its successor's.

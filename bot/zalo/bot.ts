@@ -12,7 +12,8 @@ export interface ZaloBotDeps {
   sender: ZaloSender;
   users: ZaloUserStore;
   client: Pick<ZaloClient, "getProfile">;
-  localeOf: (zaloUserId: string) => Promise<string>;
+  /** The language of the resident behind a chat id (their account's). */
+  localeOf: (chatId: number) => Promise<string>;
   t: (locale: string, key: string) => string;
   logger: Logger;
   clock: () => Date;
@@ -62,22 +63,28 @@ export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps)
     }
   }
 
+  /**
+   * One stored event: the user's window opens (one round trip for a known user), then the bot
+   * handles the update; the resident's language is read only where the bridge itself speaks.
+   */
   async function processEvent(entry: ZaloInboxEntry): Promise<void> {
     const event = entry.event as unknown as ZaloEvent;
     const userId = zaloUserOf(event);
     const log = deps.logger.child({ channel: "zalo", event: event.event_name, key: entry.key });
     if (!userId) return void log.warn("zalo event without a user");
-    await deps.users.ensure(userId);
-    if (event.event_name === "unfollow") return deps.users.setFollowed(userId, false);
+    if (event.event_name === "unfollow") {
+      await deps.users.ensure(userId);
+      return deps.users.setFollowed(userId, false);
+    }
     // Following or writing opens a new free reply window (from when they wrote) and releases held notifications.
-    await deps.sender.userWrote(userId, writtenAt(event, deps.clock()));
-    const locale = await deps.localeOf(userId);
+    const wrote = await deps.sender.userWrote(userId, writtenAt(event, deps.clock()));
     if ((REFUSED_EVENTS as readonly string[]).includes(event.event_name)) {
-      await deps.sender.deliver(userId, { kind: "text", text: deps.t(locale, "zalo-unsupported-media") });
+      await deps.sender.deliver(userId, { kind: "text", text: deps.t(await deps.localeOf(wrote.chatId), "zalo-unsupported-media") });
       return;
     }
-    const user = await withName((await deps.users.byId(userId))!, log);
-    const update = zaloEventToUpdate(event, user, { updateId: nextUpdateId(), key: entry.key, locale, anonymous: deps.t(locale, "zalo-no-name") });
+    const user = await withName(wrote, log);
+    const anonymous = user.displayName === undefined ? deps.t(await deps.localeOf(user.chatId), "zalo-no-name") : "";
+    const update = zaloEventToUpdate(event, user, { updateId: nextUpdateId(), key: entry.key, anonymous });
     if (!update) return void log.debug("zalo event has no bot update");
     // A handler's failure stops at the bot's error boundary, which logs it and tells the resident.
     await bot.handleUpdate(update);

@@ -51,12 +51,12 @@ export function createZaloOutbound(d: ZaloOutboundDeps) {
   const client = createZaloClient({ apiRoot: d.config.apiRoot, tokens });
   const sender = createZaloSender({ client, users, policy: d.policy, clock: d.clock });
   // grammY handlers know a Zalo resident by the integer alias, so the account is keyed by it too.
-  const localeOf = async (zaloUserId: string) => (await accounts.ensure("zalo", String((await users.ensure(zaloUserId)).chatId))).locale;
+  const localeOf = async (chatId: number) => (await accounts.ensure("zalo", String(chatId))).locale;
 
   async function notifyAccount(externalId: string, text: string, buttons?: ZaloButton[]) {
-    const user = await users.byChatId(Number(externalId));
-    if (!user) throw new Error(`no Zalo user behind account ${externalId}`);
-    return sender.notify(user.zaloUserId, text, buttons);
+    const zaloUserId = await users.idOfChat(Number(externalId));
+    if (!zaloUserId) throw new Error(`no Zalo user behind account ${externalId}`);
+    return sender.notify(zaloUserId, text, buttons);
   }
 
   return {
@@ -97,7 +97,7 @@ export interface ZaloInboundDeps<C extends Context> {
   clock: () => Date;
   /** The assembled Zalo bot (built with `outbound.transport`). */
   bot: Bot<C>;
-  outbound: { client: ZaloClient; sender: ZaloSender; users: ZaloUserStore; leases: ZaloLeaseStore; localeOf: (zaloUserId: string) => Promise<string> };
+  outbound: { client: ZaloClient; sender: ZaloSender; users: ZaloUserStore; leases: ZaloLeaseStore; localeOf: (chatId: number) => Promise<string> };
 }
 
 /**

@@ -18,7 +18,7 @@ export interface ZaloInboxWorkerOptions {
   serializeBy?: (entry: ZaloInboxEntry) => string | undefined;
   /** How many residents' events this instance handles at the same time. */
   parallel?: number;
-  /** Entries read per pass. */
+  /** Entries read per pass: enough that a burst's residents each bring several, handled under one claim. */
   batch?: number;
   /** How long the keys of handled events are kept (a redelivery within it is recognised). */
   retentionMs?: number;
@@ -42,61 +42,77 @@ export function createZaloInboxWorker(o: ZaloInboxWorkerOptions) {
   const leaseMs = o.leaseMs ?? 60_000;
   const maxAttempts = o.maxAttempts ?? 5;
   const parallel = o.parallel ?? 8;
-  const batch = o.batch ?? 200;
+  const batch = o.batch ?? 1000;
   const owner = randomUUID();
   let running: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
 
-  /** False when the entry failed: the resident's later events wait for the next pass. */
-  async function runOne(entry: ZaloInboxEntry): Promise<boolean> {
+  /** The retry time when the entry failed (undefined when it succeeded or was parked for good). */
+  async function runOne(entry: ZaloInboxEntry): Promise<{ ok: boolean; retry?: Date }> {
     const attempt = entry.attempts + 1;
     const log = o.logger.child({ channel: "zalo", event: entry.eventName, key: entry.key });
     try {
       await o.process(entry);
       await o.inbox.done(entry.key);
-      return true;
+      return { ok: true };
     } catch (e) {
       const retry = attempt < maxAttempts ? new Date(clock().getTime() + 2 ** attempt * 1000) : undefined;
       log.error({ err: e, attempt, willRetry: Boolean(retry) }, "zalo event processing failed");
       await o.inbox.failed(entry.key, attempt, String((e as Error).message ?? e), retry);
-      return false;
+      return { ok: false, retry };
     }
   }
 
-  /** One resident's entries, in order, under their claim; true when it handled any. */
-  async function runGroup(serial: string, entries: ZaloInboxEntry[]): Promise<boolean> {
+  /**
+   * One resident's entries, in order, under one claim (three round trips for the lot, plus one
+   * read of what is still to do). The claim is renewed once half of it is used; a claim that ran
+   * out may have a successor, so the rest is left, and the result says so ("left").
+   */
+  async function runGroup(serial: string, listed: ZaloInboxEntry[]): Promise<"done" | "left"> {
     const subject = `zalo-serial:${serial}`;
+    let until = clock().getTime() + leaseMs;
     const generation = await o.leases.acquire(subject, owner, clock(), leaseMs);
-    // Another instance is busy with this resident: it takes these entries, or we do on a later pass.
-    if (generation === undefined) return false;
-    let worked = false;
+    // Another instance is busy with this resident: it takes these entries (or the sweep finds them).
+    if (generation === undefined) return "done";
     try {
-      for (const listed of entries) {
-        // Read again under the claim: another instance may have handled it since it was listed.
-        const entry = await o.inbox.pending(listed.key);
-        if (!entry) continue;
-        worked = true;
-        if (!(await runOne(entry))) break;
+      const entries = await o.inbox.pendingOf(listed.map((e) => e.key));
+      for (const [i, entry] of entries.entries()) {
+        const now = clock().getTime();
+        if (now >= until) return "left";
+        if (until - now < leaseMs / 2) {
+          until = now + leaseMs;
+          await o.leases.renew(subject, generation, owner, new Date(until));
+        }
+        const { ok, retry } = await runOne(entry);
+        if (ok) continue;
+        // The resident's later events wait for this one's retry, so they still come after it.
+        if (retry) await o.inbox.postpone(entries.slice(i + 1).map((e) => e.key), retry);
+        break;
       }
+      return "done";
     } finally {
       await o.leases.release(subject, generation, owner);
     }
-    return worked;
   }
 
-  /** One pass over what is available; true when it processed something. */
+  /**
+   * One pass over what is available; true when more may be available right away (a full batch
+   * was listed, or a claim ran out). Events stored meanwhile ask for another pass themselves
+   * (drain), so a pass that emptied the queue is not followed by an empty one.
+   */
   async function pass(): Promise<boolean> {
+    const listed = await o.inbox.available(clock(), batch);
     const groups = new Map<string, ZaloInboxEntry[]>();
-    for (const entry of await o.inbox.available(clock(), batch)) {
+    for (const entry of listed) {
       const serial = o.serializeBy?.(entry) ?? `event:${entry.key}`;
       groups.set(serial, [...(groups.get(serial) ?? []), entry]);
     }
-    let worked = false;
+    let left = false;
     await eachLimited([...groups], parallel, async ([serial, entries]) => {
-      if (await runGroup(serial, entries)) worked = true;
+      if ((await runGroup(serial, entries)) === "left") left = true;
     });
-    return worked;
+    return left || listed.length >= batch;
   }
 
   async function loop(): Promise<void> {

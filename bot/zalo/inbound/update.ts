@@ -21,8 +21,7 @@ export interface UpdateContext {
   updateId: number;
   /** The inbox key (msg_id) of the event. */
   key: string;
-  locale: string;
-  /** How to call a resident whose Zalo name is unknown. */
+  /** How to call a resident whose Zalo name is unknown (in their language). */
   anonymous: string;
 }
 
@@ -41,7 +40,8 @@ function commandEntities(text: string): Message["entities"] {
  */
 export function zaloEventToUpdate(event: ZaloEvent, alias: ZaloUser, c: UpdateContext): Update | undefined {
   const name = alias.displayName ?? c.anonymous;
-  const from: User = { id: alias.chatId, is_bot: false, first_name: name, language_code: c.locale };
+  // No language_code: Zalo does not tell the client's language; the account's language applies.
+  const from: User = { id: alias.chatId, is_bot: false, first_name: name };
   const chat: Chat.PrivateChat = { id: alias.chatId, type: "private", first_name: name };
   const date = Math.floor(Number(event.timestamp) / 1000) || 0;
   const base = { message_id: c.updateId, date, chat, from };

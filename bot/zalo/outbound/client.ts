@@ -13,8 +13,19 @@ export class ZaloApiError extends Error {
 }
 
 /**
- * The access-token codes of Zalo's error table: -216 invalid, -220 expired or removed, -124
- * invalid (the OAuth v4 code). Each means "refresh and try again", never "try the same token".
+ * Codes that mean "this access token no longer works": refresh once and try again, never the
+ * same token again. Checked (December 2026) against what could be found; Zalo's own table
+ * (developers.zalo.me, "Phụ lục › Mã lỗi") was not reachable, so each code is what sources agree on:
+ * - -216 "Access token is invalid": OA API. Zalo's PHP SDK (zaloplatform/zalo-php-sdk,
+ *   src/Exceptions/ZaloResponseException.php) lists it among the OA errors, and integrations
+ *   refresh on it (it is what an expired token gets).
+ * - -220 access token expired or removed (revoked, or the OA's authorisation withdrawn): OA API.
+ * - -124 "Access token invalid": the ZNS/ZBS code (zalo.cloud/zns/guidelines/handle-error-code),
+ *   answered on the same access token.
+ * Two independent Zalo clients classify exactly these three as "refresh once and retry".
+ * Not here: -201 (invalid parameter on v3; an old v2 table called it an invalid token, and a
+ * refresh per malformed call would spend refresh tokens for nothing), -32 (rate limit), -217
+ * (user blocked the OA). A refresh token Zalo refuses (OAuth v4, e.g. -14014) is tokens.ts's business.
  */
 export const ACCESS_TOKEN_ERRORS: readonly number[] = [-216, -220, -124];
 

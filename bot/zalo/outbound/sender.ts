@@ -1,14 +1,8 @@
-import type { ZaloUser, ZaloUserStore } from "../../../models/zalo-user.js";
+import type { ZaloAllowance, ZaloChoice, ZaloUser, ZaloUserStore } from "../../../models/zalo-user.js";
 import type { ZaloButton, ZaloClient } from "./client.js";
 
-export interface ZaloQuotaPolicy {
-  /** Free replies within this long after the user's last message (Zalo: 48 h)… */
-  windowMs: number;
-  /** …and at most this many of them (Zalo: 8). */
-  windowMessages: number;
-  /** Messages per user and calendar month outside the window (the OA's proactive quota). */
-  monthlyProactive: number;
-}
+/** Zalo's allowances: free replies within 48 h of the user's message, then a monthly proactive quota. */
+export type ZaloQuotaPolicy = ZaloAllowance;
 
 export const ZALO_DEFAULT_POLICY: ZaloQuotaPolicy = { windowMs: 48 * 3600_000, windowMessages: 8, monthlyProactive: 2 };
 
@@ -19,22 +13,13 @@ export type ZaloOutgoing =
 
 export type SendKind = "window" | "proactive" | "hold";
 
-/** Which allowance a message to this user would use now. */
-export function sendKind(user: ZaloUser, now: Date, policy: ZaloQuotaPolicy): SendKind {
-  const since = user.lastInboundAt ? now.getTime() - user.lastInboundAt.getTime() : Infinity;
-  if (since < policy.windowMs && user.windowSent < policy.windowMessages) return "window";
-  const used = user.month === monthOf(now) ? user.monthSent : 0;
-  return used < policy.monthlyProactive ? "proactive" : "hold";
-}
-
-const monthOf = (d: Date) => d.toISOString().slice(0, 7);
-
 /** Zalo text messages hold at most 2,000 characters. */
 const MAX_TEXT = 2000;
 
 /**
  * Every message to a Zalo user goes through here: it counts the free window and the
  * monthly quota, and holds text that cannot be sent for free until the user writes again.
+ * The allowance is taken before sending, in one round trip, and given back if the send fails.
  */
 export function createZaloSender(deps: { client: ZaloClient; users: ZaloUserStore; policy?: ZaloQuotaPolicy; clock?: () => Date }) {
   const policy = deps.policy ?? ZALO_DEFAULT_POLICY;
@@ -47,42 +32,59 @@ export function createZaloSender(deps: { client: ZaloClient; users: ZaloUserStor
     else for (let i = 0; i < m.text.length; i += MAX_TEXT) await deps.client.sendText(userId, m.text.slice(i, i + MAX_TEXT));
   }
 
-  return {
-    /**
-     * Sends now when an allowance is left; otherwise keeps a text for later and reports "hold".
-     * Returns the message id the chat shows for it.
-     */
-    async deliver(userId: string, m: ZaloOutgoing): Promise<{ kind: SendKind; messageId: number }> {
-      const user = await deps.users.ensure(userId);
-      const now = clock();
-      const kind = sendKind(user, now, policy);
-      const messageId = user.lastMessageId + 1;
-      if (kind === "hold") {
-        if (m.kind === "text") await deps.users.hold(userId, m.text);
-        return { kind, messageId: user.lastMessageId };
-      }
+  /**
+   * Sends now when an allowance is left; otherwise keeps a text for later and reports "hold".
+   * `choices` (what a typed number picks) is recorded with it. Returns the message id the chat shows for it.
+   */
+  async function deliver(userId: string, m: ZaloOutgoing, choices?: ZaloChoice[]): Promise<{ kind: SendKind; messageId: number }> {
+    const taken = await deps.users.take(userId, clock(), policy, choices);
+    if (!taken) return { kind: "hold", messageId: await deps.users.hold(userId, m.kind === "text" ? m.text : undefined, choices) };
+    try {
       await transmit(userId, m);
-      await deps.users.countSent(userId, kind, monthOf(now), messageId);
-      return { kind, messageId };
-    },
+    } catch (e) {
+      await deps.users.giveBack(userId, taken.kind);
+      throw e;
+    }
+    return taken;
+  }
+
+  /** Sends the held texts with `text` (if any) as one message, then forgets them: one allowance covers them all. */
+  async function sendWithHeld(user: ZaloUser, text?: string, buttons?: ZaloButton[]): Promise<SendKind> {
+    const combined = [...user.held, ...(text === undefined ? [] : [text])];
+    if (!combined.length) return "window";
+    const taken = await deps.users.take(user.zaloUserId, clock(), policy);
+    if (!taken) {
+      if (text !== undefined) await deps.users.hold(user.zaloUserId, text);
+      return "hold";
+    }
+    try {
+      await transmit(user.zaloUserId, { kind: "text", text: combined.join("\n\n"), buttons });
+    } catch (e) {
+      await deps.users.giveBack(user.zaloUserId, taken.kind);
+      throw e;
+    }
+    // Forgotten only once sent: a failure keeps them for the next try.
+    await deps.users.release(user.zaloUserId, user.held);
+    return taken.kind;
+  }
+
+  return {
+    deliver,
 
     /**
      * A notification: combined with anything already held into one message, so one allowance covers them all.
      * Buttons go with it when it is sent now; a held one keeps its text only (/ticket offers the same buttons).
      */
     async notify(userId: string, text: string, buttons?: ZaloButton[]): Promise<SendKind> {
-      const held = await deps.users.takeHeld(userId);
-      const combined = [...held, text].join("\n\n");
-      const r = await this.deliver(userId, { kind: "text", text: combined, buttons });
-      return r.kind;
+      const user = await deps.users.ensure(userId);
+      return sendWithHeld(user, text, buttons);
     },
 
-    /** The user wrote at `at`: the free window counts from then, and held notifications go out as one message. */
-    async userWrote(userId: string, at: Date): Promise<void> {
-      await deps.users.ensure(userId);
-      await deps.users.inbound(userId, at);
-      const held = await deps.users.takeHeld(userId);
-      if (held.length) await this.deliver(userId, { kind: "text", text: held.join("\n\n") });
+    /** The user wrote at `at`: the free window counts from then, and held notifications go out as one message. Returns the user. */
+    async userWrote(userId: string, at: Date): Promise<ZaloUser> {
+      const user = await deps.users.wrote(userId, at);
+      if (user.held.length) await sendWithHeld(user);
+      return user;
     },
   };
 }

@@ -65,6 +65,10 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloTokenMan
   const http = o.http ?? axios.create({ timeout: Math.max(1000, leaseMs - 5000) });
   const owner = randomUUID();
   let inflight: Promise<string> | undefined;
+  // The token last read or made here, so a send does not read the store each time. Should Zalo
+  // refuse it early (another instance refreshed, or it was revoked), the client calls `expired`,
+  // which drops it, and its one retry reads the store: the other instance's pair, or a refresh.
+  let cached: { accessToken: string; accessExpiresAt: Date } | undefined;
 
   const fresh = (p: { accessToken?: string; accessExpiresAt: Date }, now: Date) =>
     p.accessToken !== undefined && p.accessExpiresAt.getTime() - margin > now.getTime();
@@ -101,7 +105,10 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloTokenMan
         await o.store.seed(o.appId, o.initialRefreshToken, digest(o.initialRefreshToken));
         continue;
       }
-      if (fresh(pair, now)) return pair.accessToken!;
+      if (fresh(pair, now)) {
+        cached = { accessToken: pair.accessToken!, accessExpiresAt: pair.accessExpiresAt };
+        return pair.accessToken!;
+      }
       if (pair.refused) {
         // An operator's new ZALO_REFRESH_TOKEN (set with a restart) gets its try; a refused or spent one never another.
         if (o.initialRefreshToken && digest(o.initialRefreshToken) !== pair.seededWith) {
@@ -133,6 +140,7 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloTokenMan
       }
       // Stored before use: if we die now, the others find the new pair instead of the spent token.
       await o.store.store(o.appId, next);
+      cached = next;
       o.logger.info({ appId: o.appId, accessExpiresAt: next.accessExpiresAt }, "zalo access token refreshed");
       return next.accessToken;
     }
@@ -141,13 +149,17 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloTokenMan
 
   return {
     accessToken() {
+      if (cached && fresh(cached, clock())) return Promise.resolve(cached.accessToken);
       // One refresh per process at a time; callers in between share its result.
       inflight ??= obtain().finally(() => {
         inflight = undefined;
       });
       return inflight;
     },
-    expired: (accessToken) => o.store.expire(o.appId, accessToken),
+    async expired(accessToken) {
+      if (cached?.accessToken === accessToken) cached = undefined;
+      await o.store.expire(o.appId, accessToken);
+    },
     async status() {
       const pair = await o.store.read(o.appId);
       return pair?.refused ? { ok: false, reason: pair.refused.reason, since: pair.refused.at } : { ok: true };

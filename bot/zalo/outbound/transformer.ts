@@ -2,7 +2,7 @@ import type { InputFile, Transformer } from "grammy";
 import type { RawApi } from "grammy";
 import type { ApiResponse, Message } from "grammy/types";
 import sharp from "sharp";
-import type { ZaloUser, ZaloUserStore } from "../../../models/zalo-user.js";
+import type { ZaloUserStore } from "../../../models/zalo-user.js";
 import type { ZaloClient } from "./client.js";
 import { zaloMenu } from "./buttons.js";
 import { plainText } from "./plain-text.js";
@@ -12,8 +12,8 @@ export interface ZaloTransformerDeps {
   client: ZaloClient;
   sender: ZaloSender;
   users: ZaloUserStore;
-  /** The user's language, and a translator for the few texts the bridge adds itself. */
-  localeOf: (zaloUserId: string) => Promise<string>;
+  /** The language of the resident behind a chat id, and a translator for the few texts the bridge adds itself. */
+  localeOf: (chatId: number) => Promise<string>;
   t: (locale: string, key: string) => string;
   clock: () => Date;
 }
@@ -56,24 +56,27 @@ async function bytesOf(file: InputFile | string): Promise<{ bytes: Uint8Array; n
  * Anything else is a ZaloUnsupportedMethodError, never a made-up success.
  */
 function zaloMethods(deps: ZaloTransformerDeps) {
-  async function userOf(chatId: number | string): Promise<ZaloUser> {
-    const user = await deps.users.byChatId(Number(chatId));
-    if (!user) throw new Error(`no Zalo user for chat ${String(chatId)}`);
-    return user;
+  /** The Zalo user id behind a chat id: known from memory after the first lookup. */
+  async function userOf(chatId: number | string): Promise<{ zaloUserId: string; chatId: number }> {
+    const zaloUserId = await deps.users.idOfChat(Number(chatId));
+    if (!zaloUserId) throw new Error(`no Zalo user for chat ${String(chatId)}`);
+    return { zaloUserId, chatId: Number(chatId) };
   }
-  const sentMessage = (user: ZaloUser, messageId: number, extra: Partial<Message> = {}) =>
+  const sentMessage = (user: { chatId: number }, messageId: number, extra: Partial<Message> = {}) =>
     ({ message_id: messageId, date: Math.floor(deps.clock().getTime() / 1000), chat: { id: user.chatId, type: "private", first_name: "Zalo" }, ...extra }) as Message.TextMessage;
 
   async function sendText(chatId: number | string, text: string, parseMode: string | undefined, markup: object | undefined) {
     const user = await userOf(chatId);
-    const locale = await deps.localeOf(user.zaloUserId);
     const menu = zaloMenu(markup);
     let shown = plainText(text, parseMode);
-    if (menu.asksLocation) shown += "\n\n" + deps.t(locale, "zalo-share-location");
-    if (menu.listing) shown += `\n\n${deps.t(locale, "zalo-choose-number")}\n${menu.listing.join("\n")}`;
+    // Only a menu adds words of ours, so only a menu needs the resident's language.
+    if (menu.asksLocation || menu.listing) {
+      const locale = await deps.localeOf(user.chatId);
+      if (menu.asksLocation) shown += "\n\n" + deps.t(locale, "zalo-share-location");
+      if (menu.listing) shown += `\n\n${deps.t(locale, "zalo-choose-number")}\n${menu.listing.join("\n")}`;
+    }
     // Numbers refer to the latest message only, as a typed "2" answers the menu the user sees last.
-    if (menu.choices.length || user.choices.length) await deps.users.setChoices(user.zaloUserId, menu.choices);
-    const sent = await deps.sender.deliver(user.zaloUserId, { kind: "text", text: shown, buttons: menu.buttons });
+    const sent = await deps.sender.deliver(user.zaloUserId, { kind: "text", text: shown, buttons: menu.buttons }, menu.choices);
     return sentMessage(user, sent.messageId, { text: shown });
   }
 

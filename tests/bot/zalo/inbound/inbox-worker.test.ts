@@ -73,7 +73,7 @@ describe("the Zalo inbox worker", () => {
     expect(await add()).toBe(true);
     const w = createZaloInboxWorker({ inbox, leases: zaloLeaseStore(db()), process: async () => undefined, logger: createLogger("silent") });
     await w.drain();
-    expect(await inbox.pending("msg:d-1")).toBeUndefined();
+    expect(await inbox.pendingOf(["msg:d-1"])).toEqual([]);
     expect(await add()).toBe(false);
     expect(await inbox.countByState("pending")).toBe(0);
   });
@@ -100,5 +100,32 @@ describe("the Zalo inbox worker", () => {
     await w.drain();
     expect(calls).toBe(2);
     expect(await inbox.countByState("failed")).toBe(1);
+  });
+
+  it("a resident's later events wait behind a failed one's retry, and then run after it, in order", async () => {
+    const inbox = zaloInboxStore(db());
+    let now = new Date();
+    for (let i = 0; i < 3; i++) await inbox.add(`msg:r-${i}`, "user_send_text", { sender: { id: "8400000000000000431" }, n: i }, new Date(now.getTime() - 1000 + i));
+    const ran: number[] = [];
+    let failOnce = true;
+    const w = createZaloInboxWorker({
+      inbox,
+      leases: zaloLeaseStore(db()),
+      process: async (e) => {
+        if (failOnce && e.event.n === 0) {
+          failOnce = false;
+          throw new Error("Zalo answered 502");
+        }
+        ran.push(Number(e.event.n));
+      },
+      logger: createLogger("silent"),
+      clock: () => now,
+      serializeBy: (e) => String((e.event.sender as { id: string }).id),
+    });
+    await w.drain();
+    expect(ran).toEqual([]);
+    now = new Date(now.getTime() + 60_000);
+    await w.drain();
+    expect(ran).toEqual([0, 1, 2]);
   });
 });

@@ -16,7 +16,7 @@ const alias: ZaloUser = {
   lastMessageId: 7,
   displayName: "Lê Thị Hoa",
 };
-const at = (key: string) => ({ updateId: 1, key, locale: "vi", anonymous: "bạn" });
+const at = (key: string) => ({ updateId: 1, key, anonymous: "bạn" });
 const event = (event_name: string, message: Record<string, unknown>) => ({ app_id: "1", event_name, timestamp: "1795430000000", sender: { id: alias.zaloUserId }, message: { msg_id: "m", ...message } });
 
 describe("Zalo events as grammY updates", () => {
