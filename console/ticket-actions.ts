@@ -2,15 +2,15 @@ import type { FastifyInstance } from "fastify";
 import type { Ticket } from "../models/ticket.js";
 import { authorize, canSee } from "../services/access/authorize.js";
 import { fullName } from "../services/routing/ward-ref.js";
-import { ACTIONS, BUTTONS, STATES, type ActionKind, type ButtonCode, type TicketAction } from "../services/tickets/ticket-states.js";
+import { ACTIONS, appliesTo, BUTTONS, buttonsOf, type ActionKind, type ButtonCode, type TicketAction } from "../services/tickets/ticket-states.js";
 import { transitionTicket, type TransitionRefusal } from "../services/tickets/transition.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";
 import { html, type Html } from "./html.js";
 import { visibleTicket } from "./ticket-access.js";
 
-/** Whether the viewer's stored account may take this action on the ticket in its current state. */
-const allowed = (v: Viewer, tk: Ticket, kind: ActionKind) => !authorize(v.account, tk, kind) && ACTIONS[kind].from.includes(tk.state);
+/** Whether the viewer's stored account may take this action on the ticket in its current state and of its source. */
+const allowed = (v: Viewer, tk: Ticket, kind: ActionKind) => !authorize(v.account, tk, kind) && ACTIONS[kind].from.includes(tk.state) && appliesTo(kind, tk.source);
 
 const REFUSALS: readonly TransitionRefusal[] = ["not_found", "forbidden", "revoked", "invalid_state", "stale", "invalid_target", "no_venue", "already_decided"];
 
@@ -29,7 +29,9 @@ export function actionForms(c: ConsoleContext, v: Viewer, tk: Ticket): Html {
   const { t } = v;
   const form = (op: string, inner: Html) => html`<form method="post" action="/console/tickets/${encodeURIComponent(tk.number)}/action">
     <input type="hidden" name="_csrf" value="${v.session.csrf}"><input type="hidden" name="version" value="${tk.version}"><input type="hidden" name="op" value="${op}">${inner}</form>`;
-  const buttons = STATES[tk.state].buttons
+  // The card's buttons in its order, then any other the viewer may press now (the keeper's closure confirmation).
+  const codes = [...new Set([...buttonsOf(tk.state, tk.source), ...(Object.keys(BUTTONS) as ButtonCode[])])];
+  const buttons = codes
     .filter((code) => allowed(v, tk, BUTTONS[code].kind))
     .map((code, i) => form(code, html`<button type="submit"${i === 0 ? html` class="primary"` : ""}>${t(`btn-${code}`)}</button>`));
   const targets = c.deps.directory.inProvince(tk.provinceCode).filter((w) => w.code !== tk.wardCode);

@@ -3,6 +3,8 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../models/account.js";
 import type { Ticket } from "../../models/ticket.js";
+import { openTicket } from "../../services/tickets/open-ticket.js";
+import { transitionTicket } from "../../services/tickets/transition.js";
 import { consoleServer, signIn, type ConsoleClient } from "../support/console-client.js";
 import { useTestDatabase } from "../support/database.js";
 import { ticketWorld } from "../support/ticket-world.js";
@@ -109,6 +111,28 @@ describe("the console's ticket page", () => {
     expect(r.headers.location).toContain("refused=forbidden");
     const admin = await as("admin");
     expect((await admin.get(`/console/tickets/${tk.number}`)).body).toContain("Vai trò của bạn không có thao tác nào");
+  });
+
+  it("an inspection found the venue closed: the province's keeper confirms it from the page, the ward's officer cannot", async () => {
+    const officer = await w.account("officer", { wardCode: "W1" });
+    const opened = await openTicket(w.stores, {
+      violationType: "not_scanned", source: "inspection", wardCode: "W1", provinceCode: "P1", venueCode: "V-1", verdict: "not_scanned",
+      event: { at: w.clock.now(), actorId: "keeper", actorRole: "registry", action: "inspection_issued", to: "new" },
+    }, { provinceName: "P1" });
+    expect(await transitionTicket(w.deps, officer.id, opened.id, { kind: "acknowledge" })).toMatchObject({ ok: true });
+    const found = await transitionTicket(w.deps, officer.id, opened.id, { kind: "record_finding", finding: "venue_closed" });
+    expect(found).toMatchObject({ ok: true, to: "venue_closed" });
+    const tk = found.ok ? found.ticket : opened;
+    const confirm = "✅ Xác nhận cơ sở đã ngừng hoạt động";
+
+    const ward = await signIn(server, w.stores, w.clock.now, officer);
+    expect((await ward.get(`/console/tickets/${tk.number}`)).body).not.toContain(confirm);
+    expect((await ward.post(`/console/tickets/${tk.number}/action`, { op: "vcy", version: String(tk.version) })).headers.location).toContain("refused=forbidden");
+
+    const keeper = await as("registry", { provinceCode: "P1" });
+    expect((await keeper.get(`/console/tickets/${tk.number}`)).body).toContain(confirm);
+    expect((await keeper.post(`/console/tickets/${tk.number}/action`, { op: "vcy", version: String(tk.version) })).headers.location).toContain("done=state");
+    expect((await w.stores.venues.byCode("V-1"))!.status).toBe("closed");
   });
 
   it("the reporter's contact: only after acknowledging, only to the ward's staff, and every view audited", async () => {
