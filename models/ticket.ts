@@ -2,6 +2,7 @@ import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
+import type { ProvinceStatsTicket } from "../services/tickets/province-stats.js";
 import { MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_STATES, type TicketOutcome, type TicketState } from "../services/tickets/ticket-states.js";
 
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
@@ -85,6 +86,7 @@ ticketSchema.index({ number: 1 }, { unique: true });
 ticketSchema.index({ wardCode: 1, state: 1, openedAt: 1 });
 ticketSchema.index({ venueCode: 1, state: 1 });
 ticketSchema.index({ "reports.accountId": 1, openedAt: -1 });
+ticketSchema.index({ provinceCode: 1, openedAt: -1 });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;
 export type TicketReport = InferSchemaType<typeof reportSchema>;
@@ -283,6 +285,24 @@ export function ticketStore(conn: Connection) {
         .limit(limit)
         .lean();
       return many(docs);
+    },
+    /**
+     * Tickets of a province (or of some of its wards) opened in [from, to), only the fields the
+     * statistics read: no reports, notes or evidence travel for a page of figures.
+     */
+    async figuresBetween(scope: { provinceCode: string; wardCodes?: string[] }, from: Date, to: Date): Promise<ProvinceStatsTicket[]> {
+      const docs = await Ticket.find(
+        { provinceCode: eq(scope.provinceCode), ...(scope.wardCodes ? { wardCode: { $in: scope.wardCodes.map(String) } } : {}), openedAt: { $gte: from, $lt: to } },
+        { _id: 0, wardCode: 1, state: 1, violationType: 1, openedAt: 1, acknowledgeBy: 1, closeBy: 1, "history.at": 1, "history.from": 1, "history.to": 1 },
+      ).lean();
+      return docs as unknown as ProvinceStatsTicket[];
+    },
+    /** ward code → how many distinct venues of the province have a confirmed violation, ever. */
+    async confirmedVenueCountsByWard(provinceCode: string): Promise<Map<string, number>> {
+      const docs = await Ticket.find({ provinceCode: eq(provinceCode), state: "violation_confirmed", venueCode: { $exists: true } }, { _id: 0, wardCode: 1, venueCode: 1 }).lean();
+      const venues = new Map<string, Set<string>>();
+      for (const d of docs) (venues.get(d.wardCode) ?? venues.set(d.wardCode, new Set()).get(d.wardCode)!).add(d.venueCode!);
+      return new Map([...venues].map(([ward, set]) => [ward, set.size]));
     },
     /** Codes of the ward's venues with a confirmed violation, ever. */
     async confirmedVenueCodes(wardCode: string): Promise<string[]> {

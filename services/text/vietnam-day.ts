@@ -23,3 +23,13 @@ export function addDays(day: string, n: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((new Date(`${to}T00:00:00Z`).getTime() - new Date(`${from}T00:00:00Z`).getTime()) / DAY_MS);
 }
+
+/** The ISO 8601 week of a day, written 2026-W48 (weeks start on Monday; week 1 holds the year's first Thursday). */
+export function isoWeek(day: string): string {
+  const at = new Date(`${day}T00:00:00Z`);
+  const weekday = (at.getUTCDay() + 6) % 7;
+  const thursday = new Date(at.getTime() + (3 - weekday) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}

@@ -21,18 +21,21 @@ export interface WardStats {
 const HOUR = 3600e3;
 const closed = (state: string) => !isOpen(state as TicketState);
 
-function median(xs: number[]): number | undefined {
+export function median(xs: number[]): number | undefined {
   if (xs.length === 0) return undefined;
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1]! + s[m]!) / 2;
 }
 
-const round1 = (x: number | undefined) => (x === undefined ? undefined : Math.round(x * 10) / 10);
-const firstAt = (t: Ticket, to: (s: string) => boolean) => t.history.find((h) => h.to && h.from !== h.to && to(h.to))?.at;
+export const round1 = (x: number | undefined) => (x === undefined ? undefined : Math.round(x * 10) / 10);
+const firstAt = (t: StatsTicket, to: (s: string) => boolean) => t.history.find((h) => h.to && h.from !== h.to && to(h.to))?.at;
+
+/** The fields of a ticket the figures read (the console's province query fetches only these). */
+export type StatsTicket = Pick<Ticket, "state" | "violationType" | "openedAt" | "acknowledgeBy" | "closeBy" | "history">;
 
 /** Figures for one ward over the tickets opened in a period (pure, so it is tested without a database). */
-export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date, compliance: { violating: number; registered: number }): WardStats {
+export function computeWardStats(wardCode: string, tickets: StatsTicket[], now: Date, compliance: { violating: number; registered: number }): WardStats {
   const byState: Record<string, number> = {};
   const byType: Record<string, number> = {};
   const toAck: number[] = [];
