@@ -11,6 +11,7 @@ import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
 import { OPEN311_PREFIX, open311Plugin } from "../open311/plugin.js";
+import { CONSOLE_PREFIX, consolePlugin } from "../console/plugin.js";
 import { createWardResolver } from "../services/routing/resolve-ward.js";
 import { startPhotoRetention } from "../services/housekeeping/prune-closed-photos.js";
 import { prepareSimulator } from "../simulator/start-simulator.js";
@@ -45,6 +46,9 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   await server.register(open311Plugin({ stores, intake, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl }), {
     prefix: OPEN311_PREFIX,
   });
+  await server.register(consolePlugin({ stores, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl, mapTileUrl: config.mapTileUrl }), {
+    prefix: CONSOLE_PREFIX,
+  });
   core.metrics.observeWebhooks(server);
   await server.register(
     operationsRoutes({
@@ -63,7 +67,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
     : undefined;
   simulator?.mount(server, { directory: core.directory, signingKey: core.signingKey });
   const httpUrl = await server.listen({ host: config.httpHost, port: config.httpPort });
-  logger.info({ url: httpUrl, open311: `${httpUrl}${OPEN311_PREFIX}` }, "HTTP server listening");
+  logger.info({ url: httpUrl, open311: `${httpUrl}${OPEN311_PREFIX}`, console: `${httpUrl}${CONSOLE_PREFIX}` }, "HTTP server listening");
   await telegram?.receive();
   zalo?.receive();
   simulator?.announce();

@@ -5,6 +5,8 @@ import { auditStore } from "./audit-event.js";
 import { activityStore } from "./check-in-activity.js";
 import { botStateStore } from "./bot-state.js";
 import { claimStore } from "./claim.js";
+import { consoleLinkStore } from "./console-link.js";
+import { consoleSessionStore } from "./console-session.js";
 import { counterStore } from "./counter.js";
 import { deadlineRuleStore } from "./deadline-rule.js";
 import { evidenceStore } from "./evidence.js";
@@ -38,6 +40,8 @@ export function createStores(conn: Connection) {
     ticketCards: ticketCardStore(conn),
     apiClients: apiClientStore(conn),
     reporterIdentities: reporterIdentityStore(conn),
+    consoleLinks: consoleLinkStore(conn),
+    consoleSessions: consoleSessionStore(conn),
   };
   return {
     ...stores,

@@ -3,6 +3,7 @@ import { accountCommands } from "./accounts.js";
 import { deadlineCommands } from "./deadlines.js";
 import { activityCommands } from "./activity.js";
 import { complianceCommands } from "./compliance.js";
+import { consoleCommands } from "./console.js";
 import { exportCommands } from "./export.js";
 import { inviteCommands } from "./invite.js";
 import { open311Commands } from "./open311.js";
@@ -12,4 +13,4 @@ import { verifyCommands } from "./verify.js";
 import { wardCommands } from "./wards.js";
 
 /** Every CLI command; a new command group is one file in this folder plus one line here. */
-export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...activityCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands, ...complianceCommands, ...deadlineCommands, ...open311Commands];
+export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...activityCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands, ...complianceCommands, ...deadlineCommands, ...open311Commands, ...consoleCommands];

@@ -6,6 +6,7 @@ import { evidenceCommand } from "./evidence-command.js";
 import { staffStart } from "./staff-start.js";
 import { ticketButtons } from "./ticket-buttons.js";
 import { ticketCommands } from "./ticket-commands.js";
+import { webCommand } from "./web-command.js";
 
 /**
  * The officers' and enforcement's features. Install before installFeatures: /start inv_…
@@ -14,6 +15,6 @@ import { ticketCommands } from "./ticket-commands.js";
 export function officerFeatures(deps: OfficerDeps): Composer<BotContext> {
   const transitions: TransitionDeps = { ...deps.stores, clock: deps.clock };
   const c = new Composer<BotContext>();
-  c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps));
+  c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps), webCommand(deps));
   return c;
 }

@@ -33,18 +33,36 @@ export function authorizeRegistry(actor: RegistryActor, provinceCode: string): R
   return scope.provinceCode === undefined || scope.provinceCode === provinceCode ? undefined : "forbidden";
 }
 
-/** Whether this stored account may look at this ticket (queue, card, evidence). */
-export function canSee(actor: Account, ticket: Pick<Ticket, "wardCode" | "provinceCode">): boolean {
-  if (actor.revokedAt) return false;
+/** Roles that work in the web console: every staff role (what each sees there is scoped below). */
+export function usesConsole(actor: Pick<Account, "role" | "revokedAt">): boolean {
+  return !actor.revokedAt && actor.role !== "resident";
+}
+
+/** The tickets an account may look at: its ward, its province, or (administrators, read only) all. */
+export type TicketScope = { wardCode: string } | { provinceCode: string } | { all: true };
+
+export function ticketScope(actor: Pick<Account, "role" | "revokedAt" | "wardCode" | "provinceCode">): TicketScope | Refusal {
+  if (actor.revokedAt) return "revoked";
   switch (actor.role) {
     case "officer":
-      return !!actor.wardCode && actor.wardCode === ticket.wardCode;
+      return actor.wardCode ? { wardCode: actor.wardCode } : "forbidden";
     case "supervisor":
     case "enforcement":
-      return !!actor.provinceCode && actor.provinceCode === ticket.provinceCode;
+      return actor.provinceCode ? { provinceCode: actor.provinceCode } : "forbidden";
+    case "admin":
+      // The command line already exports any ticket as an administrator; the console lets them read, not act.
+      return { all: true };
     default:
-      return false;
+      return "forbidden";
   }
+}
+
+/** Whether this stored account may look at this ticket (queue, card, evidence). */
+export function canSee(actor: Account, ticket: Pick<Ticket, "wardCode" | "provinceCode">): boolean {
+  const scope = ticketScope(actor);
+  if (typeof scope === "string") return false;
+  if ("all" in scope) return true;
+  return "wardCode" in scope ? scope.wardCode === ticket.wardCode : scope.provinceCode === ticket.provinceCode;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface WardDirectory {
   byCode(code: string): WardRef | undefined;
   /** The codes of the provinces with at least one ward. */
   provinceCodes(): string[];
+  /** A province's wards by name (the console's filters and transfer targets). */
+  inProvince(provinceCode: string): WardRef[];
   /** Reloads wards and boundaries from the database (at start and after every import). */
   refresh(): Promise<{ wards: number; boundaries: number }>;
   /** Reloads only when the stored wards changed since the last load (an import by the CLI or another instance). */
@@ -42,6 +44,7 @@ export function createWardDirectory(wards: Pick<ReturnType<typeof wardStore>, "a
     search: (text, options) => names.search(text, options),
     byCode: (code) => codes.get(code),
     provinceCodes: () => provinces,
+    inProvince: (provinceCode) => [...codes.values()].filter((w) => w.provinceCode === provinceCode).sort((a, b) => a.name.localeCompare(b.name, "vi")),
     refresh,
     async refreshIfChanged() {
       if ((await wards.fingerprint()) === loaded) return false;

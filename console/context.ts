@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Account } from "../models/account.js";
+import type { ConsoleSession } from "../models/console-session.js";
+import type { Stores } from "../models/index.js";
+import type { Logger } from "../platform/logger.js";
+import { createI18n, type Locale } from "../bot/i18n.js";
+import type { WardDirectory } from "../services/routing/ward-directory.js";
+import { fullName } from "../services/routing/ward-ref.js";
+import { ConsoleError } from "./console-error.js";
+import type { Html } from "./html.js";
+import { layout, type NavKey } from "./layout.js";
+
+export const CONSOLE_PREFIX = "/console";
+
+export interface ConsoleDeps {
+  stores: Stores;
+  directory: WardDirectory;
+  clock: () => Date;
+  logger: Logger;
+  defaultLocale: Locale;
+  /** The public address (https:// behind a proxy makes the cookie Secure); else the request's own. */
+  publicUrl?: string;
+  /** Tiles for maps (views); unset = ward boundaries only. */
+  mapTileUrl?: string;
+}
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/** The signed-in person of a request: the account as stored right now, the session, the language. */
+export interface Viewer {
+  account: Account;
+  session: ConsoleSession;
+  locale: Locale;
+  t: Translate;
+}
+
+export interface PageContent {
+  title: string;
+  /** Which nav entry is current. */
+  active?: NavKey;
+  body: Html;
+  status?: number;
+  /** Extra stylesheets and scripts under /console/assets/ (e.g. leaflet.css, map.js). */
+  styles?: string[];
+  scripts?: string[];
+}
+
+export function createConsoleContext(deps: ConsoleDeps) {
+  const i18n = createI18n(deps.defaultLocale);
+  const viewers = new WeakMap<FastifyRequest, Viewer>();
+  const translator = (locale: Locale): Translate => (key, vars) => i18n.t(locale, key, vars);
+  const scopeName = (a: Account, t: Translate): string => {
+    const ward = a.wardCode ? deps.directory.byCode(a.wardCode) : undefined;
+    if (ward) return fullName(ward);
+    if (a.provinceCode) return deps.directory.inProvince(a.provinceCode)[0]?.provinceName ?? a.provinceCode;
+    return a.role === "admin" ? t("console-scope-all") : "";
+  };
+  return {
+    deps,
+    translator,
+    /** Set by the staff guard; pages inside the guarded scope always have one. */
+    setViewer(request: FastifyRequest, viewer: Viewer): void {
+      viewers.set(request, viewer);
+    },
+    viewerOf(request: FastifyRequest): Viewer | undefined {
+      return viewers.get(request);
+    },
+    viewer(request: FastifyRequest): Viewer {
+      const v = viewers.get(request);
+      if (!v) throw new ConsoleError(401, "console-session-none");
+      return v;
+    },
+    /** A full page in the layout (nav, language switch, sign-out) for the signed-in viewer. */
+    page(reply: FastifyReply, viewer: Viewer | undefined, content: PageContent, locale: Locale = deps.defaultLocale) {
+      const t = viewer?.t ?? translator(locale);
+      const markup = layout({ ...content, viewer, t, locale: viewer?.locale ?? locale, scopeName: (a) => scopeName(a, t) });
+      return reply.code(content.status ?? 200).header("content-type", "text/html; charset=utf-8").send(`<!doctype html>\n${markup.value}`);
+    },
+  };
+}
+
+export type ConsoleContext = ReturnType<typeof createConsoleContext>;
+
+/** A page module: registers its routes (relative to /console) in the signed-in scope. */
+export type ConsolePage = (app: FastifyInstance, c: ConsoleContext) => void;

@@ -1,0 +1,61 @@
+import type { Account } from "../models/account.js";
+import type { Locale } from "../bot/i18n.js";
+import { html, type Html } from "./html.js";
+import type { Translate, Viewer } from "./context.js";
+
+/** The nav, in order; a page module's path may 404 until that page exists. */
+export const NAV = [
+  { key: "map", path: "/console/map" },
+  { key: "queue", path: "/console/queue" },
+  { key: "statistics", path: "/console/statistics" },
+  { key: "venues", path: "/console/venues" },
+] as const;
+export type NavKey = (typeof NAV)[number]["key"];
+
+interface LayoutInput {
+  title: string;
+  active?: NavKey;
+  body: Html;
+  viewer: Viewer | undefined;
+  t: Translate;
+  locale: Locale;
+  styles?: string[];
+  scripts?: string[];
+  /** The ward or province an account acts for, by name. */
+  scopeName: (a: Account) => string;
+}
+
+/** Who is signed in, the language switch and sign-out: both forms carry the session's CSRF token. */
+function account(v: Viewer, t: Translate, scopeName: (a: Account) => string): Html {
+  const a = v.account;
+  return html`<div class="who">
+    <span class="who-name">${a.displayName ?? a.id}</span>
+    <span class="who-role">${t(`console-role-${a.role}`)} · ${scopeName(a)}</span>
+    <form method="post" action="/console/language"><input type="hidden" name="_csrf" value="${v.session.csrf}"><input type="hidden" name="to" value="${v.locale === "vi" ? "en" : "vi"}"><button class="link" type="submit" lang="${v.locale === "vi" ? "en" : "vi"}">${t("console-language-switch")}</button></form>
+    <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${v.session.csrf}"><button class="link" type="submit">${t("console-sign-out")}</button></form>
+  </div>`;
+}
+
+export function layout(p: LayoutInput): Html {
+  const nav = p.viewer
+    ? html`<nav>${NAV.map((n) => html`<a href="${n.path}"${n.key === p.active ? html` aria-current="page"` : ""}>${p.t(`console-nav-${n.key}`)}</a>`)}</nav>`
+    : "";
+  return html`<html lang="${p.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${p.viewer ? html`<meta name="csrf-token" content="${p.viewer.session.csrf}">` : ""}
+<title>${p.title} · ${p.t("console-title")}</title>
+<link rel="stylesheet" href="/console/assets/console.css">
+${(p.styles ?? []).map((s) => html`<link rel="stylesheet" href="/console/assets/${s}">`)}
+</head>
+<body>
+<header class="top"><a class="brand" href="/console">${p.t("console-title")}</a>${nav}${p.viewer ? account(p.viewer, p.t, p.scopeName) : ""}</header>
+<main>
+<h1>${p.title}</h1>
+${p.body}
+</main>
+${(p.scripts ?? []).map((s) => html`<script src="/console/assets/${s}" defer></script>`)}
+</body>
+</html>`;
+}

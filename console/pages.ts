@@ -1,0 +1,7 @@
+import type { ConsolePage } from "./context.js";
+
+/**
+ * The console's pages, each one module registering its routes (see plugin.ts for the contract).
+ * A new page is one file in console/ plus one line here.
+ */
+export const PAGES: ConsolePage[] = [];

@@ -1,0 +1,65 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { Account, accountStore } from "../../models/account.js";
+import type { auditStore } from "../../models/audit-event.js";
+import type { ConsoleSession, consoleSessionStore } from "../../models/console-session.js";
+import { usesConsole } from "./authorize.js";
+import { tokenHash } from "./console-links.js";
+
+export const SESSION_IDLE_MS = 8 * 3600 * 1000;
+/** Writes of `seenAt` are spared for requests closer together than this. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export interface ConsoleSessionDeps {
+  consoleSessions: ReturnType<typeof consoleSessionStore>;
+  accounts: ReturnType<typeof accountStore>;
+  audit: ReturnType<typeof auditStore>;
+  clock: () => Date;
+}
+
+/** Opens a session for an account that just signed in; the cookie token is returned once. */
+export async function openSession(deps: ConsoleSessionDeps, account: Account): Promise<{ token: string; session: ConsoleSession }> {
+  const at = deps.clock();
+  await deps.consoleSessions.removeIdleSince(new Date(at.getTime() - SESSION_IDLE_MS));
+  const token = randomBytes(32).toString("base64url");
+  const locale = account.locale === "en" ? "en" : "vi";
+  const session = await deps.consoleSessions.create({ tokenHash: tokenHash(token), accountId: account.id, csrf: randomBytes(24).toString("base64url"), locale, createdAt: at, seenAt: at });
+  await deps.audit.append({ at, actorId: account.id, actorRole: account.role, action: "console_sign_in", subjectKind: "account", subjectId: account.id });
+  return { token, session };
+}
+
+export type Resumed = { ok: true; session: ConsoleSession; account: Account } | { ok: false; reason: "none" | "idle" | "revoked" };
+
+/**
+ * The session of a cookie and its account, read from the database on every request: a revoked
+ * account (or one that lost its staff role) ends all its sessions at once.
+ */
+export async function resumeSession(deps: ConsoleSessionDeps, token: string | undefined): Promise<Resumed> {
+  if (!token || token.length > 128) return { ok: false, reason: "none" };
+  const session = await deps.consoleSessions.byTokenHash(tokenHash(token));
+  if (!session) return { ok: false, reason: "none" };
+  const at = deps.clock();
+  if (at.getTime() - session.seenAt.getTime() > SESSION_IDLE_MS) {
+    await deps.consoleSessions.remove(session.id);
+    return { ok: false, reason: "idle" };
+  }
+  const account = await deps.accounts.byId(session.accountId);
+  if (!account || !usesConsole(account)) {
+    await deps.consoleSessions.removeOfAccount(session.accountId);
+    return { ok: false, reason: "revoked" };
+  }
+  if (at.getTime() - session.seenAt.getTime() > TOUCH_EVERY_MS) await deps.consoleSessions.touch(session.id, at);
+  return { ok: true, session, account };
+}
+
+export async function endSession(deps: ConsoleSessionDeps, session: ConsoleSession, account: Account): Promise<void> {
+  await deps.consoleSessions.remove(session.id);
+  await deps.audit.append({ at: deps.clock(), actorId: account.id, actorRole: account.role, action: "console_sign_out", subjectKind: "account", subjectId: account.id });
+}
+
+/** The synchronizer-token check, in constant time. */
+export function csrfMatches(session: ConsoleSession, sent: unknown): boolean {
+  if (typeof sent !== "string") return false;
+  const a = Buffer.from(session.csrf);
+  const b = Buffer.from(sent);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
