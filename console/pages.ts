@@ -1,7 +1,8 @@
 import type { ConsolePage } from "./context.js";
+import { statisticsPage } from "./statistics-page.js";
 
 /**
  * The console's pages, each one module registering its routes (see plugin.ts for the contract).
  * A new page is one file in console/ plus one line here.
  */
-export const PAGES: ConsolePage[] = [];
+export const PAGES: ConsolePage[] = [statisticsPage];

@@ -1,5 +1,5 @@
 import { formatFigure, type ChartData } from "./chart-data.js";
-import { escapeHtml } from "./escape-html.js";
+import { escapeHtml } from "../html.js";
 
 /** Colour-blind-safe colours (Okabe–Ito), one per series. */
 const COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];

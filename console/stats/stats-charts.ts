@@ -3,7 +3,7 @@ import type { ProvinceStats } from "../../services/tickets/province-stats.js";
 import { TICKET_STATES } from "../../services/tickets/ticket-states.js";
 import type { ChartData } from "../charts/chart-data.js";
 
-export type Translate = (key: string, args?: Record<string, string>) => string;
+import type { Translate } from "../context.js";
 
 /** How a chart is drawn and what its first CSV column is called. */
 export interface StatsChart {

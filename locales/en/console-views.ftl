@@ -5,6 +5,7 @@ stats-page-to = To
 stats-page-province = Province
 stats-page-show = Show
 stats-page-csv = Download CSV
+stats-page-table = The numbers
 stats-page-summary = Opened { $opened } · closed { $closed } · overdue { $overdue } · median to acknowledge { $ack } · median to close { $close } · on time { $ontime }
 stats-page-empty = No report was opened in this period.
 stats-page-bad-date = Invalid date: pick dates like 2026-11-23, the first not after the last.

@@ -5,6 +5,7 @@ stats-page-to = Đến ngày
 stats-page-province = Tỉnh/thành
 stats-page-show = Xem
 stats-page-csv = Tải CSV
+stats-page-table = Bảng số liệu
 stats-page-summary = Mở { $opened } · đã đóng { $closed } · quá hạn { $overdue } · trung vị tiếp nhận { $ack } · trung vị xử lý { $close } · đúng hạn { $ontime }
 stats-page-empty = Không có báo cáo nào mở trong khoảng thời gian này.
 stats-page-bad-date = Ngày không hợp lệ: hãy chọn ngày theo dạng 2026-11-23, và ngày bắt đầu không sau ngày kết thúc.
