@@ -98,6 +98,11 @@ export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "h
   history: TicketEvent[];
 };
 
+/** What a map marker needs of a ticket. */
+export type MapTicket = Pick<Ticket, "id" | "number" | "state" | "violationType" | "wardCode" | "openedAt" | "acknowledgeBy" | "closeBy"> & {
+  location: { lat: number; lng: number };
+};
+
 export interface NewTicket {
   number: string;
   violationType: ViolationType;
@@ -162,6 +167,10 @@ export function ticketStore(conn: Connection) {
           { new: true, lean: true },
         ),
       );
+    },
+    /** A venue's tickets, newest first (its history in the console). */
+    async ofVenue(venueCode: string, limit: number): Promise<Ticket[]> {
+      return many(await Ticket.find({ venueCode: eq(venueCode) }).sort({ openedAt: -1, _id: -1 }).limit(limit).lean());
     },
     async openForVenue(venueCode: string): Promise<Ticket | undefined> {
       return one(
@@ -296,6 +305,20 @@ export function ticketStore(conn: Connection) {
         { _id: 0, wardCode: 1, state: 1, violationType: 1, openedAt: 1, acknowledgeBy: 1, closeBy: 1, "history.at": 1, "history.from": 1, "history.to": 1 },
       ).lean();
       return docs as unknown as ProvinceStatsTicket[];
+    },
+    /**
+     * Tickets with a place that match a console filter (built by services/tickets/ticket-query.ts
+     * from validated values), newest first, at most `limit`, only what a map marker needs.
+     */
+    async mapPoints(where: Record<string, unknown>, limit: number): Promise<MapTicket[]> {
+      const docs = await Ticket.find(
+        { ...where, location: { $exists: true } },
+        { number: 1, state: 1, violationType: 1, wardCode: 1, location: 1, openedAt: 1, acknowledgeBy: 1, closeBy: 1 },
+      )
+        .sort({ openedAt: -1, _id: -1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => toPlain(d) as unknown as MapTicket);
     },
     /** ward code → how many distinct venues of the province have a confirmed violation, ever. */
     async confirmedVenueCountsByWard(provinceCode: string): Promise<Map<string, number>> {

@@ -1,22 +1,39 @@
 import { createHash } from "node:crypto";
 import type { VenueImport, venueStore } from "../../models/venue.js";
-import type { ImportSummary } from "./import-report.js";
+import type { ImportSummary, Rejection } from "./import-report.js";
 import { parseVenueCsv } from "./venue-csv.js";
 import { venueSearchKey } from "./venue-search.js";
 
 const BATCH = 1000;
 
+const lineOf = (r: Rejection) => Number(/^line (\d+)/.exec(r.where)?.[1] ?? 0);
+
 /**
  * Imports a venue CSV: every row is validated before anything is written, so a rejected row
  * never leaves a partial venue; good rows are upserted by code, unchanged ones skipped.
+ * `knownWard` says which wards the importer may put venues in; a registry keeper's import also
+ * may not take over a venue registered in a ward outside them (`wardsOf` tells where each code is).
  */
 export async function importVenues(
-  venues: Pick<ReturnType<typeof venueStore>, "importHashes" | "upsertMany">,
+  venues: Pick<ReturnType<typeof venueStore>, "importHashes" | "upsertMany" | "wardsOf">,
   csv: Uint8Array,
   knownWard: (code: string) => boolean,
   source = "import",
+  keepsEveryWard = true,
 ): Promise<ImportSummary> {
-  const { rows, rejected } = parseVenueCsv(csv, knownWard);
+  const parsed = parseVenueCsv(csv, knownWard);
+  const rejected = [...parsed.rejected];
+  let rows = parsed.rows;
+  if (!keepsEveryWard) {
+    const registered = await venues.wardsOf(rows.map((r) => r.code));
+    rows = rows.filter((r) => {
+      const ward = registered.get(r.code);
+      if (ward === undefined || knownWard(ward)) return true;
+      rejected.push({ where: `line ${r.line}`, reason: "venue_of_other_province", detail: r.code });
+      return false;
+    });
+    rejected.sort((a, b) => lineOf(a) - lineOf(b));
+  }
   const existing = await venues.importHashes(rows.map((r) => r.code));
   let added = 0, updated = 0, unchanged = 0;
   const writes: VenueImport[] = [];
