@@ -13,8 +13,8 @@ export default tseslint.config(
     },
   },
   {
-    // The simulator page's script runs in the browser.
-    files: ["simulator/page/**/*.js"],
+    // The simulator's and the console's page scripts run in the browser.
+    files: ["simulator/page/**/*.js", "console/assets/**/*.js"],
     languageOptions: {
       sourceType: "script",
       globals: Object.fromEntries(

@@ -13,6 +13,7 @@ const TYPES: Record<string, string> = { css: "text/css; charset=utf-8", js: "tex
  */
 export const CONSOLE_ASSETS: Record<string, URL> = {
   "console.css": new URL("console.css", OWN),
+  "queue.js": new URL("queue.js", OWN),
   "leaflet.js": new URL("leaflet.js", LEAFLET),
   "leaflet.css": new URL("leaflet.css", LEAFLET),
   // leaflet.css names its images relative to itself.

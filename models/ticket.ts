@@ -98,6 +98,11 @@ export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "h
   history: TicketEvent[];
 };
 
+/** A query over tickets, made by services/tickets/ticket-query.ts only. */
+export type TicketWhere = Record<string, unknown>;
+export const TICKET_SORT_FIELDS = ["openedAt", "number", "state", "wardCode", "violationType", "closeBy"] as const;
+export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
+
 /** What a map marker needs of a ticket. */
 export type MapTicket = Pick<Ticket, "id" | "number" | "state" | "violationType" | "wardCode" | "openedAt" | "acknowledgeBy" | "closeBy"> & {
   location: { lat: number; lng: number };
@@ -269,6 +274,17 @@ export function ticketStore(conn: Connection) {
         .lean();
       return many(docs);
     },
+    /**
+     * Tickets matching a filter that services/tickets/ticket-query.ts built from validated values
+     * (never from raw input), sorted by one field then id, a page at a time, with their count.
+     */
+    async matching(where: TicketWhere, sort: { field: TicketSortField; dir: 1 | -1 }, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
+      const [docs, total] = await Promise.all([
+        Ticket.find(where).sort({ [sort.field]: sort.dir, _id: sort.dir }).skip(page.skip).limit(page.limit).lean(),
+        Ticket.countDocuments(where),
+      ]);
+      return { tickets: many(docs), total };
+    },
     /** How many tickets are in each state (for /metrics). */
     async countByState(): Promise<Record<string, number>> {
       const rows = await Ticket.aggregate<{ _id: string; n: number }>([{ $group: { _id: "$state", n: { $sum: 1 } } }]);
@@ -310,7 +326,7 @@ export function ticketStore(conn: Connection) {
      * Tickets with a place that match a console filter (built by services/tickets/ticket-query.ts
      * from validated values), newest first, at most `limit`, only what a map marker needs.
      */
-    async mapPoints(where: Record<string, unknown>, limit: number): Promise<MapTicket[]> {
+    async mapPoints(where: TicketWhere, limit: number): Promise<MapTicket[]> {
       const docs = await Ticket.find(
         { ...where, location: { $exists: true } },
         { number: 1, state: 1, violationType: 1, wardCode: 1, location: 1, openedAt: 1, acknowledgeBy: 1, closeBy: 1 },

@@ -1,0 +1,24 @@
+import type { Ticket } from "../models/ticket.js";
+import type { WardDirectory } from "../services/routing/ward-directory.js";
+import { fullName } from "../services/routing/ward-ref.js";
+import { isOpen } from "../services/tickets/ticket-states.js";
+import type { Translate } from "./context.js";
+import { html, type Html } from "./html.js";
+
+/** A ward by name ("Phường Phú Xuân"); the code only for a ward gone from the directory. */
+export function wardLabel(directory: Pick<WardDirectory, "byCode">, code: string): string {
+  const w = directory.byCode(code);
+  return w ? fullName(w) : code;
+}
+
+export function stateBadge(t: Translate, state: string): Html {
+  return html`<span class="state state-${state}">${t(`state-${state}`)}</span>`;
+}
+
+/** The deadline a ticket works towards now (acknowledge while new, then close), and whether it passed. */
+export function currentDeadline(ticket: Pick<Ticket, "state" | "acknowledgeBy" | "closeBy">, now: Date): { at?: Date; overdue: boolean } {
+  if (!isOpen(ticket.state)) return { overdue: false };
+  const at = ticket.state === "new" && ticket.acknowledgeBy ? ticket.acknowledgeBy : ticket.closeBy ?? undefined;
+  const overdue = [ticket.state === "new" ? ticket.acknowledgeBy : undefined, ticket.closeBy].some((d) => d && d.getTime() <= now.getTime());
+  return { at, overdue };
+}
