@@ -62,7 +62,7 @@ export const statisticsPage: ConsolePage = (app, c) => {
         ontime: formatFigure(pct, viewer.locale, "%"),
       })}</p>
       <div class="charts">${charts.map((chart) => chartSection(chart, viewer, `/console/statistics/${chart.data.id}.csv?${query}`))}</div>`;
-    return c.page(reply, viewer, { title: t("stats-page-title"), active: "statistics", body });
+    return c.page(reply, viewer, { title: t("stats-page-title"), active: "statistics", body, styles: ["views.css"] });
   });
 
   app.get<{ Params: { chart: string }; Querystring: StatsQuery }>("/statistics/:chart.csv", async (request, reply) => {
