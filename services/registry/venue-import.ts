@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import type { auditStore } from "../../models/audit-event.js";
+import { registryScope, type RegistryActor, type Refusal } from "../access/authorize.js";
 import type { VenueImport, venueStore } from "../../models/venue.js";
 import type { ImportSummary, Rejection } from "./import-report.js";
 import { parseVenueCsv } from "./venue-csv.js";
@@ -52,4 +54,32 @@ export async function importVenues(
   const known = new Set(existing.keys());
   for (let i = 0; i < writes.length; i += BATCH) await venues.upsertMany(writes.slice(i, i + BATCH), known);
   return { added, updated, unchanged, rejected };
+}
+
+export interface VenueImportDeps {
+  venues: Pick<ReturnType<typeof venueStore>, "importHashes" | "upsertMany" | "wardsOf">;
+  audit: Pick<ReturnType<typeof auditStore>, "append">;
+  /** The province of a ward in the directory. */
+  provinceOf: (wardCode: string) => string | undefined;
+  clock: () => Date;
+}
+
+/**
+ * A venue import by a stored account (the console's upload): administrators anywhere, the
+ * registry's keeper only into the wards of their province and never over another province's
+ * venue; audited like the activity import.
+ */
+export async function importVenuesAs(deps: VenueImportDeps, actor: RegistryActor, csv: Uint8Array): Promise<{ ok: true; summary: ImportSummary } | { ok: false; reason: Refusal }> {
+  const scope = registryScope(actor);
+  if (typeof scope === "string") return { ok: false, reason: scope };
+  const knownWard = (code: string) => {
+    const province = deps.provinceOf(code);
+    return province !== undefined && (scope.provinceCode === undefined || province === scope.provinceCode);
+  };
+  const summary = await importVenues(deps.venues, csv, knownWard, "import", scope.provinceCode === undefined);
+  await deps.audit.append({
+    at: deps.clock(), actorId: actor.id, actorRole: actor.role, action: "import_venues", subjectKind: "province", subjectId: scope.provinceCode ?? "*",
+    meta: { added: summary.added, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length },
+  });
+  return { ok: true, summary };
 }
