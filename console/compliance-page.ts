@@ -9,7 +9,7 @@ import { formatFigure } from "./charts/chart-data.js";
 import { lineChart } from "./charts/svg-chart.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";
-import { html, trusted } from "./html.js";
+import { html } from "./html.js";
 import { provinceName } from "./ticket-area.js";
 
 type ComplianceQuery = { province?: string; as_of?: string; silent_days?: string };
@@ -63,7 +63,7 @@ export const compliancePage: ConsolePage = (app, c) => {
         <a class="button" href="/console/map">${t("compliance-page-map")}</a>
       </form>
       <p class="card" id="compliance-summary">${t("compliance-subtitle", { province: r.provinceName, date: r.asOf })}<br>${t("compliance-summary", { active: r.total.active, scanned: r.total.scanned7d, rate: pct(viewer, r.total.rate), never: r.total.neverScanned, days: r.silentDays, silent: r.total.silent })}</p>
-      <section class="card chart-card"><h2>${t("compliance-chart")}</h2>${trusted(trend)}</section>
+      <section class="card chart-card"><h2>${t("compliance-chart")}</h2>${trend}</section>
       <section class="card"><h2>${t("compliance-col-ward")}</h2>${figuresTable(viewer, "compliance-wards", t("compliance-col-ward"), r.wards.map((w) => figuresRow(viewer, w.wardName, w)), r.silentDays)}</section>
       <section class="card"><h2>${t("compliance-page-categories")}</h2>${figuresTable(viewer, "compliance-categories", t("venues-col-category"), r.categories.map((x) => figuresRow(viewer, t(`category-${x.category}`), x)), r.silentDays)}</section>
       <section class="card"><h2>${t("compliance-page-silent", { count: r.silentVenues.length, days: r.silentDays })}</h2>

@@ -80,7 +80,8 @@ export function createConsoleContext(deps: ConsoleDeps) {
     page(reply: FastifyReply, viewer: Viewer | undefined, content: PageContent, locale: Locale = deps.defaultLocale) {
       const t = viewer?.t ?? translator(locale);
       const markup = layout({ ...content, viewer, t, locale: viewer?.locale ?? locale, scopeName: (a) => scopeName(a, t) });
-      return reply.code(content.status ?? 200).header("content-type", "text/html; charset=utf-8").send(`<!doctype html>\n${markup.value}`);
+      // no-store: after signing out, the browser's back button must not show a signed-in page.
+      return reply.code(content.status ?? 200).header("content-type", "text/html; charset=utf-8").header("cache-control", "no-store").send(`<!doctype html>\n${markup.value}`);
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * HTML escaped by construction: every value interpolated into an `html` template is escaped
- * unless it is itself Html (another template, or `trusted` markup written in our code).
+ * unless it is itself Html (another template).
  */
 export class Html {
   constructor(readonly value: string) {}
@@ -28,9 +28,4 @@ export function html(strings: TemplateStringsArray, ...values: HtmlPart[]): Html
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out += part(values[i]) + strings[i + 1]!;
   return new Html(out);
-}
-
-/** Markup our own code built (never text from a request or the database). */
-export function trusted(markup: string): Html {
-  return new Html(markup);
 }

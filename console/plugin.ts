@@ -1,6 +1,7 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ticketScope } from "../services/access/authorize.js";
 import { assetRoutes } from "./assets.js";
 import { ConsoleError } from "./console-error.js";
 import { createConsoleContext, type ConsoleContext, type ConsoleDeps, type ConsolePage } from "./context.js";
@@ -50,7 +51,8 @@ export function consolePlugin(deps: ConsoleDeps, pages: ConsolePage[] = PAGES) {
     signInRoutes(app, c);
     await app.register(async (staff) => {
       staff.addHook("preHandler", staffGuard(c));
-      staff.get("/", async (_request, reply) => reply.redirect("/console/queue", 303));
+      // Home: the queue for those who handle tickets, the venues for the registry's keeper.
+      staff.get("/", async (request, reply) => reply.redirect(typeof ticketScope(c.viewer(request).account) === "string" ? "/console/venues" : "/console/queue", 303));
       sessionRoutes(staff, c);
       for (const page of pages) page(staff, c);
     });

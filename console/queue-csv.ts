@@ -9,7 +9,7 @@ import { currentDeadline, wardLabel } from "./ticket-labels.js";
 /** More than a province files in years; a larger export belongs to the command line. */
 const MAX_ROWS = 100_000;
 
-export const CSV_COLUMNS = ["number", "opened_at", "ward_code", "ward", "violation_type", "verdict", "state", "reports", "acknowledge_by", "close_by", "overdue", "venue_code", "address", "lat", "lng"] as const;
+export const CSV_COLUMNS = ["number", "opened_at", "ward_code", "ward", "violation_type", "verdict", "state", "reports", "acknowledge_by", "close_by", "overdue", "venue_code", "venue", "address", "lat", "lng"] as const;
 
 /** ISO 8601 in Vietnam time, as the Open311 answers write it. */
 const vnTime = (d: Date | null | undefined) => (d ? `${vietnamDay(d)}T${new Date(d.getTime() + 7 * 3600e3).toISOString().slice(11, 19)}+07:00` : "");
@@ -23,12 +23,13 @@ export const queueCsv: ConsolePage = (app: FastifyInstance, c: ConsoleContext) =
     const { viewer, query } = ticketQueryOf(c, request);
     const now = c.deps.clock();
     const { tickets } = await c.deps.stores.tickets.matching(query.where(now), query.sort, { skip: 0, limit: MAX_ROWS });
+    const venues = await c.deps.stores.venues.namesOf(tickets.flatMap((tk) => (tk.venueCode ? [tk.venueCode] : [])));
     const row = (tk: Ticket) => {
       const due = currentDeadline(tk, now);
       return [
         tk.number, vnTime(tk.openedAt), tk.wardCode, wardLabel(c.deps.directory, tk.wardCode), tk.violationType, tk.verdict, tk.state,
         tk.reports.filter((r) => !r.withdrawnAt).length, vnTime(tk.acknowledgeBy), vnTime(tk.closeBy), due.overdue ? "yes" : "no",
-        tk.venueCode ?? "", tk.address ?? "", tk.location?.lat ?? "", tk.location?.lng ?? "",
+        tk.venueCode ?? "", tk.venueCode ? (venues.get(tk.venueCode) ?? "") : "", tk.address ?? "", tk.location?.lat ?? "", tk.location?.lng ?? "",
       ];
     };
     await c.deps.stores.audit.append({ at: now, actorId: viewer.account.id, actorRole: viewer.account.role, action: "console_export_csv", subjectKind: "account", subjectId: viewer.account.id, note: `${tickets.length} tickets`, meta: { query: request.url.split("?")[1]?.slice(0, 500) ?? "" } });

@@ -49,7 +49,7 @@ function header(t: Translate, q: ParsedTicketQuery): Html {
   })}<th>${t("console-col-verdict")}</th><th class="num">${t("console-col-reports")}</th><th>${t("console-col-place")}</th></tr>`;
 }
 
-function row(c: ConsoleContext, v: Viewer, tk: Ticket, now: Date): Html {
+function row(c: ConsoleContext, v: Viewer, tk: Ticket, now: Date, venues: Map<string, string>): Html {
   const { t, locale } = v;
   const due = currentDeadline(tk, now);
   return html`<tr>
@@ -62,7 +62,7 @@ function row(c: ConsoleContext, v: Viewer, tk: Ticket, now: Date): Html {
     <td>${due.at ? html`<span class="${due.overdue ? "overdue" : ""}">${formatDate(due.at, locale)}${due.overdue ? html` · ${t("console-overdue")}` : ""}</span>` : "—"}</td>
     <td>${t(`verdict-${tk.verdict}`)}</td>
     <td class="num">${tk.reports.filter((r) => !r.withdrawnAt).length}</td>
-    <td>${tk.venueCode ?? ""}${tk.venueCode && tk.address ? " · " : ""}${tk.address ?? ""}</td>
+    <td>${tk.venueCode ? (venues.get(tk.venueCode) ?? tk.venueCode) : ""}${tk.venueCode && tk.address ? " · " : ""}${tk.address ?? ""}</td>
   </tr>`;
 }
 
@@ -75,7 +75,7 @@ function bulkForm(v: Viewer, wards: WardRef[], back: string): Html {
     <input type="hidden" name="_csrf" value="${v.session.csrf}"><input type="hidden" name="back" value="${back}">
     <strong>${t("console-bulk-title")}</strong>
     ${may("acknowledge") ? html`<button type="submit" name="action" value="acknowledge" class="primary">${t("console-bulk-acknowledge")}</button>` : ""}
-    ${may("transfer") ? html`<label>${t("console-bulk-transfer")}<select name="ward"><option value=""></option>${wards.map((w) => html`<option value="${w.code}">${fullName(w)}</option>`)}</select></label><button type="submit" name="action" value="transfer">${t("console-bulk-transfer")}</button>` : ""}
+    ${may("transfer") ? html`<label>${t("console-bulk-transfer")}<select name="ward"><option value="">${t("console-choose-ward")}</option>${wards.map((w) => html`<option value="${w.code}">${fullName(w)}</option>`)}</select></label><button type="submit" name="action" value="transfer">${t("console-bulk-transfer")}</button>` : ""}
     ${may("close_duplicate") ? html`<label>${t("console-bulk-duplicate")}<input name="original" size="16" maxlength="40"></label><button type="submit" name="action" value="duplicate">${t("console-bulk-duplicate")}</button>` : ""}
   </div>`;
 }
@@ -88,6 +88,7 @@ export const queuePage: ConsolePage = (app: FastifyInstance, c: ConsoleContext) 
     const now = c.deps.clock();
     const { tickets, total } = await c.deps.stores.tickets.matching(query.where(now), query.sort, { skip: (query.page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const venues = await c.deps.stores.venues.namesOf(tickets.flatMap((tk) => (tk.venueCode ? [tk.venueCode] : [])));
     const link = (page: number) => `/console/queue?${filterQueryString(query, { page })}`;
     // Transfer targets: the wards of the viewer's province (an officer's own ward is no target).
     const province = viewer.account.provinceCode ?? (viewer.account.wardCode ? c.deps.directory.byCode(viewer.account.wardCode)?.provinceCode : undefined);
@@ -98,7 +99,7 @@ export const queuePage: ConsolePage = (app: FastifyInstance, c: ConsoleContext) 
       <p class="muted">${t("console-queue-count", { total, page: query.page, pages })}</p>
       <form method="post" action="/console/queue/bulk">
         ${bulkForm(viewer, targets, filterQueryString(query, { page: query.page }))}
-        ${tickets.length === 0 ? html`<p class="card">${t("console-queue-empty")}</p>` : html`<table id="queue"><thead>${header(t, query)}</thead><tbody>${tickets.map((tk) => row(c, viewer, tk, now))}</tbody></table>`}
+        ${tickets.length === 0 ? html`<p class="card">${t("console-queue-empty")}</p>` : html`<table id="queue"><thead>${header(t, query)}</thead><tbody>${tickets.map((tk) => row(c, viewer, tk, now, venues))}</tbody></table>`}
       </form>
       <div class="pager">${query.page > 1 ? html`<a href="${link(query.page - 1)}">${t("console-page-prev")}</a>` : ""}${query.page < pages ? html`<a href="${link(query.page + 1)}">${t("console-page-next")}</a>` : ""}</div>`;
     return c.page(reply, viewer, { title: t("console-queue-title"), active: "queue", body, scripts: ["queue.js"] });

@@ -4,7 +4,7 @@ import { chartCsv, formatFigure } from "./charts/chart-data.js";
 import { barChart, lineChart } from "./charts/svg-chart.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";
-import { html, trusted } from "./html.js";
+import { html } from "./html.js";
 import { parsePeriod } from "./stats/period.js";
 import { statsCharts, type StatsChart } from "./stats/stats-charts.js";
 import { provinceName, ticketArea } from "./ticket-area.js";
@@ -25,7 +25,7 @@ function chartSection(chart: StatsChart, viewer: Viewer, csvHref: string) {
   const svg = chart.kind === "bar" ? barChart(d, viewer.locale) : lineChart(d, viewer.locale);
   return html`<section class="card chart-card" id="chart-${d.id}">
     <h2>${d.title}</h2>
-    ${d.categories.length ? trusted(svg) : html`<p class="muted">${viewer.t("stats-page-empty")}</p>`}
+    ${d.categories.length ? svg : html`<p class="muted">${viewer.t("stats-page-empty")}</p>`}
     <details><summary>${viewer.t("stats-page-table")}</summary>
       <table><thead><tr><th>${chart.categoryHeader}</th>${d.series.map((s) => html`<th class="num">${s.name}</th>`)}</tr></thead>
       <tbody>${d.categories.map((cat, i) => html`<tr><td>${cat}</td>${d.series.map((s) => html`<td class="num">${formatFigure(s.values[i], viewer.locale, d.unit)}</td>`)}</tr>`)}</tbody></table>

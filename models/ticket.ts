@@ -3,6 +3,7 @@ import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
 import type { ProvinceStatsTicket } from "../services/tickets/province-stats.js";
+import { overdueWhere } from "../services/tickets/ticket-query.js";
 import { MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_STATES, type TicketOutcome, type TicketState } from "../services/tickets/ticket-states.js";
 
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
@@ -84,9 +85,10 @@ const ticketSchema = new Schema(
 );
 ticketSchema.index({ number: 1 }, { unique: true });
 ticketSchema.index({ wardCode: 1, state: 1, openedAt: 1 });
+// The console's province-wide queue and map, newest first.
+ticketSchema.index({ provinceCode: 1, openedAt: -1 });
 ticketSchema.index({ venueCode: 1, state: 1 });
 ticketSchema.index({ "reports.accountId": 1, openedAt: -1 });
-ticketSchema.index({ provinceCode: 1, openedAt: -1 });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;
 export type TicketReport = InferSchemaType<typeof reportSchema>;
@@ -214,13 +216,7 @@ export function ticketStore(conn: Connection) {
         ...(scope.wardCode ? { wardCode: eq(scope.wardCode) } : {}),
         ...(scope.provinceCode ? { provinceCode: eq(scope.provinceCode) } : {}),
       };
-      const docs = await Ticket.find({
-        ...where,
-        $or: [
-          { state: "new", acknowledgeBy: { $lte: at } },
-          { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
-        ],
-      })
+      const docs = await Ticket.find({ ...where, ...overdueWhere(at) })
         .sort({ openedAt: 1, _id: 1 })
         .lean();
       return many(docs);
@@ -292,12 +288,7 @@ export function ticketStore(conn: Connection) {
     },
     /** Open tickets past a deadline at `at`: the same rule as openDueBefore, counted. */
     async countOverdue(at: Date): Promise<number> {
-      return Ticket.countDocuments({
-        $or: [
-          { state: "new", acknowledgeBy: { $lte: at } },
-          { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: at } },
-        ],
-      });
+      return Ticket.countDocuments(overdueWhere(at));
     },
     /** Closed tickets opened at or before `at`, a page at a time by id (for the photo retention job). */
     async closedOpenedBefore(at: Date, limit: number, afterId?: string): Promise<Ticket[]> {

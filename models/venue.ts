@@ -101,6 +101,11 @@ export function venueStore(conn: Connection) {
       const docs = await Venue.find(filter, { wardCode: 1 }).lean();
       return new Map(docs.filter((d) => wanted.has(String(d._id))).map((d) => [String(d._id), d.wardCode]));
     },
+    /** code → name for the given codes that exist (a page of tickets names its venues). */
+    async namesOf(codes: string[]): Promise<Map<string, string>> {
+      const docs = await Venue.find({ _id: { $in: [...new Set(codes.map(String))] } }, { name: 1 }).lean();
+      return new Map(docs.map((d) => [String(d._id), d.name]));
+    },
     /** Active venues of these wards, in code order: the denominator of check-in compliance. */
     async activeInWards(wardCodes: string[]): Promise<Venue[]> {
       const docs = await Venue.find({ wardCode: { $in: wardCodes.map(String) }, status: "active" }).sort({ code: 1 }).lean();

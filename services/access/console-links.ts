@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Account, accountStore } from "../../models/account.js";
 import type { auditStore } from "../../models/audit-event.js";
 import type { claimStore } from "../../models/claim.js";
 import type { consoleLinkStore } from "../../models/console-link.js";
 import { usesConsole } from "./authorize.js";
+import { secretHash } from "./secret-hash.js";
 
 export const CONSOLE_LINK_TTL_MS = 10 * 60 * 1000;
 /** Where a link lands: a page that signs in on a button press, so a link preview cannot spend it. */
@@ -17,8 +18,6 @@ export interface ConsoleLinkDeps {
   clock: () => Date;
 }
 
-export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
-
 export const consoleLinkUrl = (baseUrl: string, token: string) => `${baseUrl.replace(/\/+$/, "")}${SIGN_IN_PATH}${token}`;
 
 /** A one-time link for a staff account (192 random bits, 10 minutes); the token is returned once. */
@@ -27,7 +26,7 @@ export async function createConsoleLink(deps: ConsoleLinkDeps, account: Account,
   const token = randomBytes(24).toString("base64url");
   const at = deps.clock();
   const expiresAt = new Date(at.getTime() + CONSOLE_LINK_TTL_MS);
-  const link = await deps.consoleLinks.create({ tokenHash: tokenHash(token), accountId: account.id, createdAt: at, expiresAt });
+  const link = await deps.consoleLinks.create({ tokenHash: secretHash(token), accountId: account.id, createdAt: at, expiresAt });
   await deps.audit.append({ at, actorId: requestedBy.id, actorRole: requestedBy.role, action: "console_link", subjectKind: "account", subjectId: account.id, note: link.id });
   return { token, expiresAt };
 }
@@ -37,7 +36,7 @@ export type LinkRedemption = { ok: true; account: Account } | { ok: false; reaso
 /** Spends a link once, for the account it was made for, if that account still works in the console. */
 export async function redeemConsoleLink(deps: ConsoleLinkDeps, token: string): Promise<LinkRedemption> {
   if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) return { ok: false, reason: "unknown" };
-  const link = await deps.consoleLinks.byTokenHash(tokenHash(token));
+  const link = await deps.consoleLinks.byTokenHash(secretHash(token));
   if (!link) return { ok: false, reason: "unknown" };
   const at = deps.clock();
   if (link.usedAt) return { ok: false, reason: "used" };

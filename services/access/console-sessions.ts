@@ -3,7 +3,7 @@ import type { Account, accountStore } from "../../models/account.js";
 import type { auditStore } from "../../models/audit-event.js";
 import type { ConsoleSession, consoleSessionStore } from "../../models/console-session.js";
 import { usesConsole } from "./authorize.js";
-import { tokenHash } from "./console-links.js";
+import { secretHash } from "./secret-hash.js";
 
 export const SESSION_IDLE_MS = 8 * 3600 * 1000;
 /** Writes of `seenAt` are spared for requests closer together than this. */
@@ -22,7 +22,7 @@ export async function openSession(deps: ConsoleSessionDeps, account: Account): P
   await deps.consoleSessions.removeIdleSince(new Date(at.getTime() - SESSION_IDLE_MS));
   const token = randomBytes(32).toString("base64url");
   const locale = account.locale === "en" ? "en" : "vi";
-  const session = await deps.consoleSessions.create({ tokenHash: tokenHash(token), accountId: account.id, csrf: randomBytes(24).toString("base64url"), locale, createdAt: at, seenAt: at });
+  const session = await deps.consoleSessions.create({ tokenHash: secretHash(token), accountId: account.id, csrf: randomBytes(24).toString("base64url"), locale, createdAt: at, seenAt: at });
   await deps.audit.append({ at, actorId: account.id, actorRole: account.role, action: "console_sign_in", subjectKind: "account", subjectId: account.id });
   return { token, session };
 }
@@ -35,7 +35,7 @@ export type Resumed = { ok: true; session: ConsoleSession; account: Account } | 
  */
 export async function resumeSession(deps: ConsoleSessionDeps, token: string | undefined): Promise<Resumed> {
   if (!token || token.length > 128) return { ok: false, reason: "none" };
-  const session = await deps.consoleSessions.byTokenHash(tokenHash(token));
+  const session = await deps.consoleSessions.byTokenHash(secretHash(token));
   if (!session) return { ok: false, reason: "none" };
   const at = deps.clock();
   if (at.getTime() - session.seenAt.getTime() > SESSION_IDLE_MS) {

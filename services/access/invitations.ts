@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Account, accountStore, Role } from "../../models/account.js";
 import type { auditStore } from "../../models/audit-event.js";
 import type { claimStore } from "../../models/claim.js";
 import type { invitationStore } from "../../models/invitation.js";
 import type { wardStore } from "../../models/ward.js";
+import { secretHash } from "./secret-hash.js";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 /** Telegram's /start payload allows 64 characters of A-Za-z0-9_-. */
@@ -27,8 +28,6 @@ export class InvitationScopeError extends Error {
   }
 }
 
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
-
 export const inviteLink = (botUsername: string, token: string) => `https://t.me/${botUsername}?start=${INVITE_PREFIX}${token}`;
 
 /** Creates an invitation whose scope exists in the ward directory; returns the token once. */
@@ -46,7 +45,7 @@ export async function createInvitation(deps: InvitationDeps, scope: InviteScope,
   const token = randomBytes(24).toString("base64url");
   const at = deps.clock();
   const expiresAt = new Date(at.getTime() + INVITATION_TTL_MS);
-  const inv = await deps.invitations.create({ tokenHash: hashOf(token), role: scope.role, wardCode, provinceCode, expiresAt, createdBy });
+  const inv = await deps.invitations.create({ tokenHash: secretHash(token), role: scope.role, wardCode, provinceCode, expiresAt, createdBy });
   await deps.audit.append({ at, actorRole: "admin", actorId: createdBy, action: "invite", subjectKind: "invitation", subjectId: inv.id, to: scope.role, note: wardCode ?? provinceCode });
   return { token, expiresAt };
 }
@@ -55,7 +54,7 @@ export type Redemption = { ok: true; account: Account } | { ok: false; reason: "
 
 /** Binds the account that opened the link to the invitation's role and scope, once. */
 export async function redeemInvitation(deps: InvitationDeps, token: string, accountId: string): Promise<Redemption> {
-  const inv = await deps.invitations.byTokenHash(hashOf(token));
+  const inv = await deps.invitations.byTokenHash(secretHash(token));
   if (!inv) return { ok: false, reason: "unknown" };
   const at = deps.clock();
   if (inv.usedAt) return { ok: false, reason: "used" };

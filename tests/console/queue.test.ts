@@ -45,7 +45,9 @@ describe("the console's queue", () => {
   it("filters by state, type, ward, verdict, dates and overdue; newest first by default, sortable", async () => {
     const sup = await as("supervisor", { provinceCode: "P1" });
     expect(numbersIn((await sup.get("/console/queue?state=new")).body).sort()).toEqual([t.w1new!.number, t.w2new!.number].sort());
-    expect(numbersIn((await sup.get("/console/queue?ward=W2")).body)).toEqual([t.w2new!.number]);
+    const w2 = (await sup.get("/console/queue?ward=W2")).body;
+    expect(numbersIn(w2)).toEqual([t.w2new!.number]);
+    expect(w2).toContain("Quán Bún Bò Mệ Kéo");
     expect(numbersIn((await sup.get("/console/queue?state=new,acknowledged&ward=W1")).body).sort()).toEqual([t.w1new!.number, t.w1ack!.number].sort());
     expect(numbersIn((await sup.get("/console/queue?type=wrong_info")).body)).toEqual([]);
     expect(numbersIn((await sup.get("/console/queue?verdict=no_code")).body)).toHaveLength(4);
@@ -78,7 +80,7 @@ describe("the console's queue", () => {
       expect(csvNumbers(csv.body)).toEqual(page);
     }
     const rows = parse((await sup.get("/console/queue.csv?ward=W2")).body.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-    expect(rows[0]).toMatchObject({ number: t.w2new!.number, ward: "Phường Thuận Hóa", state: "new", overdue: "yes" });
+    expect(rows[0]).toMatchObject({ number: t.w2new!.number, ward: "Phường Thuận Hóa", state: "new", overdue: "yes", venue: "Quán Bún Bò Mệ Kéo" });
   });
 
   it("bulk acknowledge goes ticket by ticket: done, refused for state, refused (unnamed) outside the ward", async () => {

@@ -46,7 +46,10 @@ describe("signing in to the console", () => {
     const again = await w.server.inject({ method: "POST", url: `/console/sign-in/${token}` });
     expect(again.statusCode).toBe(401);
     expect(again.body).toContain("đã được sử dụng");
+    const home = await w.server.inject({ method: "GET", url: "/console", headers: { cookie: `qr_console=${cookie.value}` } });
+    expect(home.headers.location).toBe("/console/queue");
     const page = await w.server.inject({ method: "GET", url: "/console/probe", headers: { cookie: `qr_console=${cookie.value}` } });
+    expect(page.headers["cache-control"]).toBe("no-store");
     expect(page.body).toContain(`officer ${officer.displayName}`);
     expect(page.body).toContain("Phường Phú Xuân");
   });
@@ -108,6 +111,11 @@ describe("signing in to the console", () => {
     expect(refused.statusCode).toBe(401);
     expect(refused.body).toContain("không còn quyền");
     expect((await b.get("/console/probe")).statusCode).toBe(401);
+    // The same when a staff member goes back to being a resident.
+    const former = await w.account("supervisor", { provinceCode: "P1" });
+    const c = await signIn(w.server, w.stores, w.clock.now, former, "/console/probe");
+    await w.stores.accounts.grantRole(former.id, "resident", {});
+    expect((await c.get("/console/probe")).statusCode).toBe(401);
   });
 
   it("the language switch turns the layout English and back", async () => {
