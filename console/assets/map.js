@@ -6,7 +6,8 @@
   var el = document.getElementById("map");
   if (!el || !window.L) return;
   var d = el.dataset;
-  var map = L.map(el, { zoomSnap: 0.25, preferCanvas: false, attributionControl: !!d.tiles });
+  // Without a tile layer Leaflet knows no zoom limit, and clustering needs one.
+  var map = L.map(el, { zoomSnap: 0.25, maxZoom: 19, attributionControl: !!d.tiles });
   if (d.tiles) L.tileLayer(d.tiles, { maxZoom: 19, attribution: "© OpenStreetMap" }).addTo(map);
   else el.classList.add("no-tiles");
   map.setView([16.46, 107.59], 11);
