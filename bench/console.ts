@@ -27,7 +27,7 @@ import { createWardDirectory } from "../services/routing/ward-directory.js";
 import { addDays, vietnamDay } from "../services/text/vietnam-day.js";
 import { hueUnits, hueWardsGeoJson, PROVINCE } from "../simulator/demo/demo-world.js";
 import { VENUE_CATEGORIES } from "../models/venue.js";
-import { seedConsoleTickets } from "./console-tickets.js";
+import { seedConsoleTickets } from "../tests/support/console-tickets.js";
 import { startCountingRelay } from "./mongo-relay.js";
 
 const arg = (name: string, fallback: string) => {

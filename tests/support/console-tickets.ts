@@ -1,9 +1,9 @@
 import type { Connection } from "mongoose";
-import { VIOLATION_TYPES, type ViolationType } from "../models/ticket.js";
-import type { Ward } from "../models/ward.js";
-import { DEFAULT_DEADLINES, dueDates } from "../services/tickets/deadlines.js";
-import { provincePrefix } from "../services/tickets/ticket-number.js";
-import { boundaryParts, createWardLocator, type Boundary } from "../services/routing/ward-locator.js";
+import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
+import type { Ward } from "../../models/ward.js";
+import { DEFAULT_DEADLINES, dueDates } from "../../services/tickets/deadlines.js";
+import { provincePrefix } from "../../services/tickets/ticket-number.js";
+import { boundaryParts, createWardLocator, type Boundary } from "../../services/routing/ward-locator.js";
 
 const HOUR = 3600e3;
 const DAY = 24 * HOUR;

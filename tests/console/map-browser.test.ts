@@ -1,0 +1,68 @@
+import { copyFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSOLE_PREFIX, consolePlugin } from "../../console/plugin.js";
+import { createStores, type Stores } from "../../models/index.js";
+import { createLogger } from "../../platform/logger.js";
+import { createServer } from "../../server/app.js";
+import { importWards } from "../../services/routing/ward-import.js";
+import { createWardDirectory } from "../../services/routing/ward-directory.js";
+import { hueUnits, hueWardsGeoJson, PROVINCE } from "../../simulator/demo/demo-world.js";
+import { freePort } from "../../simulator/free-port.js";
+import { launchBrowser, openPage, screenshot } from "../support/browser.js";
+import { seedConsoleTickets } from "../support/console-tickets.js";
+import { linkToken } from "../support/console-client.js";
+import { useTestDatabase } from "../support/database.js";
+
+/**
+ * The map as a supervisor of Huế sees it with a few hundred tickets: Huế's 40 real ward
+ * boundaries and no tiles (none are reachable here), markers clustered where dense. The
+ * tickets are the benchmark's fixture (the product's shapes, written directly); the screenshot
+ * is the README's docs/console-map.png.
+ */
+const db = useTestDatabase();
+const NOW = new Date("2026-11-23T03:00:00Z");
+let stores: Stores;
+let server: ReturnType<typeof createServer>;
+let browser: Browser;
+let origin = "";
+
+beforeAll(async () => {
+  stores = createStores(db());
+  await stores.syncIndexes();
+  const geojson = hueWardsGeoJson();
+  await importWards(stores.wards, { fileName: "hue-units.json", text: hueUnits(geojson) }, [{ fileName: "hue-wards.geojson", text: geojson }], "test");
+  await seedConsoleTickets(db(), await stores.wards.withBoundariesInProvince(PROVINCE), 400, NOW);
+  const directory = createWardDirectory(stores.wards);
+  await directory.refresh();
+  const port = await freePort("127.0.0.1");
+  origin = `http://127.0.0.1:${port}`;
+  server = createServer();
+  await server.register(consolePlugin({ stores, directory, clock: () => NOW, logger: createLogger("silent"), defaultLocale: "vi" }), { prefix: CONSOLE_PREFIX });
+  await server.listen({ host: "127.0.0.1", port });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the map in a browser, without tiles", () => {
+  it("shows Huế's wards with their names, the tickets clustered, the list of what is in view; screenshot for the README", async () => {
+    const supervisor = (await stores.accounts.grantRole((await stores.accounts.ensure("telegram", "9101", { displayName: "Võ Thị Hạnh" })).id, "supervisor", { provinceCode: PROVINCE }))!;
+    const { page, errors } = await openPage(browser, `${origin}/console/sign-in/${await linkToken(stores, () => NOW, supervisor)}`);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.waitForURL(/\/console\//);
+    await page.goto(`${origin}/console/map`);
+    await page.locator(".marker-cluster").first().waitFor({ state: "visible" });
+    expect(await page.locator("#map path.leaflet-interactive").count()).toBe(40);
+    await expect.poll(() => page.locator("#map-count").innerText()).toMatch(/báo cáo trong vùng đang xem \(tổng 400\)/);
+    expect(await page.locator("#map-list li").count()).toBeGreaterThan(10);
+    // Zoomed in on the centre, the clusters open into single markers with the wards' names.
+    await page.locator("#map").evaluate(() => undefined);
+    const shot = await screenshot(page, "console-map");
+    await copyFile(shot, new URL("../../docs/console-map.png", import.meta.url));
+    expect(errors).toEqual([]);
+  });
+});
