@@ -19,7 +19,6 @@ export const CONSOLE_ASSETS: Record<string, URL> = {
   "map.js": new URL("map.js", OWN),
   "leaflet.markercluster.js": new URL("leaflet.markercluster.js", CLUSTER),
   "MarkerCluster.css": new URL("MarkerCluster.css", CLUSTER),
-  "MarkerCluster.Default.css": new URL("MarkerCluster.Default.css", CLUSTER),
   "leaflet.js": new URL("leaflet.js", LEAFLET),
   "leaflet.css": new URL("leaflet.css", LEAFLET),
   // leaflet.css names its images relative to itself.

@@ -74,7 +74,7 @@ export const mapPage: ConsolePage = (app, c) => {
       title: t("map-page-title"),
       active: "map",
       body,
-      styles: ["leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css", "views.css"],
+      styles: ["leaflet.css", "MarkerCluster.css", "views.css"],
       scripts: ["leaflet.js", "leaflet.markercluster.js", "map.js"],
     });
   });

@@ -59,7 +59,17 @@
     var count = document.getElementById("map-count");
     Promise.all([get(d.tickets), wardsReady]).then(function (res) {
       var data = res[0];
-      var cluster = L.markerClusterGroup({ maxClusterRadius: 45, chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true });
+      // Clusters in a neutral colour (the states own the colours), ringed red when one of their tickets is overdue.
+      var cluster = L.markerClusterGroup({
+        maxClusterRadius: 45, chunkedLoading: true, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+        iconCreateFunction: function (group) {
+          var children = group.getAllChildMarkers();
+          var overdue = children.some(function (m) { return m.row[7]; });
+          var n = children.length;
+          var size = n < 10 ? 30 : n < 100 ? 36 : 44;
+          return L.divIcon({ className: "ticket-cluster" + (overdue ? " is-overdue" : ""), html: "<span>" + n + "</span>", iconSize: [size, size] });
+        },
+      });
       var markers = data.tickets.map(function (row) {
         var state = data.states[row[3]];
         var m = L.marker([row[1], row[2]], { icon: icon(state.colour, row[7], row[0]), title: row[0] + " · " + state.label, keyboard: true });

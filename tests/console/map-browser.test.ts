@@ -48,7 +48,7 @@ describe("the map in a browser, without tiles", () => {
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     await page.waitForURL(/\/console\//);
     await page.goto(`${origin}/console/map`);
-    await page.locator(".marker-cluster").first().waitFor({ state: "visible" });
+    await page.locator(".ticket-cluster").first().waitFor({ state: "visible" });
     expect(await page.locator("#map path.leaflet-interactive").count()).toBe(40);
     await expect.poll(() => page.locator("#map-count").innerText()).toMatch(/báo cáo trong vùng đang xem \(tổng 400\)/);
     expect(await page.locator("#map-list li").count()).toBeGreaterThan(10);
