@@ -28,6 +28,8 @@ import { addDays, vietnamDay } from "../services/text/vietnam-day.js";
 import { hueUnits, hueWardsGeoJson, PROVINCE } from "../simulator/demo/demo-world.js";
 import { VENUE_CATEGORIES } from "../models/venue.js";
 import { seedConsoleTickets } from "../tests/support/console-tickets.js";
+import { encodeMapTickets } from "../console/map/map-data.js";
+import { computeProvinceStats } from "../services/tickets/province-stats.js";
 import { startCountingRelay } from "./mongo-relay.js";
 
 const arg = (name: string, fallback: string) => {
@@ -121,6 +123,17 @@ const results = [
   await measure("statistics, 30 days", supervisor, "/console/statistics"),
   await measure("statistics, 120 days (all)", supervisor, `/console/statistics?${period}`),
 ];
+// What the application itself spends, apart from the database: the same work on data already read.
+const all = await stores.tickets.figuresBetween({ provinceCode: PROVINCE }, new Date(0), new Date(now.getTime() + 1));
+const points = await stores.tickets.mapPoints({ provinceCode: PROVINCE }, 20_001);
+const inApp = (label: string, f: () => unknown) => {
+  const start = performance.now();
+  for (let i = 0; i < RUNS; i++) f();
+  say(`${label.padEnd(34)} ${((performance.now() - start) / RUNS).toFixed(1).padStart(6)} ms (application only)`);
+};
+say("");
+inApp(`statistics of ${all.length} tickets`, () => computeProvinceStats({ provinceCode: PROVINCE, wards, tickets: all, violating: new Map(), registered: new Map(), now }));
+inApp(`map rows of ${points.length} tickets`, () => JSON.stringify(encodeMapTickets(points, 20_000, now, (k) => k, (c) => c)));
 if (json) process.stdout.write(`${JSON.stringify({ tickets: TICKETS, backend: embedded?.backend ?? "external", results }, null, 2)}\n`);
 
 await server.close();

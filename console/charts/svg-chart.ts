@@ -44,12 +44,14 @@ export function barChart(chart: ChartData, locale: string): Html {
 
 /** Lines over categories in order (weeks); a missing value breaks the line. */
 export function lineChart(chart: ChartData, locale: string): Html {
-  const [left, top, width, height] = [50, 30, 560, 180];
+  const [left, top, width, height] = [50, 30, 540, 180];
   const n = chart.categories.length;
   const max = Math.max(1, ...chart.series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const x = (i: number) => left + (n === 1 ? width / 2 : (i * width) / (n - 1));
   const y = (v: number) => top + height - (v / max) * height;
-  const axis = html`<line x1="${left}" y1="${top + height}" x2="${left + width}" y2="${top + height}" stroke="#888"/>${text(left - 6, top + 4, formatFigure(max, locale, chart.unit), "end")}${text(left - 6, top + height, "0", "end")}${chart.categories.map((c, i) => text(x(i), top + height + 16, c, "middle"))}`;
+  // At most eight labels under the axis, so "2026-W27"-long names never overlap; every point keeps its tooltip.
+  const step = Math.ceil(n / 8);
+  const axis = html`<line x1="${left}" y1="${top + height}" x2="${left + width}" y2="${top + height}" stroke="#888"/>${text(left - 6, top + 4, formatFigure(max, locale, chart.unit), "end")}${text(left - 6, top + height, "0", "end")}${chart.categories.map((c, i) => (i % step === 0 ? text(x(i), top + height + 16, c, "middle") : ""))}`;
   const lines = chart.series.map((s, k) => {
     const segments: string[] = [];
     let path = "";

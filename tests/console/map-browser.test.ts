@@ -5,7 +5,7 @@ import { createStores, type Stores } from "../../models/index.js";
 import { importWards } from "../../services/routing/ward-import.js";
 import { hueUnits, hueWardsGeoJson, PROVINCE } from "../../simulator/demo/demo-world.js";
 import { freePort } from "../../simulator/free-port.js";
-import { launchBrowser, openPage, screenshot } from "../support/browser.js";
+import { ARTIFACTS, launchBrowser, openPage, screenshot } from "../support/browser.js";
 import { seedConsoleTickets } from "../support/console-tickets.js";
 import { consoleServer, linkToken } from "../support/console-client.js";
 import { useTestDatabase } from "../support/database.js";
@@ -54,6 +54,16 @@ describe("the map in a browser, without tiles", () => {
     expect(await page.locator("#map-list li").count()).toBeGreaterThan(10);
     const shot = await screenshot(page, "console-map");
     await copyFile(shot, new URL("../../docs/console-map.png", import.meta.url));
+    expect(errors).toEqual([]);
+
+    // The statistics of the same tickets: every chart drawn, titled for screen readers.
+    await page.getByRole("link", { name: "Thống kê" }).click();
+    await page.waitForURL(/\/console\/statistics/);
+    await page.goto(`${origin}/console/statistics?from=2026-07-01&to=2026-11-23`);
+    expect(await page.locator("svg.chart[role=img]").count()).toBe(7);
+    expect(await page.locator("svg.chart title").first().textContent()).toBe("Số báo cáo theo phường/xã");
+    await expect.poll(() => page.locator("#stats-summary").innerText()).toContain("Mở 400");
+    await page.screenshot({ path: `${ARTIFACTS}console-statistics.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });
