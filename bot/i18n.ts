@@ -10,6 +10,14 @@ export function localeFromTelegram(code: string | undefined): Locale {
   return code?.toLowerCase().startsWith("en") ? "en" : "vi";
 }
 
+/** For web clients before any account is known: an English Accept-Language gets English, anything else the default. */
+export function localeFromAcceptLanguage(header: string | undefined, defaultLocale: Locale): Locale {
+  const first = header?.split(",")[0]?.trim().toLowerCase() ?? "";
+  if (first.startsWith("en")) return "en";
+  if (first.startsWith("vi")) return "vi";
+  return defaultLocale;
+}
+
 /**
  * Texts from locales/<lang>/*.ftl. The locale lives on the account, not in a session, because
  * notifications sent later (outside any update) must speak the same language; the account is

@@ -3,7 +3,7 @@ import type { Account } from "../models/account.js";
 import type { ConsoleSession } from "../models/console-session.js";
 import type { Stores } from "../models/index.js";
 import type { Logger } from "../platform/logger.js";
-import { createI18n, type Locale } from "../bot/i18n.js";
+import { createI18n, localeFromAcceptLanguage, type Locale } from "../bot/i18n.js";
 import type { KeyRing } from "../services/registry/payload.js";
 import type { ReportLinks } from "../services/registry/report-link.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
@@ -70,6 +70,10 @@ export function createConsoleContext(deps: ConsoleDeps) {
     },
     viewerOf(request: FastifyRequest): Viewer | undefined {
       return viewers.get(request);
+    },
+    /** The language of someone not signed in: their browser's, else the default. */
+    guestLocale(request: FastifyRequest): Locale {
+      return localeFromAcceptLanguage(request.headers["accept-language"], deps.defaultLocale);
     },
     viewer(request: FastifyRequest): Viewer {
       const v = viewers.get(request);

@@ -32,7 +32,10 @@ export { CONSOLE_PREFIX, type ConsoleDeps } from "./context.js";
  *   Requests whose path ends in `.json` or `.csv` get their refusal as JSON instead of a page.
  * - Static files: add them to CONSOLE_ASSETS (console/assets.ts); they are served under
  *   /console/assets/ from the repo or node_modules.
- * - Filters of tickets (queue, map): console/ticket-filter.ts parses and validates a query string.
+ * - Tickets by filter (queue, CSV, map): `ticketQueryOf(c, request)` in console/ticket-filter.ts gives the
+ *   viewer's scope, the wards they may filter by and the validated filter; `query.where(now)` is the
+ *   database query for `stores.tickets.matching`, `filterQueryString` rebuilds links. The ticket page is
+ *   `/console/tickets/<number>`; `visibleTicket` (console/ticket-access.ts) loads one with its 403/404.
  */
 export function consolePlugin(deps: ConsoleDeps, pages: ConsolePage[] = PAGES) {
   return async function staffConsole(app: FastifyInstance): Promise<void> {
@@ -73,9 +76,10 @@ function refuse(c: ConsoleContext, error: unknown, request: FastifyRequest, repl
     if (status >= 500) c.deps.logger.error({ err: error, url: request.url.split("?")[0] }, "console request failed");
   }
   const viewer = c.viewerOf(request);
-  const t = viewer?.t ?? c.translator(c.deps.defaultLocale);
+  const locale = viewer?.locale ?? c.guestLocale(request);
+  const t = viewer?.t ?? c.translator(locale);
   const text = t(key, vars);
   if (/\.(json|csv)(\?|$)/.test(request.url)) return reply.code(status).send({ error: text });
   const signIn = status === 401 ? html`<p>${t("console-sign-in-how")}</p>` : "";
-  return c.page(reply, viewer, { title: text, status, body: html`<div class="card narrow notice">${signIn}<p><a href="/console">${t("console-back")}</a></p></div>` });
+  return c.page(reply, viewer, { title: text, status, body: html`<div class="card narrow notice">${signIn}<p><a href="/console">${t("console-back")}</a></p></div>` }, locale);
 }

@@ -14,12 +14,13 @@ import { cookieOptions, SESSION_COOKIE } from "./staff-guard.js";
 export function signInRoutes(app: FastifyInstance, c: ConsoleContext): void {
   const deps = { ...c.deps.stores, clock: c.deps.clock };
   app.get<{ Params: { token: string } }>("/sign-in/:token", async (request, reply) => {
-    const t = c.translator(c.deps.defaultLocale);
+    const locale = c.guestLocale(request);
+    const t = c.translator(locale);
     reply.header("referrer-policy", "no-referrer");
     return c.page(reply, undefined, {
       title: t("console-sign-in-title"),
       body: html`<form method="post" class="card narrow"><p>${t("console-sign-in-lead")}</p><button type="submit" class="primary">${t("console-sign-in-button")}</button></form>`,
-    });
+    }, locale);
   });
 
   app.post<{ Params: { token: string } }>("/sign-in/:token", async (request, reply) => {
@@ -31,7 +32,8 @@ export function signInRoutes(app: FastifyInstance, c: ConsoleContext): void {
   });
 
   app.get("/signed-out", async (request, reply) => {
-    const t = c.translator(c.deps.defaultLocale);
-    return c.page(reply, undefined, { title: t("console-signed-out"), body: html`<p class="card narrow">${t("console-sign-in-how")}</p>` });
+    const locale = c.guestLocale(request);
+    const t = c.translator(locale);
+    return c.page(reply, undefined, { title: t("console-signed-out"), body: html`<p class="card narrow">${t("console-sign-in-how")}</p>` }, locale);
   });
 }

@@ -1,4 +1,5 @@
 import { I18n } from "@grammyjs/i18n";
+import { localeFromAcceptLanguage } from "../bot/i18n.js";
 
 export type Locale = "vi" | "en";
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -12,10 +13,7 @@ export function createTexts(defaultLocale: Locale) {
   return {
     /** Machine clients rarely say; an English Accept-Language gets English, anything else the default. */
     localeOf(acceptLanguage: string | undefined): Locale {
-      const first = acceptLanguage?.split(",")[0]?.trim().toLowerCase() ?? "";
-      if (first.startsWith("en")) return "en";
-      if (first.startsWith("vi")) return "vi";
-      return defaultLocale;
+      return localeFromAcceptLanguage(acceptLanguage, defaultLocale);
     },
     translator(locale: Locale): Translate {
       return (key, vars) => i18n.t(locale, key, vars);

@@ -62,8 +62,9 @@ describe("signing in to the console", () => {
     const late = await w.server.inject({ method: "POST", url: `/console/sign-in/${token}` });
     expect(late.statusCode).toBe(401);
     expect(late.body).toContain("đã hết hạn");
-    const unknown = await w.server.inject({ method: "POST", url: "/console/sign-in/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
+    const unknown = await w.server.inject({ method: "POST", url: "/console/sign-in/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", headers: { "accept-language": "en-GB,en;q=0.8" } });
     expect(unknown.statusCode).toBe(401);
+    expect(unknown.body).toContain("This sign-in link is not valid.");
     await expect(linkToken(w.stores, w.clock.now, w.reporter)).rejects.toThrow(/no console link/);
   });
 
