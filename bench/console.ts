@@ -132,7 +132,7 @@ const inApp = (label: string, f: () => unknown) => {
   say(`${label.padEnd(34)} ${((performance.now() - start) / RUNS).toFixed(1).padStart(6)} ms (application only)`);
 };
 say("");
-inApp(`statistics of ${all.length} tickets`, () => computeProvinceStats({ provinceCode: PROVINCE, wards, tickets: all, violating: new Map(), registered: new Map(), now }));
+inApp(`statistics of ${all.length} tickets`, () => computeProvinceStats({ provinceCode: PROVINCE, wards, tickets: all, now }));
 inApp(`map rows of ${points.length} tickets`, () => JSON.stringify(encodeMapTickets(points, 20_000, now, (k) => k, (c) => c)));
 if (json) process.stdout.write(`${JSON.stringify({ tickets: TICKETS, backend: embedded?.backend ?? "external", results }, null, 2)}\n`);
 

@@ -327,13 +327,6 @@ export function ticketStore(conn: Connection) {
         .lean();
       return docs.map((d) => toPlain(d) as unknown as MapTicket);
     },
-    /** ward code → how many distinct venues of the province have a confirmed violation, ever. */
-    async confirmedVenueCountsByWard(provinceCode: string): Promise<Map<string, number>> {
-      const docs = await Ticket.find({ provinceCode: eq(provinceCode), state: "violation_confirmed", venueCode: { $exists: true } }, { _id: 0, wardCode: 1, venueCode: 1 }).lean();
-      const venues = new Map<string, Set<string>>();
-      for (const d of docs) (venues.get(d.wardCode) ?? venues.set(d.wardCode, new Set()).get(d.wardCode)!).add(d.venueCode!);
-      return new Map([...venues].map(([ward, set]) => [ward, set.size]));
-    },
     /** Codes of the ward's venues with a confirmed violation, ever. */
     async confirmedVenueCodes(wardCode: string): Promise<string[]> {
       const docs = await Ticket.find({ wardCode: eq(wardCode), state: "violation_confirmed", venueCode: { $exists: true } }, { venueCode: 1 }).lean();

@@ -152,14 +152,6 @@ export function venueStore(conn: Connection) {
     wardCodes: async (): Promise<string[]> => (await Venue.distinct("wardCode")).map(String),
     /** Registered (not closed) venues of a ward, the denominator of its compliance figure. */
     countInWard: (wardCode: string) => Venue.countDocuments({ wardCode: eq(wardCode), status: { $ne: "closed" } }),
-    /** ward code → registered (not closed) venues, for many wards in one query. */
-    async countByWard(wardCodes: string[]): Promise<Map<string, number>> {
-      const rows = await Venue.aggregate<{ _id: string; n: number }>([
-        { $match: { wardCode: { $in: wardCodes.map(String) }, status: { $ne: "closed" } } },
-        { $group: { _id: "$wardCode", n: { $sum: 1 } } },
-      ]);
-      return new Map(rows.map((r) => [r._id, r.n]));
-    },
     syncIndexes: () => Venue.syncIndexes(),
   };
 }

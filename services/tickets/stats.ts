@@ -2,7 +2,8 @@ import type { Ticket, ticketStore } from "../../models/ticket.js";
 import { isOpen, type TicketState } from "./ticket-states.js";
 import type { venueStore } from "../../models/venue.js";
 
-export interface WardStats {
+/** What the tickets themselves say: counts, medians, on-time rate, overdue. */
+export interface TicketFigures {
   wardCode: string;
   opened: number;
   closed: number;
@@ -14,6 +15,10 @@ export interface WardStats {
   /** Share of the period's closed tickets closed by their deadline. */
   onTimeRate?: number;
   overdue: number;
+}
+
+/** A ward's figures for the chat's /stats and the CLI: the tickets' and the share of its venues with a confirmed violation. */
+export interface WardStats extends TicketFigures {
   /** Venues with a confirmed violation / registered venues. */
   compliance: { violating: number; registered: number; rate?: number };
 }
@@ -34,8 +39,8 @@ const firstAt = (t: StatsTicket, to: (s: string) => boolean) => t.history.find((
 /** The fields of a ticket the figures read (the console's province query fetches only these). */
 export type StatsTicket = Pick<Ticket, "state" | "violationType" | "openedAt" | "acknowledgeBy" | "closeBy" | "history">;
 
-/** Figures for one ward over the tickets opened in a period (pure, so it is tested without a database). */
-export function computeWardStats(wardCode: string, tickets: StatsTicket[], now: Date, compliance: { violating: number; registered: number }): WardStats {
+/** Figures of a set of tickets opened in a period (a ward's, a province's, a week's; pure, so it is tested without a database). */
+export function computeTicketFigures(wardCode: string, tickets: StatsTicket[], now: Date): TicketFigures {
   const byState: Record<string, number> = {};
   const byType: Record<string, number> = {};
   const toAck: number[] = [];
@@ -66,6 +71,12 @@ export function computeWardStats(wardCode: string, tickets: StatsTicket[], now: 
     medianHoursToClose: round1(median(toClose)),
     onTimeRate: toClose.length ? round1((onTime / toClose.length) * 100)! / 100 : undefined,
     overdue,
+  };
+}
+
+export function computeWardStats(wardCode: string, tickets: StatsTicket[], now: Date, compliance: { violating: number; registered: number }): WardStats {
+  return {
+    ...computeTicketFigures(wardCode, tickets, now),
     compliance: { ...compliance, rate: compliance.registered ? compliance.violating / compliance.registered : undefined },
   };
 }
