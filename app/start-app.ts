@@ -12,6 +12,7 @@ import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
 import { OPEN311_PREFIX, open311Plugin } from "../open311/plugin.js";
 import { CONSOLE_PREFIX, consolePlugin } from "../console/plugin.js";
+import { reportLinks } from "../services/registry/report-link.js";
 import { createWardResolver } from "../services/routing/resolve-ward.js";
 import { startPhotoRetention } from "../services/housekeeping/prune-closed-photos.js";
 import { prepareSimulator } from "../simulator/start-simulator.js";
@@ -48,7 +49,8 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   await server.register(open311Plugin({ stores, intake, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl }), {
     prefix: OPEN311_PREFIX,
   });
-  await server.register(consolePlugin({ stores, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl, mapTileUrl: config.mapTileUrl }), {
+  await server.register(consolePlugin({ stores, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl, mapTileUrl: config.mapTileUrl,
+    posters: { signingKey: core.signingKey, links: reportLinks(config) }, silentAfterDays: config.silentAfterDays }), {
     prefix: CONSOLE_PREFIX,
   });
   core.metrics.observeWebhooks(server);

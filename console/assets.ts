@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 
 const OWN = new URL("./assets/", import.meta.url);
 const LEAFLET = new URL("../node_modules/leaflet/dist/", import.meta.url);
+const CLUSTER = new URL("../node_modules/leaflet.markercluster/dist/", import.meta.url);
 
 const TYPES: Record<string, string> = { css: "text/css; charset=utf-8", js: "text/javascript; charset=utf-8", png: "image/png", svg: "image/svg+xml" };
 
@@ -14,6 +15,10 @@ const TYPES: Record<string, string> = { css: "text/css; charset=utf-8", js: "tex
 export const CONSOLE_ASSETS: Record<string, URL> = {
   "console.css": new URL("console.css", OWN),
   "queue.js": new URL("queue.js", OWN),
+  "views.css": new URL("views.css", OWN),
+  "map.js": new URL("map.js", OWN),
+  "leaflet.markercluster.js": new URL("leaflet.markercluster.js", CLUSTER),
+  "MarkerCluster.css": new URL("MarkerCluster.css", CLUSTER),
   "leaflet.js": new URL("leaflet.js", LEAFLET),
   "leaflet.css": new URL("leaflet.css", LEAFLET),
   // leaflet.css names its images relative to itself.

@@ -4,6 +4,8 @@ import type { ConsoleSession } from "../models/console-session.js";
 import type { Stores } from "../models/index.js";
 import type { Logger } from "../platform/logger.js";
 import { createI18n, localeFromAcceptLanguage, type Locale } from "../bot/i18n.js";
+import type { KeyRing } from "../services/registry/payload.js";
+import type { ReportLinks } from "../services/registry/report-link.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { ConsoleError } from "./console-error.js";
@@ -22,6 +24,10 @@ export interface ConsoleDeps {
   publicUrl?: string;
   /** Tiles for maps (views); unset = ward boundaries only. */
   mapTileUrl?: string;
+  /** The venue pages' posters: the signing keys and the bot's links printed on them; unset = no posters. */
+  posters?: { signingKey: KeyRing; links: ReportLinks };
+  /** Days without a scan after which a venue counts as silent (SILENT_AFTER_DAYS); default 14. */
+  silentAfterDays?: number;
 }
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;

@@ -24,9 +24,10 @@ function select(name: string, label: string, t: Translate, options: readonly (re
   return html`<label>${label}<select name="${name}"${chosen.length > 1 ? html` multiple` : ""}><option value="">${t("console-filter-any")}</option>${options.map(([v, text]) => html`<option value="${v}"${chosen.includes(v) ? html` selected` : ""}>${text}</option>`)}</select></label>`;
 }
 
-function filterForm(t: Translate, q: ParsedTicketQuery, wards: WardRef[]): Html {
+/** The ticket filter's form; the map (views) shows the same one, submitting to its own page. */
+export function filterForm(t: Translate, q: ParsedTicketQuery, wards: WardRef[], path = "/console/queue"): Html {
   const v = q.values;
-  return html`<form class="card filters" method="get" action="/console/queue">
+  return html`<form class="card filters" method="get" action="${path}">
     ${select("state", t("console-filter-state"), t, TICKET_STATES.map((s) => [s, t(`state-${s}`)] as const), v.states)}
     ${select("type", t("console-filter-type"), t, TICKET_TYPES.map((s) => [s, t(`type-${s}`)] as const), v.types)}
     ${wards.length > 1 ? select("ward", t("console-filter-ward"), t, wards.map((w) => [w.code, fullName(w)] as const), v.wards) : ""}
@@ -35,7 +36,7 @@ function filterForm(t: Translate, q: ParsedTicketQuery, wards: WardRef[]): Html 
     <label>${t("console-filter-to")}<input type="date" name="to" value="${v.to}"></label>
     <label class="check"><input type="checkbox" name="overdue" value="1"${v.overdue ? html` checked` : ""}>${t("console-filter-overdue")}</label>
     <button type="submit" class="primary">${t("console-filter-apply")}</button>
-    <a class="button" href="/console/queue">${t("console-filter-clear")}</a>
+    <a class="button" href="${path}">${t("console-filter-clear")}</a>
     <a class="button" href="/console/queue.csv?${filterQueryString(q)}" download>${t("console-export-csv")}</a>
   </form>`;
 }

@@ -3,6 +3,7 @@ import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
 import { additionSchema, ratingSchema } from "./ticket-follow-up.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
+import type { ProvinceStatsTicket } from "../services/tickets/province-stats.js";
 import { overdueWhere } from "../services/tickets/ticket-query.js";
 import { FINDINGS, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_SOURCES, TICKET_STATES, type TicketOutcome, type TicketSource, type TicketState } from "../services/tickets/ticket-states.js";
 
@@ -122,6 +123,11 @@ export type TicketWhere = Record<string, unknown>;
 export const TICKET_SORT_FIELDS = ["openedAt", "number", "state", "wardCode", "violationType", "closeBy"] as const;
 export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
 
+/** What a map marker needs of a ticket. */
+export type MapTicket = Pick<Ticket, "id" | "number" | "state" | "violationType" | "wardCode" | "openedAt" | "acknowledgeBy" | "closeBy"> & {
+  location: { lat: number; lng: number };
+};
+
 export interface NewTicket {
   number: string;
   violationType: TicketType;
@@ -190,6 +196,10 @@ export function ticketStore(conn: Connection) {
           { new: true, lean: true },
         ),
       );
+    },
+    /** A venue's tickets, newest first (its history in the console). */
+    async ofVenue(venueCode: string, limit: number): Promise<Ticket[]> {
+      return many(await Ticket.find({ venueCode: eq(venueCode) }).sort({ openedAt: -1, _id: -1 }).limit(limit).lean());
     },
     async openForVenue(venueCode: string): Promise<Ticket | undefined> {
       return one(
@@ -337,6 +347,31 @@ export function ticketStore(conn: Connection) {
       const states = [...OPEN_STATES, "venue_closed"];
       const docs = await Ticket.find({ provinceCode: eq(provinceCode), state: { $in: states }, venueCode: { $exists: true } }, { venueCode: 1 }).lean();
       return new Set(docs.map((d) => d.venueCode!));
+    },
+    /**
+     * Tickets of a province (or of some of its wards) opened in [from, to), only the fields the
+     * statistics read: no reports, notes or evidence travel for a page of figures.
+     */
+    async figuresBetween(scope: { provinceCode: string; wardCodes?: string[] }, from: Date, to: Date): Promise<ProvinceStatsTicket[]> {
+      const docs = await Ticket.find(
+        { provinceCode: eq(scope.provinceCode), ...(scope.wardCodes ? { wardCode: { $in: scope.wardCodes.map(String) } } : {}), openedAt: { $gte: from, $lt: to } },
+        { _id: 0, wardCode: 1, state: 1, violationType: 1, source: 1, openedAt: 1, acknowledgeBy: 1, closeBy: 1, "history.at": 1, "history.from": 1, "history.to": 1, ratings: 1 },
+      ).lean();
+      return docs as unknown as ProvinceStatsTicket[];
+    },
+    /**
+     * Tickets with a place that match a console filter (built by services/tickets/ticket-query.ts
+     * from validated values), newest first, at most `limit`, only what a map marker needs.
+     */
+    async mapPoints(where: TicketWhere, limit: number): Promise<MapTicket[]> {
+      const docs = await Ticket.find(
+        { ...where, location: { $exists: true } },
+        { number: 1, state: 1, violationType: 1, wardCode: 1, location: 1, openedAt: 1, acknowledgeBy: 1, closeBy: 1 },
+      )
+        .sort({ openedAt: -1, _id: -1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => toPlain(d) as unknown as MapTicket);
     },
     /** Codes of the ward's venues with a confirmed violation, ever. */
     async confirmedVenueCodes(wardCode: string): Promise<string[]> {

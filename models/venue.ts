@@ -136,6 +136,18 @@ export function venueStore(conn: Connection) {
       const docs = await Venue.find({ status: { $ne: "closed" }, $and: all }).sort({ code: 1 }).limit(limit).lean();
       return docs.map((d) => toPlain(d));
     },
+    /**
+     * Venues of any status, in these wards (undefined: every ward), whose search text has every
+     * word as the start of one of its words (no words: all), in code order, at most `limit`.
+     */
+    async inWardsMatching(wardCodes: string[] | undefined, words: string[], limit: number): Promise<Venue[]> {
+      const all = words.map((w) => ({ searchText: { $regex: `(^| )${escapeRegex(String(w))}` } }));
+      const docs = await Venue.find({ ...(wardCodes ? { wardCode: { $in: wardCodes.map(String) } } : {}), ...(all.length ? { $and: all } : {}) })
+        .sort({ code: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => toPlain(d));
+    },
     /** The wards that have at least one venue. */
     wardCodes: async (): Promise<string[]> => (await Venue.distinct("wardCode")).map(String),
     /** Registered (not closed) venues of a ward, the denominator of its compliance figure. */

@@ -62,6 +62,11 @@ export function wardStore(conn: Connection) {
       const docs = await Ward.find({}, { boundaryGeoJson: 0 }).sort({ code: 1 }).lean();
       return docs.map(toPlain);
     },
+    /** A province's wards with their boundaries, for its map. */
+    async withBoundariesInProvince(provinceCode: string): Promise<Ward[]> {
+      const docs = await Ward.find({ provinceCode: eq(provinceCode) }).sort({ code: 1 }).lean();
+      return docs.map(toPlain);
+    },
     /** Every ward that has a boundary, for the in-memory locator. */
     async withBoundaries(): Promise<Ward[]> {
       const docs = await Ward.find({ boundaryGeoJson: { $exists: true } }).sort({ code: 1 }).lean();

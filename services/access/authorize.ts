@@ -26,6 +26,17 @@ export function registryScope(actor: RegistryActor): { provinceCode?: string } |
   return "forbidden";
 }
 
+/**
+ * The venues an account may look up (the console's venue pages): what it keeps (administrators
+ * every province, the keeper its own), and for the province's supervisors and enforcement their
+ * province, read only. Changing the registry (imports, posters) stays with registryScope.
+ */
+export function venueScope(actor: RegistryActor & Pick<Account, "provinceCode">): { provinceCode?: string } | Refusal {
+  if (actor.revokedAt) return "revoked";
+  if (actor.role === "supervisor" || actor.role === "enforcement") return actor.provinceCode ? { provinceCode: actor.provinceCode } : "forbidden";
+  return registryScope(actor);
+}
+
 /** Whether this account may see or act on the registry of one province (compliance, inspection lists). */
 export function authorizeRegistry(actor: RegistryActor, provinceCode: string): Refusal | undefined {
   const scope = registryScope(actor);

@@ -30,6 +30,8 @@ export interface SilentVenue {
   category: string;
   /** Undefined when never scanned. */
   lastScanDay?: string;
+  /** The registered place, for the console's map layer of silent venues. */
+  location?: { lat: number; lng: number };
 }
 
 export interface ComplianceReport {
@@ -55,7 +57,7 @@ const withRate = (t: Tally): ComplianceFigures => ({ ...t, rate: t.active ? t.sc
 export function computeCompliance(input: {
   province: { code: string; name: string };
   wards: WardRef[];
-  venues: Pick<Venue, "code" | "name" | "address" | "wardCode" | "category">[];
+  venues: (Pick<Venue, "code" | "name" | "address" | "wardCode" | "category"> & { location?: { lat: number; lng: number } })[];
   lastScanDay: ReadonlyMap<string, string>;
   scanDays: { venueCode: string; day: string }[];
   asOf: string;
@@ -78,7 +80,7 @@ export function computeCompliance(input: {
       if (!last) t.neverScanned++;
       if (!last || last < silentFrom) t.silent++;
     }
-    if (!last || last < silentFrom) silentVenues.push({ code: v.code, name: v.name, address: v.address, wardCode: v.wardCode, category: v.category, lastScanDay: last });
+    if (!last || last < silentFrom) silentVenues.push({ code: v.code, name: v.name, address: v.address, wardCode: v.wardCode, category: v.category, lastScanDay: last, location: v.location });
   }
   silentVenues.sort((a, b) => (a.lastScanDay ?? "").localeCompare(b.lastScanDay ?? "") || a.code.localeCompare(b.code));
 

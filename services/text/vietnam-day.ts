@@ -26,3 +26,13 @@ export function daysBetween(from: string, to: string): number {
 
 /** 2026-11-22 → 22/11/2026, as dates are written in Vietnam. */
 export const dayVi = (day: string) => day.split("-").reverse().join("/");
+
+/** The ISO 8601 week of a day, written 2026-W48 (weeks start on Monday; week 1 holds the year's first Thursday). */
+export function isoWeek(day: string): string {
+  const at = new Date(`${day}T00:00:00Z`);
+  const weekday = (at.getUTCDay() + 6) % 7;
+  const thursday = new Date(at.getTime() + (3 - weekday) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}

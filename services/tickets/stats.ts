@@ -3,7 +3,8 @@ import { AWAITING_ACKNOWLEDGEMENT, isOpen, type TicketState } from "./ticket-sta
 import type { venueStore } from "../../models/venue.js";
 import { computeSatisfaction, type Satisfaction } from "./satisfaction.js";
 
-export interface WardStats {
+/** What the tickets themselves say: counts, medians, on-time rate, overdue. */
+export interface TicketFigures {
   wardCode: string;
   opened: number;
   closed: number;
@@ -17,6 +18,10 @@ export interface WardStats {
   /** Share of the period's closed tickets closed by their deadline. */
   onTimeRate?: number;
   overdue: number;
+}
+
+/** A ward's figures for the chat's /stats and the CLI: the tickets' and the share of its venues with a confirmed violation. */
+export interface WardStats extends TicketFigures {
   /** Venues with a confirmed violation / registered venues. */
   compliance: { violating: number; registered: number; rate?: number };
   /** Residents' ratings of the closings (issue 17). */
@@ -26,18 +31,21 @@ export interface WardStats {
 const HOUR = 3600e3;
 const closed = (state: string) => !isOpen(state as TicketState);
 
-function median(xs: number[]): number | undefined {
+export function median(xs: number[]): number | undefined {
   if (xs.length === 0) return undefined;
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1]! + s[m]!) / 2;
 }
 
-const round1 = (x: number | undefined) => (x === undefined ? undefined : Math.round(x * 10) / 10);
-const firstAt = (t: Ticket, to: (s: string) => boolean) => t.history.find((h) => h.to && h.from !== h.to && to(h.to))?.at;
+export const round1 = (x: number | undefined) => (x === undefined ? undefined : Math.round(x * 10) / 10);
+const firstAt = (t: StatsTicket, to: (s: string) => boolean) => t.history.find((h) => h.to && h.from !== h.to && to(h.to))?.at;
 
-/** Figures for one ward over the tickets opened in a period (pure, so it is tested without a database). */
-export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date, compliance: { violating: number; registered: number }): WardStats {
+/** The fields of a ticket the figures read (the console's province query fetches only these). */
+export type StatsTicket = Pick<Ticket, "state" | "violationType" | "openedAt" | "acknowledgeBy" | "closeBy" | "history" | "source">;
+
+/** Figures of a set of tickets opened in a period (a ward's, a province's, a week's; pure, so it is tested without a database). */
+export function computeTicketFigures(wardCode: string, tickets: StatsTicket[], now: Date): TicketFigures {
   const byState: Record<string, number> = {};
   const byType: Record<string, number> = {};
   const bySource: Record<string, number> = {};
@@ -71,6 +79,12 @@ export function computeWardStats(wardCode: string, tickets: Ticket[], now: Date,
     medianHoursToClose: round1(median(toClose)),
     onTimeRate: toClose.length ? round1((onTime / toClose.length) * 100)! / 100 : undefined,
     overdue,
+  };
+}
+
+export function computeWardStats(wardCode: string, tickets: (StatsTicket & Pick<Ticket, "ratings">)[], now: Date, compliance: { violating: number; registered: number }): WardStats {
+  return {
+    ...computeTicketFigures(wardCode, tickets, now),
     compliance: { ...compliance, rate: compliance.registered ? compliance.violating / compliance.registered : undefined },
     satisfaction: computeSatisfaction(tickets),
   };

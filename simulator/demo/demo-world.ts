@@ -22,7 +22,7 @@ export function hueWardsGeoJson(): string {
 }
 
 /** The units file layout the ward import reads, made from the boundary file's own properties. */
-function hueUnits(geojson: string): string {
+export function hueUnits(geojson: string): string {
   const features = (JSON.parse(geojson) as { features: WardFeature[] }).features;
   const Wards = features.map(({ properties: p }) => ({ Code: p.code, Name: p.name, FullName: p.fullName, ProvinceCode: "46", AdministrativeUnitShortName: p.kind }));
   return JSON.stringify([{ Code: "46", Name: "Huế", FullName: "Thành phố Huế", Wards }]);

@@ -117,7 +117,20 @@ describe("the web console in a browser", () => {
     await screenshot(state.page, "console-queue");
   });
 
-  // The map's step goes here: the same signed-in page, `state.number` on the map.
+  it("sees the new ticket as a marker on the map and in the list beside it; the marker opens the ticket", async () => {
+    const { page } = state;
+    await page.getByRole("link", { name: "Bản đồ" }).click();
+    await page.waitForURL(`${origin}/console/map`);
+    const marker = page.locator(`.ticket-pin [data-number="${state.number}"]`);
+    await marker.waitFor({ state: "visible" });
+    await expect.poll(() => page.locator("#map-list").innerText()).toContain(state.number);
+    // The ward's boundary is drawn (no tiles here: the map stands on boundaries alone).
+    expect(await page.locator("#map path.leaflet-interactive").count()).toBeGreaterThan(0);
+    await marker.click();
+    await page.waitForURL(`${origin}/console/tickets/${state.number}`);
+    await page.goto(`${origin}/console/queue`);
+  });
+
 
   it("opens the ticket: the photo, its hash, EXIF, the registry's venue record; screenshot for the README", async () => {
     const { page } = state;

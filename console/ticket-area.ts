@@ -1,0 +1,38 @@
+import type { Account } from "../models/account.js";
+import { ticketScope } from "../services/access/authorize.js";
+import { ConsoleError } from "./console-error.js";
+import type { ConsoleContext } from "./context.js";
+
+/** The part of the country a page of ticket figures covers for this viewer. */
+export interface TicketArea {
+  provinceCode: string;
+  /** Set for an officer: only their ward. */
+  wardCode?: string;
+  /** The provinces the viewer may switch between (administrators: every one with wards). */
+  provinces: string[];
+}
+
+/**
+ * Where the map and the statistics look, from the stored account (authorize.ts's ticketScope):
+ * an officer's ward, a supervisor's or enforcement member's province, or for an administrator
+ * the province asked for (default the first one). Anyone else is refused.
+ */
+export function ticketArea(c: ConsoleContext, account: Account, requested: unknown): TicketArea {
+  const scope = ticketScope(account);
+  if (typeof scope === "string") throw new ConsoleError(403, "console-error-forbidden");
+  if ("wardCode" in scope) {
+    const ward = c.deps.directory.byCode(scope.wardCode);
+    if (!ward) throw new ConsoleError(403, "console-error-forbidden");
+    return { provinceCode: ward.provinceCode, wardCode: ward.code, provinces: [ward.provinceCode] };
+  }
+  if ("provinceCode" in scope) return { provinceCode: scope.provinceCode, provinces: [scope.provinceCode] };
+  const provinces = c.deps.directory.provinceCodes();
+  const provinceCode = typeof requested === "string" && provinces.includes(requested) ? requested : provinces[0];
+  if (!provinceCode) throw new ConsoleError(404, "console-error-not-found");
+  return { provinceCode, provinces };
+}
+
+/** A province's name as people write it ("Thành phố Huế"), from the ward directory. */
+export function provinceName(c: ConsoleContext, provinceCode: string): string {
+  return c.deps.directory.inProvince(provinceCode)[0]?.provinceName ?? provinceCode;
+}
