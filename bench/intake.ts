@@ -87,6 +87,7 @@ void app.exited.then(async (code) => {
 });
 await api.waitForCall((c) => c.method === "setWebhook", 0, 180_000);
 relay.reset();
+const callsBefore = api.calls.length;
 
 const samples = emptySamples();
 const cardWaits: Promise<void>[] = [];
@@ -113,6 +114,15 @@ const stat = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return { n: xs.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted.at(-1) ?? NaN };
 };
+// What the bot asked of Telegram while residents reported: Telegram paces a bot to about 30 calls a second in all.
+const during = api.calls.slice(callsBefore).filter((c) => c.at <= lastDone);
+const byMethod = new Map<string, number>();
+for (const c of during) byMethod.set(c.method, (byMethod.get(c.method) ?? 0) + 1);
+const botApi = {
+  callsPerSecond: Number((during.length / elapsedS).toFixed(1)),
+  callsPerReport: Number((during.length / Math.max(1, reports)).toFixed(1)),
+  byMethod: Object.fromEntries([...byMethod].sort((a, b) => b[1] - a[1]).map(([m, n]) => [m, Number((n / Math.max(1, reports)).toFixed(2))])),
+};
 const kinds = [...relay.stats.entries()].sort((a, b) => b[1].totalMs - a[1].totalMs);
 const dbMs = kinds.reduce((s, [, k]) => s + k.totalMs, 0);
 const commands = kinds.reduce((s, [, k]) => s + k.count, 0);
@@ -122,6 +132,7 @@ const result = {
   confirmToNumberMs: stat(samples.confirmMs), photoToReplyMs: stat(samples.photoMs), largePhotoToReplyMs: stat(samples.photoLargeMs),
   confirmToCardMs: stat(samples.cardMs), cardsMissing: samples.cardsMissing, mergedIntoOpenTickets: samples.merged,
   peakRssMb: rss,
+  botApi,
   database: {
     commandsPerReport: Number((commands / Math.max(1, reports)).toFixed(1)),
     busyShareOfRun: Number((dbMs / (elapsedS * 1000)).toFixed(2)),
@@ -151,6 +162,7 @@ else {
   say(`photo → "code read"      ${ms(result.largePhotoToReplyMs)}  (12 MP files)`);
   say(`confirm → ward card      ${ms(result.confirmToCardMs)}; cards missing: ${samples.cardsMissing}; ${samples.merged} reports merged into an open ticket (its card edited, not posted)`);
   say(`peak RSS: app ${rss.appMb} MB, database ${rss.databaseMb ?? "n/a"} MB`);
+  say(`Bot API: ${botApi.callsPerSecond} calls/s, ${botApi.callsPerReport} per report (${Object.entries(botApi.byMethod).map(([m, n]) => `${m} ${n}`).join(", ")})`);
   say(`database: ${result.database.commandsPerReport} commands per report, command latencies sum to ${Math.round(result.database.busyShareOfRun * 100)} % of the run (queueing at the proxy included)`);
   for (const k of result.database.byKind.slice(0, 15)) say(`  ${k.kind.padEnd(32)} ${String(k.perReport).padStart(6)}/report  ${(k.shareOfDbTime * 100).toFixed(1).padStart(5)} % of db time  mean ${k.meanMs} ms`);
   if (samples.failures.length) say(`failures: ${samples.failures.length}, e.g. ${samples.failures[0]}`);
