@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { registryScope, ticketScope } from "../services/access/authorize.js";
+import { registryScope } from "../services/access/authorize.js";
 import { complianceOf, DEFAULT_SILENT_DAYS } from "../services/registry/compliance.js";
 import { createProvinceBoundaries } from "../services/routing/province-boundaries.js";
 import { vietnamDay } from "../services/text/vietnam-day.js";
@@ -10,7 +10,7 @@ import { encodeMapTickets, encodeSilentVenues, STATE_COLOURS } from "./map/map-d
 import { filterForm } from "./queue-page.js";
 import { filterQueryString, ticketQueryOf } from "./ticket-filter.js";
 import { wardLabel } from "./ticket-labels.js";
-import { provinceName, ticketArea } from "./ticket-area.js";
+import { provinceName, seesArea, ticketArea } from "./ticket-area.js";
 import { TICKET_STATES } from "../services/tickets/ticket-states.js";
 
 /** The most markers one map draws (the newest); a province's month is far below it. */
@@ -25,7 +25,7 @@ type MapQuery = { province?: string };
  */
 function mapArea(c: ConsoleContext, request: FastifyRequest<{ Querystring: MapQuery }>) {
   const account = c.viewer(request).account;
-  const tickets = typeof ticketScope(account) !== "string";
+  const tickets = seesArea(account);
   const silent = typeof registryScope(account) !== "string";
   if (tickets) return { ...ticketArea(c, account, request.query.province), tickets, silent };
   if (silent && account.provinceCode) return { provinceCode: account.provinceCode, provinces: [account.provinceCode], tickets, silent };
@@ -81,6 +81,7 @@ export const mapPage: ConsolePage = (app, c) => {
 
   app.get("/map/tickets.json", async (request, reply) => {
     const { viewer, query } = ticketQueryOf(c, request);
+    if (!seesArea(viewer.account)) throw new ConsoleError(403, "console-error-forbidden");
     const now = c.deps.clock();
     const found = await c.deps.stores.tickets.mapPoints(query.where(now), MAP_LIMIT + 1);
     const data = encodeMapTickets(found, MAP_LIMIT, now, viewer.t, (code) => wardLabel(c.deps.directory, code));

@@ -13,13 +13,23 @@ export interface TicketArea {
 }
 
 /**
+ * Whether the map and the statistics cover this viewer's tickets: staff who see every ticket of
+ * a ward or province. A scope of one source (the keeper's inspection tickets) is not an area:
+ * the keeper works from the queue, the compliance page and the silent venues.
+ */
+export function seesArea(account: Account): boolean {
+  const scope = ticketScope(account);
+  return typeof scope !== "string" && !scope.source;
+}
+
+/**
  * Where the map and the statistics look, from the stored account (authorize.ts's ticketScope):
  * an officer's ward, a supervisor's or enforcement member's province, or for an administrator
  * the province asked for (default the first one). Anyone else is refused.
  */
 export function ticketArea(c: ConsoleContext, account: Account, requested: unknown): TicketArea {
   const scope = ticketScope(account);
-  if (typeof scope === "string") throw new ConsoleError(403, "console-error-forbidden");
+  if (typeof scope === "string" || !seesArea(account)) throw new ConsoleError(403, "console-error-forbidden");
   if ("wardCode" in scope) {
     const ward = c.deps.directory.byCode(scope.wardCode);
     if (!ward) throw new ConsoleError(403, "console-error-forbidden");

@@ -37,7 +37,8 @@
       },
     }).addTo(map);
     var bounds = wards.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
+    // At once, not animated: the boundaries are drawn for the final view, not clipped to the first one.
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
     // Ward names only once there is room for them.
     function labels() { el.classList.toggle("show-ward-labels", map.getZoom() >= 12); }
     map.on("zoomend", labels);

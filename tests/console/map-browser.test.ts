@@ -60,7 +60,7 @@ describe("the map in a browser, without tiles", () => {
     await page.getByRole("link", { name: "Thống kê" }).click();
     await page.waitForURL(/\/console\/statistics/);
     await page.goto(`${origin}/console/statistics?from=2026-07-01&to=2026-11-23`);
-    expect(await page.locator("svg.chart[role=img]").count()).toBe(7);
+    expect(await page.locator("svg.chart[role=img]").count()).toBe(9);
     expect(await page.locator("svg.chart title").first().textContent()).toBe("Số báo cáo theo phường/xã");
     await expect.poll(() => page.locator("#stats-summary").innerText()).toContain("Mở 400");
     await page.screenshot({ path: `${ARTIFACTS}console-statistics.png`, fullPage: true });
