@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { Schema, type Connection, type InferSchemaType } from "mongoose";
 import { CHANNELS } from "./account.js";
 import { modelOn } from "./model-on.js";
@@ -48,6 +49,8 @@ export interface NewOutboxMessage {
 export function outboxStore(conn: Connection) {
   const Outbox = modelOn(conn, "Outbox", outboxSchema);
   const claims = claimStore(conn);
+  // This process's workers wake on it instead of waiting for their next tick; other instances still poll.
+  const enqueued = new EventEmitter();
   return {
     /** Records the message once; a second enqueue with the same key is a no-op. */
     async enqueue(m: NewOutboxMessage): Promise<void> {
@@ -57,6 +60,12 @@ export function outboxStore(conn: Connection) {
         { $setOnInsert: { ...fields, payload: JSON.stringify(payload), state: "pending", attempts: 0, nextAttemptAt: at } },
         { upsert: true },
       );
+      enqueued.emit("message", m.audience);
+    },
+    /** Calls `listener` after each message this process enqueued; returns the unsubscribe. */
+    onEnqueued(listener: (audience: NewOutboxMessage["audience"]) => void): () => void {
+      enqueued.on("message", listener);
+      return () => enqueued.off("message", listener);
     },
     /**
      * Takes the next due message for one of `channels` for `leaseMs`; undefined when nothing is due.

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { repeating } from "../../platform/repeat.js";
 import { startDeadlineSweeper } from "../../services/tickets/deadlines.js";
 import type { WardCardDeps } from "./ward-cards.js";
 import { createWardOutboxWorker } from "./ward-outbox.js";
@@ -10,14 +11,9 @@ import { createWardOutboxWorker } from "./ward-outbox.js";
  */
 export function startOfficerRuntime(deps: WardCardDeps, intervals = { cardsMs: 2_000, sweepMs: 60_000 }): { stop(): void } {
   const cards = createWardOutboxWorker(deps);
-  let draining: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    draining ??= cards
-      .drain()
-      .catch((e: unknown) => deps.logger.error({ err: e }, "ward message worker failed"))
-      .finally(() => (draining = undefined));
-  }, intervals.cardsMs);
-  timer.unref();
+  const delivery = repeating(intervals.cardsMs, () => cards.drain(), (e) => deps.logger.error({ err: e }, "ward message worker failed"));
+  // A change made on this instance (a press, a console action) reaches the cards now, not on the next tick.
+  const unsubscribe = deps.stores.outbox.onEnqueued((audience) => audience === "ward" && delivery.wake());
   const stopSweeper = startDeadlineSweeper(
     { ...deps.stores, clock: deps.clock, instance: randomBytes(4).toString("hex") },
     intervals.sweepMs,
@@ -25,7 +21,8 @@ export function startOfficerRuntime(deps: WardCardDeps, intervals = { cardsMs: 2
   );
   return {
     stop() {
-      clearInterval(timer);
+      unsubscribe();
+      delivery.stop();
       stopSweeper();
     },
   };

@@ -1,6 +1,7 @@
 import type { accountStore } from "../../models/account.js";
 import type { OutboxStore } from "../../models/outbox.js";
 import type { Logger } from "../../platform/logger.js";
+import { repeating, type Repeating } from "../../platform/repeat.js";
 import type { ChannelSenders, ResidentMessage } from "./resident-message.js";
 
 export interface OutboxWorkerDeps {
@@ -27,7 +28,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   const maxAttempts = deps.maxAttempts ?? 8;
   const baseDelayMs = deps.baseDelayMs ?? 5_000;
   const channels = Object.keys(deps.senders);
-  let timer: NodeJS.Timeout | undefined;
+  let loop: { delivery: Repeating; unsubscribe: () => void } | undefined;
   let running: Promise<number> | undefined;
 
   async function deliverOne(): Promise<boolean> {
@@ -60,15 +61,16 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       running ??= drain().finally(() => (running = undefined));
       return running;
     },
+    /** Delivers on a timer, and at once when this process queues a resident's message. */
     start(intervalMs = 2_000): void {
-      timer ??= setInterval(() => {
-        void this.drain().catch((e: unknown) => deps.logger.error({ err: e }, "outbox worker failed"));
-      }, intervalMs);
-      timer.unref();
+      if (loop) return;
+      const delivery = repeating(intervalMs, () => this.drain(), (e) => deps.logger.error({ err: e }, "outbox worker failed"));
+      loop = { delivery, unsubscribe: deps.outbox.onEnqueued((audience) => audience === "account" && delivery.wake()) };
     },
     async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
-      timer = undefined;
+      loop?.unsubscribe();
+      loop?.delivery.stop();
+      loop = undefined;
       await running;
     },
   };

@@ -62,4 +62,17 @@ describe("the notifications outbox", () => {
     const [m] = await stores.outbox.byKeyPrefix("resident:t2:");
     expect(m).toMatchObject({ state: "failed", attempts: 2 });
   });
+
+  it("a started worker delivers a message queued on its own instance at once, not on its next tick", async () => {
+    const account = await stores.accounts.ensure("telegram", "t-3");
+    const sent: string[] = [];
+    const worker = createOutboxWorker({
+      outbox: stores.outbox, accounts: stores.accounts, clock: () => new Date(), logger,
+      senders: { telegram: { send: async (a: Account) => void sent.push(a.externalId) } },
+    });
+    worker.start(60_000);
+    await notifyReporters(stores.outbox, { id: "t3", number: "HUE-2611-0009", state: "acknowledged", version: 1, reports: [{ accountId: account.id, channel: "telegram" }] } as never, new Date(0));
+    await expect.poll(() => sent, { timeout: 5_000 }).toEqual(["t-3"]);
+    await worker.stop();
+  });
 });
