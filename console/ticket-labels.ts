@@ -1,6 +1,7 @@
 import type { Ticket } from "../models/ticket.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { fullName } from "../services/routing/ward-ref.js";
+import { isOverdue, nextDeadline } from "../services/tickets/deadlines.js";
 import { isOpen } from "../services/tickets/ticket-states.js";
 import type { Translate } from "./context.js";
 import { html, type Html } from "./html.js";
@@ -15,10 +16,8 @@ export function stateBadge(t: Translate, state: string): Html {
   return html`<span class="state state-${state}">${t(`state-${state}`)}</span>`;
 }
 
-/** The deadline a ticket works towards now (acknowledge while new, then close), and whether it passed. */
+/** The deadline a ticket works towards now (acknowledge while new or reopened, then close), and whether one passed. */
 export function currentDeadline(ticket: Pick<Ticket, "state" | "acknowledgeBy" | "closeBy">, now: Date): { at?: Date; overdue: boolean } {
   if (!isOpen(ticket.state)) return { overdue: false };
-  const at = ticket.state === "new" && ticket.acknowledgeBy ? ticket.acknowledgeBy : ticket.closeBy ?? undefined;
-  const overdue = [ticket.state === "new" ? ticket.acknowledgeBy : undefined, ticket.closeBy].some((d) => d && d.getTime() <= now.getTime());
-  return { at, overdue };
+  return { at: nextDeadline(ticket), overdue: isOverdue(ticket, now) };
 }

@@ -7,7 +7,7 @@ import type { Ticket, ticketStore } from "../../models/ticket.js";
 import type { wardStore } from "../../models/ward.js";
 import { repeatEvery } from "../../platform/repeat.js";
 import { deadlineEscalation, deadlineReminder } from "./ticket-effects.js";
-import { AWAITING_ACKNOWLEDGEMENT } from "./ticket-states.js";
+import { AWAITING_ACKNOWLEDGEMENT, isOpen } from "./ticket-states.js";
 
 export interface DeadlineRule {
   acknowledgeHours: number;
@@ -61,6 +61,13 @@ function pending(t: Ticket): { kind: DeadlineKind; due: Date }[] {
 /** The deadline that matters to whoever looks at the ticket now: acknowledging while new (or reopened), else closing. */
 export function nextDeadline(t: Pick<Ticket, "state" | "acknowledgeBy" | "closeBy">): Date | undefined {
   return (AWAITING_ACKNOWLEDGEMENT.includes(t.state) ? t.acknowledgeBy : t.closeBy) ?? undefined;
+}
+
+/** Whether an open ticket is past a pending deadline at `now`: the rule of the sweeper, /overdue and the console's filter. */
+export function isOverdue(t: Pick<Ticket, "state" | "acknowledgeBy" | "closeBy">, now: Date): boolean {
+  if (!isOpen(t.state)) return false;
+  const due = [AWAITING_ACKNOWLEDGEMENT.includes(t.state) ? t.acknowledgeBy : undefined, t.closeBy];
+  return due.some((d) => !!d && new Date(d).getTime() <= now.getTime());
 }
 
 export interface SweeperDeps {

@@ -1,5 +1,6 @@
 import type { Ticket, ticketStore } from "../../models/ticket.js";
-import { AWAITING_ACKNOWLEDGEMENT, isOpen, type TicketState } from "./ticket-states.js";
+import { isOverdue } from "./deadlines.js";
+import { isOpen, type TicketState } from "./ticket-states.js";
 import type { venueStore } from "../../models/venue.js";
 import { computeSatisfaction, type Satisfaction } from "./satisfaction.js";
 
@@ -64,7 +65,7 @@ export function computeTicketFigures(wardCode: string, tickets: StatsTicket[], n
     if (end) {
       toClose.push((new Date(end).getTime() - opened) / HOUR);
       if (!t.closeBy || new Date(end) <= t.closeBy) onTime++;
-    } else if ((AWAITING_ACKNOWLEDGEMENT.includes(t.state) && t.acknowledgeBy && t.acknowledgeBy <= now) || (t.closeBy && t.closeBy <= now)) {
+    } else if (isOverdue(t, now)) {
       overdue++;
     }
   }

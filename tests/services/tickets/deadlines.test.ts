@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ticket } from "../../../models/ticket.js";
-import { listOverdue, loadDeadlinePolicy, sweepDeadlines, type SweeperDeps } from "../../../services/tickets/deadlines.js";
+import { isOverdue, listOverdue, loadDeadlinePolicy, sweepDeadlines, type SweeperDeps } from "../../../services/tickets/deadlines.js";
 import { transitionTicket } from "../../../services/tickets/transition.js";
 import { useTestDatabase } from "../../support/database.js";
 import { ticketWorld } from "../../support/ticket-world.js";
@@ -91,5 +91,18 @@ describe("deadline policy", () => {
     expect(there.acknowledgeBy!.getTime() - there.openedAt.getTime()).toBe(8 * HOUR);
     expect(there.closeBy!.getTime() - there.openedAt.getTime()).toBe(10 * 24 * HOUR);
     expect(here.acknowledgeBy!.getTime() - here.openedAt.getTime()).toBe(24 * HOUR);
+  });
+});
+
+describe("one overdue rule for every surface", () => {
+  it("a new or reopened ticket is overdue past its acknowledge deadline, any open one past its close deadline, a closed one never", () => {
+    const now = new Date("2026-11-23T08:00:00Z");
+    const before = new Date(now.getTime() - 1);
+    const after = new Date(now.getTime() + 3600e3);
+    expect(isOverdue({ state: "reopened", acknowledgeBy: before, closeBy: after }, now)).toBe(true);
+    expect(isOverdue({ state: "new", acknowledgeBy: after, closeBy: after }, now)).toBe(false);
+    expect(isOverdue({ state: "acknowledged", acknowledgeBy: before, closeBy: after }, now)).toBe(false);
+    expect(isOverdue({ state: "inspecting", acknowledgeBy: after, closeBy: before }, now)).toBe(true);
+    expect(isOverdue({ state: "no_violation", acknowledgeBy: before, closeBy: before }, now)).toBe(false);
   });
 });
