@@ -1,4 +1,4 @@
-import PDFDocument from "pdfkit";
+import { a4Document } from "./a4-document.js";
 import type { ComplianceFigures, ComplianceReport } from "./compliance.js";
 import { dayVi } from "../text/vietnam-day.js";
 
@@ -19,14 +19,7 @@ export const percentVi = (rate: number | undefined) => (rate === undefined ? "â€
  * table, the worst wards first; when the wards do not fit, the rest are counted at the foot.
  */
 export function compliancePdf(report: ComplianceReport, fonts: { regular: string; bold: string }, t: Translate): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 0, info: { Title: t("compliance-title"), Creator: "qr-checkin-report" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("regular", fonts.regular).registerFont("bold", fonts.bold);
+  const { doc, done } = a4Document(fonts, t("compliance-title"));
   const x0 = PAGE.margin;
   let y = PAGE.margin;
   const line = (text: string, size: number, bold = false, gap = 4) => {

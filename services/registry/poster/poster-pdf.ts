@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import PDFDocument from "pdfkit";
+import { a4Document } from "../a4-document.js";
 import { A4, type PosterItem } from "./poster-layout.js";
 
 /**
@@ -27,14 +27,7 @@ export function findPosterFonts(candidates: readonly (readonly [string, string])
 
 /** The poster as a one-page A4 PDF with the font embedded (subset by pdfkit). */
 export function posterPdf(items: PosterItem[], fonts: { regular: string; bold: string }, title: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 0, info: { Title: title, Creator: "qr-checkin-report" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("regular", fonts.regular).registerFont("bold", fonts.bold);
+  const { doc, done } = a4Document(fonts, title);
   for (const item of items) {
     if (item.kind === "rect") doc.rect(item.x, item.y, item.width, item.height).fill(item.fill);
     else if (item.kind === "text") {
