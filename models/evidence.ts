@@ -80,13 +80,6 @@ export function evidenceStore(conn: Connection) {
       const doc = await Evidence.findById(String(id)).lean();
       return doc ? toPlain(doc) : undefined;
     },
-    /** Of these evidence ids, those with an annotated preview, in the given order. */
-    async withPreview(ids: string[]): Promise<string[]> {
-      const valid = ids.map(String).filter((id) => /^[0-9a-f]{24}$/i.test(id));
-      const docs = await Evidence.find({ _id: { $in: valid }, previewFileId: { $exists: true } }, { _id: 1 }).lean();
-      const found = new Set(docs.map((d) => String(d._id)));
-      return valid.filter((id) => found.has(id));
-    },
     async bySha256(sha256: string): Promise<Evidence[]> {
       const docs = await Evidence.find({ sha256: eq(sha256) }).lean();
       return docs.map((d) => toPlain(d));

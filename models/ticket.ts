@@ -61,6 +61,17 @@ const historySchema = new Schema(
   { _id: false },
 );
 
+/** A photo an officer marked publishable, under an unguessable id of its own (services/publication). */
+const publicPhotoSchema = new Schema(
+  {
+    evidenceId: { type: String, required: true },
+    publicId: { type: String, required: true },
+    at: { type: Date, required: true },
+    actorId: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const ticketSchema = new Schema(
   {
     /** Short human number, e.g. HUE-2611-0042. */
@@ -87,6 +98,8 @@ const ticketSchema = new Schema(
     outcome: { type: outcomeSchema, required: false },
     additions: { type: [additionSchema], default: [] },
     ratings: { type: [ratingSchema], default: [] },
+    /** Photos officers marked publishable; none by default. */
+    publicPhotos: { type: [publicPhotoSchema], default: [] },
     /** Bumped by every change, so a client can tell a stale card. */
     version: { type: Number, required: true, default: 0 },
   },
@@ -104,10 +117,11 @@ export type TicketReport = InferSchemaType<typeof reportSchema>;
 export type TicketEvent = InferSchemaType<typeof historySchema>;
 export type TicketAddition = InferSchemaType<typeof additionSchema>;
 export type TicketRating = InferSchemaType<typeof ratingSchema>;
+export type TicketPublicPhoto = InferSchemaType<typeof publicPhotoSchema>;
 /** Tickets other systems see as service requests: residents' reports, and inspections a resident's report merged into. */
 const FILED_BY_RESIDENTS = { $or: [{ source: { $ne: "inspection" } }, { "reports.0": { $exists: true } }] };
 
-export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history" | "violationType" | "source" | "additions" | "ratings"> & {
+export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "history" | "violationType" | "source" | "additions" | "ratings" | "publicPhotos"> & {
   state: TicketState;
   violationType: TicketType;
   source: TicketSource;
@@ -116,6 +130,7 @@ export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "h
   history: TicketEvent[];
   additions: TicketAddition[];
   ratings: TicketRating[];
+  publicPhotos?: TicketPublicPhoto[];
 };
 
 /** A query over tickets, made by services/tickets/ticket-query.ts only. */
@@ -279,6 +294,17 @@ export function ticketStore(conn: Connection) {
         .sort({ openedAt: -1, _id: -1 })
         .skip(page.skip)
         .limit(page.limit)
+        .lean();
+      return many(docs);
+    },
+    /**
+     * Tickets a public page may show, of one province, opened in [from, to), newest first: the
+     * residents' (as `listing`) and not withdrawn; services/publication's rule still has the last word.
+     */
+    async publicBetween(provinceCode: string, from: Date, to: Date, limit: number): Promise<Ticket[]> {
+      const docs = await Ticket.find({ provinceCode: eq(provinceCode), openedAt: { $gte: from, $lt: to }, state: { $ne: "withdrawn" }, ...FILED_BY_RESIDENTS })
+        .sort({ openedAt: -1, _id: -1 })
+        .limit(limit)
         .lean();
       return many(docs);
     },

@@ -106,6 +106,11 @@ export function venueStore(conn: Connection) {
       const docs = await Venue.find({ _id: { $in: [...new Set(codes.map(String))] } }, { name: 1 }).lean();
       return new Map(docs.map((d) => [String(d._id), d.name]));
     },
+    /** code → name and registered place, for the given codes that exist (public views name the venue and show its place). */
+    async placesOf(codes: string[]): Promise<Map<string, Pick<Venue, "code" | "name" | "location">>> {
+      const docs = await Venue.find({ _id: { $in: [...new Set(codes.map(String))] } }, { name: 1, location: 1 }).lean();
+      return new Map(docs.map((d) => [String(d._id), { code: String(d._id), name: d.name, location: { lat: d.location.lat, lng: d.location.lng } }]));
+    },
     /** Active venues of these wards, in code order: the denominator of check-in compliance. */
     async activeInWards(wardCodes: string[]): Promise<Venue[]> {
       const docs = await Venue.find({ wardCode: { $in: wardCodes.map(String) }, status: "active" }).sort({ code: 1 }).lean();

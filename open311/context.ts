@@ -4,6 +4,7 @@ import type { Stores } from "../models/index.js";
 import type { Ticket } from "../models/ticket.js";
 import type { Logger } from "../platform/logger.js";
 import { clientOfKey } from "../services/access/api-keys.js";
+import { createPublicPhotos, publicViews } from "../services/publication/public-tickets.js";
 import type { IntakeDeps } from "../services/intake/file-report.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { Open311Error } from "./errors.js";
@@ -78,20 +79,14 @@ export function createOpen311Context(deps: Open311Deps) {
       if (client?.provinceCode && asked && asked !== client.provinceCode) throw new Open311Error(403, "open311-error-scope", { province: client.provinceCode });
       return client?.provinceCode ?? asked;
     },
-    /** How tickets are shown: ward names, and links to annotated previews served under media/. */
-    async recordContext(request: FastifyRequest, tickets: Ticket[]): Promise<RecordContext> {
-      const ids = tickets.flatMap((tk) => tk.reports.flatMap((r) => r.evidenceIds));
-      const previews = new Set(ids.length > 0 ? await deps.stores.evidence.withPreview(ids) : []);
+    /** How public views are written: ward names, and links to public photos served under media/. */
+    recordContext(request: FastifyRequest): RecordContext {
       const base = baseUrl(request);
-      return {
-        t: t(request),
-        ward: (code) => deps.directory.byCode(code),
-        mediaUrl: (ticket) => {
-          const id = ticket.reports.flatMap((r) => r.evidenceIds).find((e) => previews.has(e));
-          return id ? `${base}/media/${id}.jpg` : null;
-        },
-      };
+      return { t: t(request), ward: (code) => deps.directory.byCode(code), mediaUrl: (publicId) => `${base}/media/${publicId}.jpg` };
     },
+    /** What a caller may read of these tickets: the public views (a key adds nothing yet; issue 28's seam). */
+    views: (tickets: Ticket[]) => publicViews(deps.stores.venues, tickets),
+    photos: createPublicPhotos(deps.stores),
   };
 }
 

@@ -64,8 +64,8 @@ export function readRoutes(app: FastifyInstance, c: Open311Context): void {
         { numbers, violationTypes: codes, states, from: numbers ? undefined : from, to: numbers ? undefined : to, provinceCode: province },
         { skip: (page - 1) * size, limit: size },
       );
-      const ctx = await c.recordContext(request, tickets);
-      return c.send(reply, format, "service_requests", tickets.map((tk) => requestRecord(tk, ctx)));
+      const ctx = c.recordContext(request);
+      return c.send(reply, format, "service_requests", (await c.views(tickets)).map((p) => requestRecord(p, ctx)));
     });
 
     app.get(`/servicerequestupdates.${format}`, async (request, reply) => {
@@ -75,8 +75,8 @@ export function readRoutes(app: FastifyInstance, c: Open311Context): void {
       const from = time(params, "start_date") ?? new Date(now.getTime() - DEFAULT_WINDOW_MS);
       const to = time(params, "end_date") ?? new Date(now.getTime() + 1000);
       const tickets = await deps.stores.tickets.changedBetween(from, to, province, MAX_ROWS);
-      const ctx = await c.recordContext(request, []);
-      const updates = tickets.flatMap((tk) => updateRecords(tk, from, to, ctx)).slice(0, MAX_ROWS);
+      const ctx = c.recordContext(request);
+      const updates = (await c.views(tickets)).flatMap((p) => updateRecords(p, from, to, ctx)).slice(0, MAX_ROWS);
       return c.send(reply, format, "service_request_updates", updates);
     });
   }
@@ -94,19 +94,19 @@ export function readRoutes(app: FastifyInstance, c: Open311Context): void {
     const params = query(request);
     const province = c.scope(params, await c.gate(request, params, false));
     const ticket = /^[A-Za-z0-9-]{1,40}$/.test(id) ? await deps.stores.tickets.byNumber(id) : undefined;
-    const internal = ticket?.source === "inspection" && ticket.reports.length === 0;
-    if (!ticket || internal || (province && ticket.provinceCode !== province)) throw new Open311Error(404, "open311-error-not-found", { what: `service_request_id ${id}` });
-    const ctx = await c.recordContext(request, [ticket]);
-    return c.send(reply, format, "service_requests", [requestRecord(ticket, ctx)]);
+    // An inspection nobody reported, or a ticket whose every report was withdrawn, has no public view.
+    const [view] = ticket && !(province && ticket.provinceCode !== province) ? await c.views([ticket]) : [];
+    if (!view) throw new Open311Error(404, "open311-error-not-found", { what: `service_request_id ${id}` });
+    return c.send(reply, format, "service_requests", [requestRecord(view, c.recordContext(request))]);
   });
 
-  // The annotated preview (the code outlined, downscaled); originals stay with staff.
+  // Only a photo an officer marked publishable, of a public ticket, re-encoded without metadata; originals stay with staff.
   app.get<{ Params: { file: string } }>("/media/:file", async (request, reply) => {
     await c.gate(request, query(request), false);
-    const id = /^([0-9a-f]{24})\.jpg$/.exec(request.params.file)?.[1];
-    const evidence = id ? await deps.stores.evidence.byId(id) : undefined;
-    if (!evidence?.previewFileId) throw new Open311Error(404, "open311-error-not-found", { what: "media" });
-    const bytes = await deps.stores.evidence.readFile(evidence.previewFileId);
-    return reply.header("content-type", "image/jpeg").header("cache-control", "public, max-age=86400").send(bytes);
+    const id = /^([A-Za-z0-9_-]+)\.jpg$/.exec(request.params.file)?.[1];
+    const bytes = id ? await c.photos(id) : undefined;
+    if (!bytes) throw new Open311Error(404, "open311-error-not-found", { what: "media" });
+    // Short-lived: an officer may take the photo back, or the reporter withdraw.
+    return reply.header("content-type", "image/jpeg").header("cache-control", "public, max-age=300").send(bytes);
   });
 }

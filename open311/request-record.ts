@@ -1,5 +1,6 @@
-import type { Ticket, TicketEvent } from "../models/ticket.js";
-import { isOpen, type TicketState } from "../services/tickets/ticket-states.js";
+import { publicDescription, changeText } from "../services/publication/public-texts.js";
+import type { PublicTicket } from "../services/publication/publication-rule.js";
+import { isOpen } from "../services/tickets/ticket-states.js";
 import { fullName, type WardRef } from "../services/routing/ward-ref.js";
 import type { Value } from "./render.js";
 import type { Translate } from "./texts.js";
@@ -10,71 +11,63 @@ export function isoTime(d: Date): string {
   return `${new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
 }
 
+/**
+ * How public views are written as GeoReport records. Every record is made from the publication
+ * rule's view (services/publication), never from a stored ticket: a key's holder reads what the
+ * public reads. Issue 28 may give a partner back the text it filed itself: that belongs in the
+ * view the read routes ask the rule for, not here.
+ */
 export interface RecordContext {
   t: Translate;
   ward: (code: string) => WardRef | undefined;
-  /** Link to the annotated preview of the ticket's first photo that has one. */
-  mediaUrl: (ticket: Ticket) => string | null;
+  /** The address of a public photo. */
+  mediaUrl: (publicId: string) => string;
 }
 
-/**
- * What the public sees of a state change: changes of state only. Notes between officers and
- * messages to one reporter stay inside.
- */
-function isPublic(e: TicketEvent): boolean {
-  return Boolean(e.to) && e.from !== e.to;
-}
+const wardName = (c: RecordContext) => (code: string) => {
+  const ward = c.ward(code);
+  return ward ? fullName(ward) : undefined;
+};
 
-function statusText(e: TicketEvent, c: RecordContext): string {
-  const state = c.t(`state-${e.to}`);
-  if (e.to === "not_our_ward" && e.note) {
-    const ward = c.ward(e.note);
-    return c.t("open311-status-note-to", { state, target: ward ? fullName(ward) : e.note });
-  }
-  if (e.to === "duplicate" && e.note) return c.t("open311-status-note-to", { state, target: e.note });
-  return c.t("open311-status-note", { state });
-}
+const statusOf = (open: boolean) => (open ? "open" : "closed");
 
-const statusOf = (state: string) => (isOpen(state as TicketState) ? "open" : "closed");
-
-/** One `request` of GET requests, with every field the spec lists; reporters never appear. */
-export function requestRecord(ticket: Ticket, c: RecordContext): Value {
-  const lastPublic = ticket.history.filter(isPublic).at(-1);
-  const ward = c.ward(ticket.wardCode);
-  const updated = ticket.history.at(-1)?.at ?? ticket.openedAt;
+/** One `request` of GET requests, with every field the spec lists; reporters, their words and exact points never appear. */
+export function requestRecord(p: PublicTicket, c: RecordContext): Value {
+  const last = p.changes.at(-1);
+  const ward = c.ward(p.wardCode);
   return {
-    service_request_id: ticket.number,
-    status: statusOf(ticket.state),
-    status_notes: lastPublic ? statusText(lastPublic, c) : null,
-    service_name: c.t(`type-${ticket.violationType}`),
-    service_code: ticket.violationType,
-    description: ticket.reports[0]?.note ?? null,
-    agency_responsible: ward ? `${fullName(ward)}, ${ward.provinceName}` : ticket.wardCode,
-    service_notice: c.t(`verdict-${ticket.verdict}`),
-    requested_datetime: isoTime(ticket.openedAt),
-    updated_datetime: isoTime(updated),
-    expected_datetime: ticket.closeBy ? isoTime(ticket.closeBy) : null,
-    address: ticket.address ?? null,
+    service_request_id: p.number,
+    status: statusOf(p.open),
+    status_notes: last ? changeText(last, c.t, wardName(c)) : null,
+    service_name: c.t(`type-${p.type}`),
+    service_code: p.type,
+    description: publicDescription(p, c.t),
+    agency_responsible: ward ? `${fullName(ward)}, ${ward.provinceName}` : p.wardCode,
+    service_notice: c.t(`verdict-${p.verdict}`),
+    requested_datetime: isoTime(p.openedAt),
+    updated_datetime: isoTime(p.updatedAt),
+    expected_datetime: p.closeBy ? isoTime(p.closeBy) : null,
+    address: p.venueName ?? null,
     address_id: null,
     zipcode: null,
-    lat: ticket.location?.lat ?? null,
-    long: ticket.location?.lng ?? null,
-    media_url: c.mediaUrl(ticket),
+    lat: p.position?.lat ?? null,
+    long: p.position?.lng ?? null,
+    media_url: p.photos[0] ? c.mediaUrl(p.photos[0]) : null,
   };
 }
 
 /** FixMyStreet's request_update: one per public state change inside [from, to). */
-export function updateRecords(ticket: Ticket, from: Date, to: Date, c: RecordContext): Value[] {
+export function updateRecords(p: PublicTicket, from: Date, to: Date, c: RecordContext): Value[] {
   const out: Value[] = [];
-  ticket.history.forEach((e, i) => {
-    if (!isPublic(e) || e.at < from || e.at >= to) return;
+  p.changes.forEach((ch, i) => {
+    if (ch.at < from || ch.at >= to) return;
     out.push({
-      update_id: `${ticket.number}-${i}`,
-      service_request_id: ticket.number,
-      status: statusOf(e.to!),
-      updated_datetime: isoTime(e.at),
-      description: statusText(e, c),
-      external_status_code: e.to!,
+      update_id: `${p.number}-${i}`,
+      service_request_id: p.number,
+      status: statusOf(isOpen(ch.to)),
+      updated_datetime: isoTime(ch.at),
+      description: changeText(ch, c.t, wardName(c)),
+      external_status_code: ch.to,
       media_url: null,
     });
   });

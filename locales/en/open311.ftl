@@ -19,8 +19,6 @@ open311-notice-filed = Report { $number } received ({ $merged ->
    *[no] new report
 }). Responsible ward: { $ward }. Registry check of the code: { $verdict }.
 open311-notice-media-url = media_url is not fetched; send the photo as the multipart file field "media".
-open311-status-note = { $state }
-open311-status-note-to = { $state }: { $target }
 open311-error-api-key = The api_key is missing or not valid.
 open311-error-scope = This API key is for province { $province } only.
 open311-error-rate = Too many requests; try again in { $seconds } seconds.

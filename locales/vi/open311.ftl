@@ -19,8 +19,6 @@ open311-notice-filed = Đã nhận báo cáo { $number } ({ $merged ->
    *[no] báo cáo mới
 }). Phường/xã chịu trách nhiệm: { $ward }. Kết quả kiểm tra mã: { $verdict }.
 open311-notice-media-url = media_url không được tải về; hãy gửi ảnh trong trường tệp «media».
-open311-status-note = { $state }
-open311-status-note-to = { $state }: { $target }
 open311-error-api-key = Thiếu khoá API (api_key) hoặc khoá không hợp lệ.
 open311-error-scope = Khoá API này chỉ dùng cho tỉnh/thành phố { $province }.
 open311-error-rate = Quá nhiều yêu cầu; hãy thử lại sau { $seconds } giây.

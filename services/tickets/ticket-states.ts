@@ -38,7 +38,9 @@ export type TicketAction =
   /** "Not fixed" once residents have reopened it twice: the province's supervisors decide. */
   | { kind: "escalate_reopen"; note: string; evidenceIds: string[] }
   /** More photos or a note on one's own open report. */
-  | { kind: "add_evidence"; note?: string; evidenceIds: string[] };
+  | { kind: "add_evidence"; note?: string; evidenceIds: string[] }
+  /** An officer lets one photo of the ticket be public, or takes it back (services/publication). */
+  | { kind: "publish_photo"; evidenceId: string; publish: boolean };
 
 export type ActionKind = TicketAction["kind"];
 
@@ -130,6 +132,8 @@ export const ACTIONS: Record<ActionKind, ActionRow> = {
   reopen: { from: RATEABLE, roles: ["resident"] },
   escalate_reopen: { from: RATEABLE, roles: ["resident"] },
   add_evidence: { from: OPEN_STATES, roles: ["resident"] },
+  // A withdrawn ticket is never public, so there is nothing to publish.
+  publish_photo: { from: TICKET_STATES.filter((s) => s !== "withdrawn"), roles: WARD },
 };
 
 /** The state an action leads to; `reportsLeft` counts the reports not withdrawn after a withdrawal. */
@@ -162,6 +166,7 @@ export function targetState(action: TicketAction, from: TicketState, reportsLeft
     case "add_note":
     case "enforce":
     case "confirm_closure":
+    case "publish_photo":
       return from;
   }
 }

@@ -3,6 +3,7 @@ import type { Ticket, TicketEvent } from "../../models/ticket.js";
 import { authorize } from "../access/authorize.js";
 import { dueDatesFor } from "./deadlines.js";
 import { openTicket } from "./open-ticket.js";
+import { markPhoto } from "../publication/photo-marks.js";
 import { isFollowUp, followUpNote, prepareFollowUp, type FollowUpRefusal } from "./resident-follow-up.js";
 import { registryEffects, reopenEscalated, ticketTransitioned } from "./ticket-effects.js";
 import { ACTIONS, appliesTo, targetState, type TicketAction, type TicketState } from "./ticket-states.js";
@@ -75,7 +76,7 @@ export async function transitionTicket(
   const updated = won ? await deps.tickets.transition(ticket.id, from, to, event, prepared.set, ticket.version) : undefined;
   if (!updated) {
     // Notes and messages contradict nothing: try again on the newer version rather than refuse.
-    const additive = ["add_note", "message_reporter", "rate", "add_evidence"].includes(action.kind);
+    const additive = ["add_note", "message_reporter", "rate", "add_evidence", "publish_photo"].includes(action.kind);
     if (additive && attempt < 5) return transitionTicket(deps, actorId, ticketId, action, {}, attempt + 1);
     return { ok: false, reason: "stale", ticket: await deps.tickets.byId(ticket.id) };
   }
@@ -102,6 +103,8 @@ function noteOf(action: TicketAction): string | undefined {
       return action.measure;
     case "return_to_ward":
       return action.note;
+    case "publish_photo":
+      return `${action.publish ? "publish" : "unpublish"} ${action.evidenceId}`;
     default:
       return undefined;
   }
@@ -146,6 +149,10 @@ async function prepare(deps: TransitionDeps, ticket: Ticket, action: TicketActio
       const own = ticket.reports.filter((r) => r.accountId === actorId && !r.withdrawnAt);
       if (own.length === 0) return { reason: "forbidden" };
       return { set: { reports: ticket.reports.map((r) => (r.accountId === actorId && !r.withdrawnAt ? { ...r, withdrawnAt: at } : r)) } };
+    }
+    case "publish_photo": {
+      const publicPhotos = markPhoto(ticket, action.evidenceId, action.publish, actorId, at);
+      return publicPhotos ? { set: { publicPhotos } } : { reason: "invalid_target" };
     }
     default:
       return { set: {} };

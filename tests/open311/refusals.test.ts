@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { render } from "../../open311/render.js";
 import { useTestDatabase } from "../support/database.js";
 import { asText, get, postForm, postMultipart, xmlAsJson, type Answer } from "../support/open311-client.js";
 import { startOpen311Server, type Open311Server } from "../support/open311-server.js";
@@ -125,21 +126,20 @@ describe("Open311 refusals: the spec's error format, the right status, nothing s
     await refused({ api_key: key, service_code: "wrong_info", ...HERE, "attribute[if_official]": "drop" }, 400, /mã chính thức/, (url, fields) => postMultipart(url, fields, readable));
   });
 
-  it("markup in a description is kept as plain text: escaped in XML, a string in JSON", async () => {
+  it("markup and control characters in a description are kept for staff and never echoed; text the API writes is escaped in XML", async () => {
     const markup = `<script>alert("x")</script><b>Không</b> dán mã & "trốn"`;
     const filed: Answer<{ service_request_id: string }[]> = await postForm(`${s.base}/requests.json`, { api_key: key, service_code: "no_poster", ...HERE, description: markup });
     expect(filed.status).toBe(200);
     const id = filed.body[0]!.service_request_id;
+    expect((await s.stores.tickets.byNumber(id))!.reports[0]!.note).toBe(markup);
     const json = await get<{ description: string }[]>(`${s.base}/requests/${id}.json`);
-    expect(json.body[0]!.description).toBe(markup);
+    expect(json.body[0]!.description).toBe("Không dán mã QR. Kiểm tra mã trên ảnh: không có mã.");
     expect(json.type).toBe("application/json; charset=utf-8");
     expect((await fetch(`${s.base}/requests/${id}.json`)).headers.get("x-content-type-options")).toBe("nosniff");
     const xml = await get<string>(`${s.base}/requests/${id}.xml`);
-    expect(xml.text).not.toContain("<script>");
-    expect(xml.text).toContain("<description>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;Không&lt;/b&gt; dán mã &amp; &quot;trốn&quot;</description>");
-    const controls = await postForm<{ service_request_id: string }[]>(`${s.base}/requests.json`, { api_key: key, service_code: "no_poster", lat: "16.46", long: "107.61", description: "a\u0000b\u001bc\u202Ed" });
-    const readBack = await get<string>(`${s.base}/requests/${controls.body[0]!.service_request_id}.xml`);
-    expect(xmlAsJson(readBack.text)).toMatchObject([{ description: "a\uFFFDb\uFFFDc\u202Ed" }]);
+    expect(xml.text).not.toContain("alert");
+    expect(render("xml", "service_requests", [{ description: markup }])).toContain("<description>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;Không&lt;/b&gt; dán mã &amp; &quot;trốn&quot;</description>");
+    expect(xmlAsJson(render("xml", "service_requests", [{ description: "a\u0000b\u001bc\u202Ed" }]))).toMatchObject([{ description: "a\uFFFDb\uFFFDc\u202Ed" }]);
   });
 
   it("each key has its rate; past it, 429 with Retry-After", async () => {

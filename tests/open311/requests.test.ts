@@ -1,4 +1,3 @@
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTicket } from "../../services/tickets/open-ticket.js";
 import { transitionTicket } from "../../services/tickets/transition.js";
@@ -57,7 +56,7 @@ describe("POST requests: a partner system files a report through the chat's pipe
     expect(audit.at(-1)).toMatchObject({ action: "open311_request", note: "POST /open311/v2/requests.json", meta: { client: "Trung tâm IOC Huế", status: 200, ticket: number } });
   });
 
-  it("GET requests/{id}: the spec's fields in both formats, the ward as agency, the close deadline, a link to the annotated preview, no reporter identity", async () => {
+  it("GET requests/{id}: the spec's fields in both formats from the public view: the ward as agency, the close deadline, a written description, no photo until one is published, no reporter identity", async () => {
     const { json, xml } = await bothFormats<Request[]>(s.base, `requests/${number}`);
     expect(json.body).toHaveLength(1);
     const r = json.body[0]!;
@@ -67,21 +66,19 @@ describe("POST requests: a partner system files a report through the chat's pipe
     );
     expect(r).toMatchObject({
       service_request_id: number, status: "open", status_notes: "mới", service_code: "wrong_info", service_name: "Mã QR sai thông tin",
-      agency_responsible: "Phường Vỹ Dạ, Thành phố Huế", address: "5 Nguyễn Sinh Cung", lat: 16.482, long: 107.605,
+      agency_responsible: "Phường Vỹ Dạ, Thành phố Huế", address: null, lat: 16.482, long: 107.605,
       requested_datetime: "2026-11-23T10:00:00+07:00", expected_datetime: "2026-11-30T10:00:00+07:00",
+      // The code belongs to another venue: the description says so without naming it, and never repeats the resident's words.
+      description: "Mã QR sai thông tin. Kiểm tra mã trên ảnh: mã chính thức của cơ sở khác / nơi khác.",
+      media_url: null,
     });
-    for (const secret of ["lan@example.vn", "0905123456", "Lan", "dev-1"]) {
+    for (const secret of ["lan@example.vn", "0905123456", "Lan", "dev-1", "Mã của quán khác", "5 Nguyễn Sinh Cung", "Quán cà phê Sông Hương"]) {
       expect(json.text).not.toContain(secret);
       expect(xml.text).not.toContain(secret);
     }
-    const media = await fetch(String(r.media_url));
-    expect(media.status).toBe(200);
-    expect(media.headers.get("content-type")).toBe("image/jpeg");
-    const preview = await sharp(Buffer.from(await media.arrayBuffer())).metadata();
-    expect(Math.max(preview.width!, preview.height!)).toBeLessThanOrEqual(1280);
-    const evidence = (await s.stores.evidence.byId(String(r.media_url).match(/([0-9a-f]{24})\.jpg$/)![1]!))!;
+    const evidence = (await s.stores.evidence.byId((await s.stores.tickets.byNumber(number))!.reports[0]!.evidenceIds[0]!))!;
     expect(evidence.previewFileId).toBeDefined();
-    expect((await get(`${s.base}/media/${evidence.fileId}.jpg`)).status).toBe(404);
+    for (const id of [evidence.id, evidence.fileId, evidence.previewFileId]) expect((await get(`${s.base}/media/${id}.jpg`)).status).toBe(404);
   });
 
   it("a second report of the same poster, form-urlencoded without a photo, merges into the open ticket", async () => {
@@ -156,7 +153,11 @@ describe("POST requests: a partner system files a report through the chat's pipe
     expect(ticket).toMatchObject({ wardCode: "19753", address: "12 Lê Lợi, Phú Xuân", verdict: "no_code" });
     expect(ticket.location).toBeUndefined();
     const r = (await bothFormats<Request[]>(s.base, `requests/${ticket.number}`, `?api_key=${key}&jurisdiction_id=46`)).json.body[0]!;
-    expect(r).toMatchObject({ agency_responsible: "Phường Phú Xuân, Thành phố Huế", lat: null, long: null, media_url: null, description: null });
+    // The code only routed the report; the address typed by the filer stays inside.
+    expect(r).toMatchObject({
+      agency_responsible: "Phường Phú Xuân, Thành phố Huế", address: null, lat: null, long: null, media_url: null,
+      description: "Không dán mã QR. Kiểm tra mã trên ảnh: không có mã.",
+    });
   });
 });
 
