@@ -8,6 +8,7 @@ import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";
 import { html, type Html } from "./html.js";
 import { visibleTicket } from "./ticket-access.js";
+import { publishAction } from "./publish-form.js";
 
 /** Whether the viewer's stored account may take this action on the ticket in its current state and of its source. */
 const allowed = (v: Viewer, tk: Ticket, kind: ActionKind) => !authorize(v.account, tk, kind) && ACTIONS[kind].from.includes(tk.state) && appliesTo(kind, tk.source);
@@ -20,6 +21,7 @@ export function actionNotice(v: Viewer, tk: Ticket, query: Record<string, unknow
   const refused = String(query.refused ?? "");
   if (REFUSALS.includes(refused as TransitionRefusal)) return html`<p class="card notice" role="alert">${v.t(`refused-${refused}`)}</p>`;
   if (done === "state") return html`<p class="card notice" role="status">${v.t("console-action-done", { number: tk.number, state: v.t(`state-${tk.state}`) })}</p>`;
+  if (done === "photo") return html`<p class="card notice" role="status">${v.t("console-action-photo", { number: tk.number })}</p>`;
   if (done === "note" || done === "message") return html`<p class="card notice" role="status">${v.t(done === "note" ? "console-action-note-added" : "console-action-message-sent", { number: tk.number })}</p>`;
   return html``;
 }
@@ -51,12 +53,15 @@ interface ActionBody {
   ward?: unknown;
   original?: unknown;
   text?: unknown;
+  photo?: unknown;
 }
 
 function actionOf(body: ActionBody): TicketAction {
   const text = (v: unknown, max = 64) => String(Array.isArray(v) ? v[0] : (v ?? "")).trim().slice(0, max);
   const op = text(body.op);
   if (Object.hasOwn(BUTTONS, op)) return BUTTONS[op as ButtonCode];
+  const publish = publishAction(op, text(body.photo));
+  if (publish) return publish;
   const words = text(body.text, 1000);
   switch (op) {
     case "transfer":
@@ -72,6 +77,9 @@ function actionOf(body: ActionBody): TicketAction {
   }
 }
 
+/** What the redirect says was done, for actions that keep the state. */
+const DONE: Partial<Record<TicketAction["kind"], string>> = { add_note: "note", message_reporter: "message", publish_photo: "photo" };
+
 /** POST /tickets/:number/action: the one transition, as the card's buttons and the chat's commands use it. */
 export const ticketActions: ConsolePage = (app: FastifyInstance, c: ConsoleContext) => {
   const deps = { ...c.deps.stores, clock: c.deps.clock };
@@ -80,9 +88,9 @@ export const ticketActions: ConsolePage = (app: FastifyInstance, c: ConsoleConte
     const action = actionOf(request.body ?? {});
     const version = /^\d{1,9}$/.test(String(request.body?.version ?? "")) ? Number(request.body!.version) : undefined;
     // Notes and messages contradict nothing, so an older page may still add them.
-    const additive = action.kind === "add_note" || action.kind === "message_reporter";
+    const additive = action.kind === "add_note" || action.kind === "message_reporter" || action.kind === "publish_photo";
     const r = await transitionTicket(deps, viewer.account.id, ticket.id, action, additive ? {} : { version });
-    const answer = r.ok ? `done=${additive ? (action.kind === "add_note" ? "note" : "message") : "state"}` : `refused=${r.reason}`;
+    const answer = r.ok ? `done=${DONE[action.kind] ?? "state"}` : `refused=${r.reason}`;
     // A transfer leads to the receiving ward's ticket when the viewer may see it (a supervisor), else back here.
     const next = r.ok && r.successor && canSee(viewer.account, r.successor) ? r.successor.number : ticket.number;
     return reply.redirect(`/console/tickets/${encodeURIComponent(next)}?${answer}`, 303);

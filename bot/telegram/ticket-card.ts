@@ -10,6 +10,7 @@ import { buttonsOf, STATES } from "../../services/tickets/ticket-states.js";
 import { scanHistory, type ScanHistory } from "../../services/registry/scan-history.js";
 import { vietnamDay } from "../../services/text/vietnam-day.js";
 import { inspectionLines } from "./inspection-card.js";
+import { publishPhotoButton } from "./publish-button.js";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
@@ -50,6 +51,7 @@ export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames
   ].filter(Boolean);
   const keyboard = new InlineKeyboard();
   for (const code of buttonsOf(t.state, t.source)) keyboard.text(tr(`btn-${code}`), `tk:${t.id}:${code}`).row();
+  publishPhotoButton(t, tr, keyboard);
   return { text: lines.join("\n"), keyboard };
 }
 

@@ -6,6 +6,7 @@ import { evidenceCommand } from "./evidence-command.js";
 import { keeperCommands } from "../keeper/keeper-commands.js";
 import { staffStart } from "./staff-start.js";
 import { ticketButtons } from "./ticket-buttons.js";
+import { publishPhotoPress } from "./publish-photo.js";
 import { ticketCommands } from "./ticket-commands.js";
 import { webCommand } from "./web-command.js";
 
@@ -16,6 +17,6 @@ import { webCommand } from "./web-command.js";
 export function officerFeatures(deps: OfficerDeps): Composer<BotContext> {
   const transitions: TransitionDeps = { ...deps.stores, clock: deps.clock };
   const c = new Composer<BotContext>();
-  c.use(staffStart(deps), ticketButtons(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps), keeperCommands(deps), webCommand(deps));
+  c.use(staffStart(deps), ticketButtons(deps, transitions), publishPhotoPress(deps, transitions), ticketCommands(deps, transitions), officerCommands(deps), evidenceCommand(deps), keeperCommands(deps), webCommand(deps));
   return c;
 }

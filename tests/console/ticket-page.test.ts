@@ -150,4 +150,28 @@ describe("the console's ticket page", () => {
     expect((await (await as("enforcement", { provinceCode: "P1" })).post(`/console/tickets/${tk.number}/contact`)).statusCode).toBe(403);
     expect((await officer.post(`/console/tickets/${tk.number}/contact`, {}, { csrf: false })).statusCode).toBe(403);
   });
+
+  it("an officer publishes a photo from the ticket page and takes it back; the button is theirs alone, and each press is audited", async () => {
+    const tk = await withPhoto();
+    const officer = await as("officer", { wardCode: "W1" });
+    const page = (await officer.get(`/console/tickets/${tk.number}`)).body;
+    expect(page).toContain(`name="photo" value="${evidenceId}"`);
+    expect(page).toContain("Công khai ảnh này");
+    const done = await officer.post(`/console/tickets/${tk.number}/action`, { op: "publish", photo: evidenceId });
+    expect(done.headers.location).toBe(`/console/tickets/${tk.number}?done=photo`);
+    expect((await w.stores.tickets.byId(tk.id))!.publicPhotos).toEqual([expect.objectContaining({ evidenceId, publicId: expect.stringMatching(/^[A-Za-z0-9_-]{36}$/) })]);
+    const after = (await officer.get(`/console/tickets/${tk.number}?done=photo`)).body;
+    expect(after).toContain("Ảnh đang công khai.");
+    expect(after).toContain("Thôi công khai ảnh");
+    expect((await w.stores.audit.of("ticket", tk.id)).at(-1)).toMatchObject({ action: "publish_photo", actorRole: "officer", note: `publish ${evidenceId}` });
+
+    // Enforcement reads the ticket but does not publish: no button, and a forged form is refused.
+    const enf = await as("enforcement", { provinceCode: "P1" });
+    expect((await enf.get(`/console/tickets/${tk.number}`)).body).not.toContain(`name="photo"`);
+    expect((await enf.post(`/console/tickets/${tk.number}/action`, { op: "unpublish", photo: evidenceId })).headers.location).toContain("refused=forbidden");
+    expect((await officer.post(`/console/tickets/${tk.number}/action`, { op: "publish", photo: "0123456789abcdef01234567" })).headers.location).toContain("refused=invalid_target");
+
+    await officer.post(`/console/tickets/${tk.number}/action`, { op: "unpublish", photo: evidenceId });
+    expect((await w.stores.tickets.byId(tk.id))!.publicPhotos).toEqual([]);
+  });
 });
