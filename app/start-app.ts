@@ -12,6 +12,7 @@ import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
 import { OPEN311_PREFIX, open311Plugin } from "../open311/plugin.js";
 import { CONSOLE_PREFIX, consolePlugin } from "../console/plugin.js";
+import { REPORTS_PREFIX, reportsPlugin } from "../public-reports/plugin.js";
 import { reportLinks } from "../services/registry/report-link.js";
 import { createWardResolver } from "../services/routing/resolve-ward.js";
 import { startPhotoRetention } from "../services/housekeeping/prune-closed-photos.js";
@@ -53,6 +54,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
     posters: { signingKey: core.signingKey, links: reportLinks(config) }, silentAfterDays: config.silentAfterDays }), {
     prefix: CONSOLE_PREFIX,
   });
+  await server.register(reportsPlugin({ stores, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, links: reportLinks(config), mapTileUrl: config.mapTileUrl }), { prefix: REPORTS_PREFIX });
   core.metrics.observeWebhooks(server);
   await server.register(
     operationsRoutes({

@@ -11,7 +11,7 @@ import type { ReportLinks } from "../services/registry/report-link.js";
 import { createProvinceBoundaries } from "../services/routing/province-boundaries.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { fullName } from "../services/routing/ward-ref.js";
-import { page, PREFIX, readerOf } from "./layout.js";
+import { page, readerOf } from "./layout.js";
 import { figuresTable, filterForm, filterOf, filterQuery, matching, reportList } from "./list-page.js";
 import { createPublished } from "./published.js";
 import { reportBody } from "./report-page.js";
