@@ -1,11 +1,11 @@
 import { copyFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createStores, type Stores } from "../../models/index.js";
 import { importWards } from "../../services/routing/ward-import.js";
 import { hueUnits, hueWardsGeoJson, PROVINCE } from "../../simulator/demo/demo-world.js";
 import { freePort } from "../../simulator/free-port.js";
-import { ARTIFACTS, launchBrowser, openPage, screenshot } from "../support/browser.js";
+import { ARTIFACTS, describeInBrowser, launchBrowser, openPage, screenshot } from "../support/browser.js";
 import { seedConsoleTickets } from "../support/console-tickets.js";
 import { consoleServer, linkToken } from "../support/console-client.js";
 import { useTestDatabase } from "../support/database.js";
@@ -41,7 +41,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe("the map in a browser, without tiles", () => {
+describeInBrowser("the map in a browser, without tiles", () => {
   it("shows Huế's wards with their names, the tickets clustered, the list of what is in view; screenshot for the README", async () => {
     const supervisor = (await stores.accounts.grantRole((await stores.accounts.ensure("telegram", "9101", { displayName: "Võ Thị Hạnh" })).id, "supervisor", { provinceCode: PROVINCE }))!;
     const { page, errors } = await openPage(browser, `${origin}/console/sign-in/${await linkToken(stores, () => NOW, supervisor)}`);
