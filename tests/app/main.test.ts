@@ -23,10 +23,9 @@ describe("npm start", () => {
     expect(services.status).toBe(200);
     expect(((await services.json()) as { service_code: string }[]).map((x) => x.service_code)).toEqual(["no_poster", "wrong_info", "unscannable"]);
     expect((await fetch(`${open311}/requests.json`, { method: "POST", body: new URLSearchParams({ service_code: "no_poster" }) })).status).toBe(403);
-    const stopAt = Date.now();
     app.child.kill("SIGINT");
+    // 0 only from the clean stop: main.ts exits with 1 when stopping takes longer than its 4 s guard.
     expect(await app.exited).toBe(0);
-    expect(Date.now() - stopAt).toBeLessThan(5_000);
   }, 90_000);
 
   it("refuses to run the simulator next to a real bot token", async () => {
