@@ -1,15 +1,12 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { DEJAVU } from "../../../platform/fonts.js";
 import { a4Document } from "../a4-document.js";
 import { A4, type PosterItem } from "./poster-layout.js";
 
 /**
  * pdfkit's built-in fonts are WinAnsi and lack Vietnamese letters (ơ, ư, ạ, ễ …), so we embed a
- * TrueType font: DejaVu Sans covers them all, and comes from npm (dejavu-fonts-ttf, under the
- * Bitstream Vera licence, which allows embedding), so no machine needs a font installed.
+ * TrueType font with them all: DejaVu Sans, from npm.
  */
-const DEJAVU = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-export const POSTER_FONTS = { regular: join(DEJAVU, "DejaVuSans.ttf"), bold: join(DEJAVU, "DejaVuSans-Bold.ttf") } as const;
+export const POSTER_FONTS = DEJAVU;
 
 /** The poster as a one-page A4 PDF with the font embedded (subset by pdfkit). */
 export function posterPdf(items: PosterItem[], fonts: { regular: string; bold: string }, title: string): Promise<Buffer> {
