@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { describe } from "vitest";
 
 /** Where a Chromium-family browser usually is: Debian's, Google Chrome's, then playwright's own downloads. */
-function candidates(env: NodeJS.ProcessEnv): string[] {
+export function candidates(env: NodeJS.ProcessEnv): string[] {
   const cache = env.PLAYWRIGHT_BROWSERS_PATH ?? join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "ms-playwright");
   // Newest playwright download first: its folders are named by revision.
   const downloads = (() => {
