@@ -128,6 +128,12 @@ export type MapTicket = Pick<Ticket, "id" | "number" | "state" | "violationType"
   location: { lat: number; lng: number };
 };
 
+/** What a queue row and its CSV show of a ticket: no history, notes, additions or ratings travel for a list. */
+export type QueueTicket = Pick<Ticket, "id" | "number" | "state" | "violationType" | "wardCode" | "openedAt" | "acknowledgeBy" | "closeBy" | "verdict" | "venueCode" | "address" | "location"> & {
+  reports: Pick<TicketReport, "withdrawnAt">[];
+};
+const QUEUE_FIELDS = { number: 1, state: 1, violationType: 1, wardCode: 1, openedAt: 1, acknowledgeBy: 1, closeBy: 1, verdict: 1, venueCode: 1, address: 1, location: 1, "reports.withdrawnAt": 1 } as const;
+
 export interface NewTicket {
   number: string;
   violationType: TicketType;
@@ -297,14 +303,15 @@ export function ticketStore(conn: Connection) {
     },
     /**
      * Tickets matching a filter that services/tickets/ticket-query.ts built from validated values
-     * (never from raw input), sorted by one field then id, a page at a time, with their count.
+     * (never from raw input), sorted by one field then id, a page at a time, with their count;
+     * only the fields a queue row shows.
      */
-    async matching(where: TicketWhere, sort: { field: TicketSortField; dir: 1 | -1 }, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
+    async matching(where: TicketWhere, sort: { field: TicketSortField; dir: 1 | -1 }, page: { skip: number; limit: number }): Promise<{ tickets: QueueTicket[]; total: number }> {
       const [docs, total] = await Promise.all([
-        Ticket.find(where).sort({ [sort.field]: sort.dir, _id: sort.dir }).skip(page.skip).limit(page.limit).lean(),
+        Ticket.find(where, QUEUE_FIELDS).sort({ [sort.field]: sort.dir, _id: sort.dir }).skip(page.skip).limit(page.limit).lean(),
         Ticket.countDocuments(where),
       ]);
-      return { tickets: many(docs), total };
+      return { tickets: docs.map((d) => toPlain(d) as unknown as QueueTicket), total };
     },
     /** How many tickets are in each state (for /metrics). */
     async countByState(): Promise<Record<string, number>> {
