@@ -313,6 +313,8 @@ export function ticketStore(conn: Connection) {
       ]);
       return { tickets: docs.map((d) => toPlain(d) as unknown as QueueTicket), total };
     },
+    /** How many tickets there are, from the collection's metadata where the server keeps it. */
+    countAll: () => Ticket.estimatedDocumentCount(),
     /** How many tickets are in each state (for /metrics). */
     async countByState(): Promise<Record<string, number>> {
       const rows = await Ticket.aggregate<{ _id: string; n: number }>([{ $group: { _id: "$state", n: { $sum: 1 } } }]);
