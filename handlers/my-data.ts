@@ -7,8 +7,8 @@ import { visibleText } from "../services/text/visible-text.js";
 import { shorten } from "./report/photos.js";
 
 const [FORGET, KEEP] = ["fm:yes", "fm:no"];
-/** Tickets, notes per ticket and characters per note shown: the answer stays within Zalo's 2,000 characters. */
-const SHOWN = { tickets: 5, notes: 2, chars: 50 } as const;
+/** Tickets, notes per ticket and characters per note shown (and a ticket's latest rating): the answer stays within Zalo's 2,000 characters. */
+const SHOWN = { tickets: 4, notes: 2, chars: 40 } as const;
 
 /**
  * /mydata (what the system holds about the resident) and /forgetme (erase their contact and
@@ -59,7 +59,7 @@ function render(ctx: BotContext, d: ResidentData, locale: string, days: number):
   for (const t of d.tickets.slice(0, SHOWN.tickets)) {
     lines.push(ctx.t("mydata-ticket", { number: t.number, type: ctx.t(`type-${t.violationType}`), state: ctx.t(`state-${t.state}`) }));
     for (const note of t.notes.slice(0, SHOWN.notes)) lines.push(ctx.t("mydata-note", { note: visibleText(shorten(note, SHOWN.chars)) }));
-    for (const r of t.ratings) {
+    for (const r of t.ratings.slice(-1)) {
       const reason = r.reason ? visibleText(shorten(r.reason, SHOWN.chars)) : none;
       lines.push(ctx.t(r.satisfied ? "mydata-rating-satisfied" : "mydata-rating-not-satisfied", { reason }));
     }

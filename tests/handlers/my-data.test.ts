@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { officerFeatures } from "../../handlers/officer/index.js";
 import { messageReporters } from "../../services/notify/ticket-changed.js";
+import { openTicket } from "../../services/tickets/open-ticket.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { useTestDatabase } from "../support/database.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
@@ -179,6 +180,28 @@ describe("residents know what is public, see what is held about them, and can ha
     expect(h.api.calls.slice(before).filter((c) => c.method === "sendMessage" && String(c.params.text).includes("Cảm ơn hai bạn") && String(c.params.chat_id) === "26001")).toEqual([]);
     h.now.value = new Date(h.now.value.getTime() + 3600e3);
     expect(await w.residents.drain()).toBe(0);
+  });
+
+  it("/mydata of a resident with many long notes fits a Zalo message and points to /mytickets for the rest", async () => {
+    const heavy = await accountOf(26003);
+    const long = (n: number) => `${"Ghi chú rất dài về quán ".repeat(45)}${n}`.slice(0, 1000);
+    for (let i = 0; i < 7; i++) {
+      const at = h.now.value;
+      const addition = { accountId: heavy.id, channel: "telegram" as const, kind: "evidence" as const, note: long(i), evidenceIds: [], at };
+      await openTicket(h.stores, {
+        violationType: "wrong_info", wardCode: AN_CUU, provinceCode: "46", verdict: "no_code", location: { lat: 16.46, lng: 107.6 + i / 100 },
+        report: { accountId: heavy.id, channel: "telegram", violationType: "wrong_info", note: long(i), evidenceIds: [], flags: [], at },
+        additions: [addition, addition, addition],
+        event: { at, actorId: heavy.id, actorRole: "resident", action: "opened", to: "new" },
+      }, { provinceName: "Thành phố Huế" });
+    }
+    const u = new TelegramTestUser(h.api, 26003);
+    await u.say("/mydata");
+    const held = (await u.expectReply(/Dữ liệu của bạn/)).text;
+    expect(held).toMatch(/Báo cáo: 7 · ghi chú: 28 · đánh giá: 0/);
+    expect(held).toMatch(/… và 3 báo cáo khác: \/mytickets/);
+    expect(held.match(/– ghi chú/g)).toHaveLength(8);
+    expect(held.length).toBeLessThanOrEqual(2000);
   });
 
   it("a staff account cannot erase itself", async () => {
