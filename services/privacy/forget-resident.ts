@@ -6,7 +6,7 @@ import { queueForWard } from "../notify/ticket-changed.js";
 import { WORDS_IN_NOTE, scrubResidentText } from "./resident-text.js";
 
 export interface ForgetDeps {
-  stores: Pick<Stores, "tickets" | "accounts" | "evidence" | "audit" | "outbox" | "zaloUsers">;
+  stores: Pick<Stores, "tickets" | "accounts" | "evidence" | "audit" | "outbox" | "zaloUsers" | "claims">;
   clock: () => Date;
 }
 
@@ -57,6 +57,7 @@ export async function forgetResident(deps: ForgetDeps, account: Pick<Account, "i
     if (zaloUserId) done.name = (await stores.zaloUsers.forgetName(zaloUserId)) || done.name;
   }
   done.messages = await stores.outbox.forgetAccount(account.id);
+  await stores.claims.forgetBy(account.id);
   const at = deps.clock();
   await stores.audit.append({ at, actorId: account.id, actorRole: "resident", action: "forget_me", subjectKind: "account", subjectId: account.id, meta: { ...done } });
   return done;

@@ -117,6 +117,8 @@ describe("residents know what is public, see what is held about them, and can ha
   it("Erase: her name, notes and rating reason are gone, the report stays with the ward anonymised, Bob's data and the officer's view are untouched", async () => {
     const aliceId = (await accountOf(26001)).id;
     const bobId = (await accountOf(26002)).id;
+    const claimsBy = (id: string) => db().collection("claims").countDocuments({ by: id });
+    expect(await claimsBy(aliceId)).toBeGreaterThan(0);
     await a.say("/forgetme");
     await a.expectReply(/Xoá dữ liệu của bạn\?/);
     await a.press("fm:yes");
@@ -146,6 +148,7 @@ describe("residents know what is public, see what is held about them, and can ha
     const words = JSON.stringify([t, await h.stores.audit.of("ticket", t.id)]);
     for (const gone of [ALICE_NOTE, "Phường chưa đến tận nơi", aliceId]) expect(words).not.toContain(gone);
     expect(t.history.filter((e) => e.action === "rate").map((e) => e.note)).toEqual(["not_satisfied", "not_satisfied"]);
+    expect(await claimsBy(aliceId)).toBe(0);
 
     // Bob, on the same ticket, keeps everything.
     expect(his).toMatchObject({ accountId: bobId, note: BOB_NOTE });
