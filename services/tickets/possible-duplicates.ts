@@ -26,7 +26,7 @@ export async function possibleDuplicates(stores: CandidateStores, t: Ticket, now
   const self = await asCandidate(stores, t);
   const others = (await candidatesInWard(stores, t.wardCode, now)).filter((c) => looksLikeSamePoster(self, c, now));
   return others.slice(0, MAX_SUGGESTIONS).map((c) => {
-    const [older, newer] = c.openedAt.getTime() <= self.openedAt.getTime() ? [c.ticket, t] : [t, c.ticket];
+    const [older, newer] = olderFirst(c.ticket, t);
     return {
       id: c.id,
       number: c.ticket.number,
@@ -35,4 +35,10 @@ export async function possibleDuplicates(stores: CandidateStores, t: Ticket, now
       join: { newerId: newer.id, newerNumber: newer.number, newerVersion: newer.version, olderNumber: older.number },
     };
   });
+}
+
+/** The pair in opening order; tickets opened at the same instant by number (drawn in order). */
+function olderFirst(a: Ticket, b: Ticket): [Ticket, Ticket] {
+  const byTime = new Date(a.openedAt).getTime() - new Date(b.openedAt).getTime();
+  return byTime < 0 || (byTime === 0 && a.number < b.number) ? [a, b] : [b, a];
 }
