@@ -62,7 +62,7 @@ describe("the ticket page and the same poster", () => {
     const number = await file("16.4800", "107.6100", "người thứ nhất");
     expect(await file("16.4801", "107.6101", "người thứ hai")).toBe(number);
     const page = (await officer.get(`/console/tickets/${number}`)).body;
-    const split = formWith(page, "Tách một báo cáo thành báo cáo riêng");
+    const split = formWith(page, "Tách ra báo cáo riêng");
     const res = await officer.post(split.action, { ...split.fields, report: "2", ward: "19753", _csrf: officer.csrf });
     expect(res.statusCode).toBe(303);
     const kept = (await s.stores.tickets.byNumber(number))!;
