@@ -28,6 +28,8 @@ const reportSchema = new Schema(
     location: { type: pointSchema, required: false },
     address: { type: String, required: false },
     evidenceIds: { type: [String], default: [] },
+    /** The code this report's photos showed (the merge rule compares it: a different code is a different poster). */
+    decodedText: { type: String, required: false },
     /** Set when the photo's own GPS lies far from the shared location: officers should look twice. */
     flags: { type: [String], default: [] },
     at: { type: Date, required: true },
@@ -207,19 +209,11 @@ export function ticketStore(conn: Connection) {
     async ofVenue(venueCode: string, limit: number): Promise<Ticket[]> {
       return many(await Ticket.find({ venueCode: eq(venueCode) }).sort({ openedAt: -1, _id: -1 }).limit(limit).lean());
     },
-    async openForVenue(venueCode: string): Promise<Ticket | undefined> {
-      return one(
-        await Ticket.findOne({ venueCode: eq(venueCode), state: { $in: [...OPEN_STATES] } }).sort({ openedAt: 1, _id: 1 }).lean(),
-      );
-    },
-    /** Open tickets of one type in a ward since a date; the distance filter runs in the application. */
-    async openOfTypeSince(wardCode: string, violationType: ViolationType, since: Date): Promise<Ticket[]> {
-      const docs = await Ticket.find({
-        wardCode: eq(wardCode),
-        violationType: eq(violationType),
-        state: { $in: [...OPEN_STATES] },
-        openedAt: { $gte: since },
-      }).lean();
+    /** Open tickets of a ward opened since a date, of any type: the merge rule (services/tickets/merge-rule.ts) picks among them. */
+    async openInWardSince(wardCode: string, since: Date): Promise<Ticket[]> {
+      const docs = await Ticket.find({ wardCode: eq(wardCode), state: { $in: [...OPEN_STATES] }, openedAt: { $gte: since } })
+        .sort({ openedAt: 1, _id: 1 })
+        .lean();
       return many(docs);
     },
     async ofReporter(accountId: string, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {

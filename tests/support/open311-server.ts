@@ -48,6 +48,8 @@ export async function startOpen311Server(conn: Connection, o: { requestsPerMinut
   return {
     base,
     stores,
+    /** The server's ward directory: refresh it after importing other wards. */
+    directory,
     demo,
     now,
     transitions,
