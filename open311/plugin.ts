@@ -1,6 +1,7 @@
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { declareAudience } from "../server/route-table.js";
 import { createOpen311Context, formatOf, type Open311Context, type Open311Deps } from "./context.js";
 import { Open311Error } from "./errors.js";
 import { MEDIA_MAX_BYTES, postRequestRoute } from "./post-request.js";
@@ -16,6 +17,8 @@ export { PREFIX as OPEN311_PREFIX, type Open311Deps } from "./context.js";
 export function open311Plugin(deps: Open311Deps) {
   return async function open311(app: FastifyInstance): Promise<void> {
     const c = createOpen311Context(deps);
+    // Reads are public (a key only raises the rate); filing declares itself the partner's.
+    declareAudience(app, "public");
     await app.register(formbody);
     await app.register(multipart, { limits: { fileSize: MEDIA_MAX_BYTES, files: 1, fields: 40, fieldSize: 64 * 1024, parts: 41 } });
 

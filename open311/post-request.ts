@@ -67,7 +67,7 @@ function location(params: Params): { lat: number; lng: number } | undefined {
 export function postRequestRoute(app: FastifyInstance, c: Open311Context): void {
   const { deps } = c;
   for (const format of ["xml", "json"] as Format[]) {
-    app.post(`/requests.${format}`, { bodyLimit: FORM_MAX_BYTES }, async (request, reply) => {
+    app.post(`/requests.${format}`, { bodyLimit: FORM_MAX_BYTES, config: { audience: "partner" } }, async (request, reply) => {
       const form = await readForm(request);
       const { params } = form;
       const client = (await c.gate(request, params, true))!;
