@@ -49,10 +49,11 @@ function refuse(c: Open311Context, error: unknown, request: FastifyRequest, repl
     else if (status === 415) description = t("open311-error-content-type");
     else if (status < 500) description = t("open311-error-bad-request");
     else {
-      c.deps.logger.error({ err: error, url: request.url }, "open311 request failed");
+      c.deps.logger.error({ err: error, method: request.method, path: request.url.split("?")[0] }, "open311 request failed");
       description = t("open311-error-internal");
     }
-    if (status < 500) c.deps.logger.info({ status, code: (error as FastifyError).code, url: request.url.slice(0, 200) }, "open311 request refused");
+    // The path only: a query string carries the partner's api_key.
+    if (status < 500) c.deps.logger.info({ status, code: (error as FastifyError).code, method: request.method, path: request.url.split("?")[0]!.slice(0, 200) }, "open311 request refused");
   }
   if (status === 429) reply.header("retry-after", String((error as Open311Error).vars.seconds ?? 60));
   return c.send(reply, formatOf(request.url), "errors", [{ code: status, description }], status);

@@ -1,7 +1,7 @@
 import type { Connection } from "mongoose";
 import { createStores, type Stores } from "../../models/index.js";
 import { OPEN311_PREFIX, open311Plugin } from "../../open311/plugin.js";
-import { createLogger } from "../../platform/logger.js";
+import { createLogger, type Logger } from "../../platform/logger.js";
 import { createServer } from "../../server/app.js";
 import { createApiKey } from "../../services/access/api-keys.js";
 import { decodeQr } from "../../services/qr/decode-qr.js";
@@ -17,7 +17,7 @@ export const OPEN311_SIGNING_KEY = "test-signing-key-for-open311";
  * The real HTTP server (server/app.ts) with the Open311 plugin registered as the composition
  * root does, on 127.0.0.1, over the test database seeded with the Huế demo registry.
  */
-export async function startOpen311Server(conn: Connection, o: { requestsPerMinute?: number; publicUrl?: string } = {}) {
+export async function startOpen311Server(conn: Connection, o: { requestsPerMinute?: number; publicUrl?: string; logger?: Logger } = {}) {
   const stores: Stores = createStores(conn);
   await stores.syncIndexes();
   const demo: DemoRegistry = await seedDemoRegistry(stores, OPEN311_SIGNING_KEY);
@@ -33,7 +33,7 @@ export async function startOpen311Server(conn: Connection, o: { requestsPerMinut
       intake: { decoder: { decode: (b) => decodeQr(b) }, verifier, resolveWard: createWardResolver({ directory, venues: stores.venues }) },
       directory,
       clock,
-      logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+      logger: o.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
       defaultLocale: "vi",
       requestsPerMinute: o.requestsPerMinute,
       publicUrl: o.publicUrl,
