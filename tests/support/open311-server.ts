@@ -17,7 +17,7 @@ export const OPEN311_SIGNING_KEY = "test-signing-key-for-open311";
  * The real HTTP server (server/app.ts) with the Open311 plugin registered as the composition
  * root does, on 127.0.0.1, over the test database seeded with the Huế demo registry.
  */
-export async function startOpen311Server(conn: Connection, o: { requestsPerMinute?: number; publicUrl?: string; logger?: Logger } = {}) {
+export async function startOpen311Server(conn: Connection, o: { requestsPerMinute?: number; publicUrl?: string; logger?: Logger; trustProxy?: string[] } = {}) {
   const stores: Stores = createStores(conn);
   await stores.syncIndexes();
   const demo: DemoRegistry = await seedDemoRegistry(stores, OPEN311_SIGNING_KEY);
@@ -26,7 +26,7 @@ export async function startOpen311Server(conn: Connection, o: { requestsPerMinut
   const now = { value: new Date("2026-11-23T03:00:00Z") };
   const clock = () => now.value;
   const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: OPEN311_SIGNING_KEY, maxDistanceM: 200 });
-  const server = createServer();
+  const server = createServer({ trustProxy: o.trustProxy });
   await server.register(
     open311Plugin({
       stores,
