@@ -127,7 +127,8 @@ async function prepare(deps: TransitionDeps, ticket: Ticket, action: TicketActio
     }
     case "transfer": {
       const ward = await deps.wards.byCode(action.wardCode);
-      if (!ward || ward.code === ticket.wardCode) return { reason: "invalid_target" };
+      // Within the ticket's province only: no role of one province acts on another's wards.
+      if (!ward || ward.code === ticket.wardCode || ward.provinceCode !== ticket.provinceCode) return { reason: "invalid_target" };
       return { set: { outcome: { kind: "transferred", wardCode: ward.code } } };
     }
     case "enforce":
