@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Connection } from "mongoose";
 import { createStores, type Stores } from "../../models/index.js";
 import { OPEN311_PREFIX, open311Plugin } from "../../open311/plugin.js";
-import { createLogger } from "../../platform/logger.js";
+import { createLogger, type Logger } from "../../platform/logger.js";
 import { createServer } from "../../server/app.js";
 import { createApiKey } from "../../services/access/api-keys.js";
 import { decodeQr } from "../../services/qr/decode-qr.js";
@@ -20,7 +20,13 @@ export const OPEN311_SIGNING_KEY = "test-signing-key-for-open311";
  */
 export async function startOpen311Server(
   conn: Connection,
-  o: { requestsPerMinute?: number; publicUrl?: string; alongside?: (server: FastifyInstance, world: { stores: Stores; directory: WardDirectory; clock: () => Date }) => Promise<void> } = {},
+  o: {
+    requestsPerMinute?: number;
+    publicUrl?: string;
+    logger?: Logger;
+    trustProxy?: string[];
+    alongside?: (server: FastifyInstance, world: { stores: Stores; directory: WardDirectory; clock: () => Date }) => Promise<void>;
+  } = {},
 ) {
   const stores: Stores = createStores(conn);
   await stores.syncIndexes();
@@ -30,14 +36,14 @@ export async function startOpen311Server(
   const now = { value: new Date("2026-11-23T03:00:00Z") };
   const clock = () => now.value;
   const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: OPEN311_SIGNING_KEY, maxDistanceM: 200 });
-  const server = createServer();
+  const server = createServer({ trustProxy: o.trustProxy });
   await server.register(
     open311Plugin({
       stores,
       intake: { decoder: { decode: (b) => decodeQr(b) }, verifier, resolveWard: createWardResolver({ directory, venues: stores.venues }) },
       directory,
       clock,
-      logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+      logger: o.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
       defaultLocale: "vi",
       requestsPerMinute: o.requestsPerMinute,
       publicUrl: o.publicUrl,
@@ -55,6 +61,8 @@ export async function startOpen311Server(
     origin: `http://127.0.0.1:${port}`,
     base,
     stores,
+    /** The server's ward directory: refresh it after importing other wards. */
+    directory,
     demo,
     now,
     transitions,
