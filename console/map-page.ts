@@ -32,6 +32,13 @@ function mapArea(c: ConsoleContext, request: FastifyRequest<{ Querystring: MapQu
   throw new ConsoleError(403, "console-error-forbidden");
 }
 
+/** A place to open the map on (the ticket page's "see on the map"): two numbers within Vietnam's range, else none. */
+function focusOf(q: Record<string, unknown>): string {
+  const lat = Number(q.lat);
+  const lng = Number(q.lng);
+  return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && q.lat !== "" && q.lng !== "" ? `${lat},${lng}` : "";
+}
+
 export const mapPage: ConsolePage = (app, c) => {
   const boundaries = createProvinceBoundaries(c.deps.stores.wards);
 
@@ -59,7 +66,8 @@ export const mapPage: ConsolePage = (app, c) => {
           data-never-label="${t("map-page-never-scanned")}"
           data-last-label="${t("map-page-last-scan")}"
           data-tickets-label="${t("map-page-tickets-layer")}"
-          data-tiles="${c.deps.mapTileUrl ?? ""}"></div>
+          data-tiles="${c.deps.mapTileUrl ?? ""}"
+          data-focus="${focusOf(request.query as Record<string, unknown>)}"></div>
         <aside class="map-list card" aria-live="polite">
           ${tickets
             ? html`<p class="muted" id="map-count" data-template="${t("map-page-count", { shown: "{shown}", total: "{total}" })}" data-capped="${t("map-page-capped", { limit: MAP_LIMIT })}">${t("map-page-loading")}</p>

@@ -35,7 +35,7 @@ export const ticketPage: ConsolePage = (app: FastifyInstance, c: ConsoleContext)
           ${registrySection(c, viewer, ticket, venue)}
           ${reportsSection(viewer, ticket, mayContact)}
           ${notesSection(viewer, ticket)}
-          ${historySection(viewer, ticket)}
+          ${historySection(c, viewer, ticket)}
         </div>
       </div>`;
     return c.page(reply, viewer, { title: t("console-ticket-title", { number: ticket.number }), active: "queue", body });

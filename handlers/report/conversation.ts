@@ -3,6 +3,7 @@ import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
 import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
 import { distanceM } from "../../services/routing/distance.js";
 import { codeOwner } from "../../services/registry/code-owner.js";
+import { describeCode } from "../../services/registry/describe-code.js";
 import { reportLinks, venueCodeText } from "../../services/registry/report-link.js";
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
@@ -109,16 +110,22 @@ function summary(ctx: InnerContext, d: Draft): string {
   const text = ctx.t("report-summary", {
     type: ctx.t(`type-${d.type}`),
     photos: d.photos.length,
-    code: code ? visibleText(shorten(code)) : none,
+    code: code && d.verification ? described(ctx, code, d.verification) : none,
     verdict: ctx.t(`verdict-${verdict}`),
     ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
     note: d.note ? visibleText(shorten(d.note, 200)) : none,
   });
-  if (!owner) return text;
+  const raw = code ? [ctx.t("report-code-raw", { raw: visibleText(shorten(code)) })] : [];
+  if (!owner) return [text, ...raw].join("\n");
   const ownerLine = ctx.t(owner.distanceM === undefined ? "report-code-owner" : "report-code-owner-far", {
     venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0,
   });
-  return `${text}\n${ownerLine}`;
+  return [text, ownerLine, ...raw].join("\n");
+}
+
+function described(ctx: InnerContext, code: string, v: Verification): string {
+  const what = describeCode(code, v);
+  return ctx.t(what.key, what.vars);
 }
 
 async function submit(deps: FeatureDeps, accountId: string, d: Draft): Promise<SubmitResult> {

@@ -76,3 +76,5 @@ card-reopened = ↩️ Người dân báo chưa khắc phục (lần { $n }): { 
 card-addition-note = Ghi chú mới nhất của người dân: { $note }
 escalate-reopen = 📣 Báo cáo { $number } của { $ward } đã được người dân mở lại hai lần và vẫn bị báo chưa khắc phục: { $note }
 stats-satisfaction = · hài lòng { $rate }% ({ $satisfied }/{ $rated }){ $outcomes }
+card-map = 📍 Xem vị trí trên bản đồ
+card-step = { $action }: { $who }, { $at }
