@@ -2,6 +2,7 @@ import type { Account } from "../models/account.js";
 import type { Locale } from "../bot/i18n.js";
 import { html, type Html } from "./html.js";
 import type { Translate, Viewer } from "./context.js";
+import { label } from "../services/text/labels.js";
 
 /** The nav, in order; a page module's path may 404 until that page exists. */
 export const NAV = [
@@ -30,7 +31,7 @@ function account(v: Viewer, t: Translate, scopeName: (a: Account) => string): Ht
   const a = v.account;
   return html`<div class="who">
     <span class="who-name">${a.displayName ?? a.id}</span>
-    <span class="who-role">${t(`console-role-${a.role}`)} · ${scopeName(a)}</span>
+    <span class="who-role">${label(t, "role", a.role)} · ${scopeName(a)}</span>
     <form method="post" action="/console/language"><input type="hidden" name="_csrf" value="${v.session.csrf}"><input type="hidden" name="to" value="${v.locale === "vi" ? "en" : "vi"}"><button class="link" type="submit" lang="${v.locale === "vi" ? "en" : "vi"}">${t("console-language-switch")}</button></form>
     <form method="post" action="/console/sign-out"><input type="hidden" name="_csrf" value="${v.session.csrf}"><button class="link" type="submit">${t("console-sign-out")}</button></form>
   </div>`;

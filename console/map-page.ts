@@ -12,6 +12,7 @@ import { filterQueryString, ticketQueryOf } from "./ticket-filter.js";
 import { wardLabel } from "./ticket-labels.js";
 import { provinceName, seesArea, ticketArea } from "./ticket-area.js";
 import { TICKET_STATES } from "../services/tickets/ticket-states.js";
+import { label } from "../services/text/labels.js";
 
 /** The most markers one map draws (the newest); a province's month is far below it. */
 const MAP_LIMIT = 20_000;
@@ -76,7 +77,7 @@ export const mapPage: ConsolePage = (app, c) => {
             : html`<p>${t("map-page-keeper-lead")}</p>`}
         </aside>
       </div>
-      ${tickets ? html`<ul class="map-legend">${TICKET_STATES.map((s) => html`<li><span class="dot" style="background:${STATE_COLOURS[s]}"></span>${t(`state-${s}`)}</li>`)}<li><span class="dot overdue-dot"></span>${t("console-overdue")}</li></ul>` : ""}
+      ${tickets ? html`<ul class="map-legend">${TICKET_STATES.map((s) => html`<li><span class="dot" style="background:${STATE_COLOURS[s]}"></span>${label(t, "state", s)}</li>`)}<li><span class="dot overdue-dot"></span>${t("console-overdue")}</li></ul>` : ""}
       <noscript><p class="card notice">${t("map-page-noscript")}</p></noscript>`;
     return c.page(reply, viewer, {
       title: t("map-page-title"),

@@ -34,7 +34,7 @@ export function registrySection(c: ConsoleContext, v: Viewer, tk: Ticket, venue:
   const { t } = v;
   const far = venue?.location && tk.location ? Math.round(distanceM(venue.location, tk.location)) : undefined;
   const record = venue
-    ? html`<dt>${t("console-ticket-venue")}</dt><dd><strong>${venue.name}</strong> (${venue.code})<br>${venue.address}<br>${wardLabel(c.deps.directory, venue.wardCode)} · ${t(`category-${venue.category}`)}</dd>
+    ? html`<dt>${t("console-ticket-venue")}</dt><dd><strong>${venue.name}</strong> (${venue.code})<br>${venue.address}<br>${wardLabel(c.deps.directory, venue.wardCode)} · ${label(t, "category", venue.category)}</dd>
       <dt>${t("console-ticket-venue-status")}</dt><dd>${t(`console-venue-status-${venue.status}`)}</dd>
       ${far !== undefined ? html`<dt>${t("console-ticket-venue-distance")}</dt><dd>${far} m</dd>` : ""}`
     : html`<dt>${t("console-ticket-venue")}</dt><dd class="muted">${t("console-ticket-venue-none")}</dd>`;

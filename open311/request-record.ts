@@ -3,6 +3,7 @@ import { isOpen, type TicketState } from "../services/tickets/ticket-states.js";
 import { fullName, type WardRef } from "../services/routing/ward-ref.js";
 import type { Value } from "./render.js";
 import type { Translate } from "./texts.js";
+import { label } from "../services/text/labels.js";
 
 /** Times are shown in Vietnam's zone (no daylight saving), with the offset the spec requires. */
 const VN_OFFSET_MS = 7 * 3600 * 1000;
@@ -26,7 +27,7 @@ function isPublic(e: TicketEvent): boolean {
 }
 
 function statusText(e: TicketEvent, c: RecordContext): string {
-  const state = c.t(`state-${e.to}`);
+  const state = label(c.t, "state", e.to);
   if (e.to === "not_our_ward" && e.note) {
     const ward = c.ward(e.note);
     return c.t("open311-status-note-to", { state, target: ward ? fullName(ward) : e.note });
@@ -46,11 +47,11 @@ export function requestRecord(ticket: Ticket, c: RecordContext): Value {
     service_request_id: ticket.number,
     status: statusOf(ticket.state),
     status_notes: lastPublic ? statusText(lastPublic, c) : null,
-    service_name: c.t(`type-${ticket.violationType}`),
+    service_name: label(c.t, "type", ticket.violationType),
     service_code: ticket.violationType,
     description: ticket.reports[0]?.note ?? null,
     agency_responsible: ward ? `${fullName(ward)}, ${ward.provinceName}` : ticket.wardCode,
-    service_notice: c.t(`verdict-${ticket.verdict}`),
+    service_notice: label(c.t, "verdict", ticket.verdict),
     requested_datetime: isoTime(ticket.openedAt),
     updated_datetime: isoTime(updated),
     expected_datetime: ticket.closeBy ? isoTime(ticket.closeBy) : null,

@@ -46,16 +46,16 @@ export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames
   const owner = codeOwner(t.verdict, names.venue, t.location ?? undefined);
   const due = STATES[t.state].open ? nextDeadline(t) : undefined;
   const report = [
-    tr("card-verdict", { verdict: tr(`verdict-${t.verdict}`) }),
+    tr("card-verdict", { verdict: label(tr, "verdict", t.verdict) }),
     tr("card-venue", { venue: names.venue?.name ?? t.venueCode ?? "—" }),
     owner ? tr(owner.distanceM === undefined ? "card-code-owner" : "card-code-owner-far", { venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0 }) : "",
     // Without an address the line would say nothing ("Địa chỉ: —"): the map button shows the place.
     t.address ? tr("card-address", { address: t.address }) : "",
   ];
   const lines = [
-    tr("card-title", { number: t.number, state: tr(`state-${t.state}`) }),
+    tr("card-title", { number: t.number, state: label(tr, "state", t.state) }),
     tr("card-ward", { ward: names.ward ?? t.wardCode }),
-    tr("card-type", { type: tr(`type-${t.violationType}`) }),
+    tr("card-type", { type: label(tr, "type", t.violationType) }),
     ...(t.source === "inspection" ? inspectionLines(t, tr, names.venue, names.scans) : report),
     t.source === "inspection" && t.reports.length === 0 ? "" : tr("card-reports", { count: t.reports.filter((r) => !r.withdrawnAt).length }),
     ...additionLines(t, tr),

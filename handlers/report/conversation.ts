@@ -12,6 +12,7 @@ import { submitReport, type SubmitResult } from "../../services/tickets/submit-r
 import { CANCEL, DATA, RestartReport, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, downloadPhotos, shorten, type PhotoFacts } from "./photos.js";
 import { collectPlace, type Place } from "./place.js";
+import { label } from "../../services/text/labels.js";
 
 /** A photo whose own GPS lies farther than this from the shared location is flagged for officers. */
 export const EXIF_FAR_M = 500;
@@ -59,7 +60,7 @@ export function reportConversation(deps: FeatureDeps) {
 
 async function collectDraft(conv: ReportConversation, deps: FeatureDeps, ctx: InnerContext): Promise<Draft | undefined> {
   const types = new InlineKeyboard();
-  for (const t of VIOLATION_TYPES) types.text(ctx.t(`type-${t}`), TYPE + t).row();
+  for (const t of VIOLATION_TYPES) types.text(label(ctx.t, "type", t), TYPE + t).row();
   types.text(ctx.t("button-cancel"), CANCEL);
   await ctx.reply(ctx.t("report-choose-type"), { reply_markup: types });
   const type = (await choose(conv, deps, VIOLATION_TYPES.map((t) => TYPE + t))).slice(TYPE.length) as ViolationType;
@@ -108,10 +109,10 @@ function summary(ctx: InnerContext, d: Draft): string {
   const verdict = d.verification?.verdict ?? "no_code";
   const owner = codeOwner(verdict, d.verification?.venue, d.place.location);
   const text = ctx.t("report-summary", {
-    type: ctx.t(`type-${d.type}`),
+    type: label(ctx.t, "type", d.type),
     photos: d.photos.length,
     code: code && d.verification ? described(ctx, code, d.verification) : none,
-    verdict: ctx.t(`verdict-${verdict}`),
+    verdict: label(ctx.t, "verdict", verdict),
     ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
     note: d.note ? visibleText(shorten(d.note, 200)) : none,
   });

@@ -4,7 +4,8 @@ import { VENUE_CATEGORIES } from "../../models/venue.js";
 import { TICKET_VERDICTS } from "../tickets/ticket-query.js";
 import { ACTIONS, FINDINGS, MEASURES, TICKET_STATES, type TicketOutcome } from "../tickets/ticket-states.js";
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+/** Any of the surfaces' translators (chat, console, documents): labels pass strings only. */
+export type Translate = (key: string, vars?: Record<string, string>) => string;
 
 /** History events that are not actions someone asks for: what the system records on its own. */
 const RECORDED_EVENTS = ["opened", "report_attached", "report_moved", "transferred_in", "inspection_issued"] as const;

@@ -83,7 +83,7 @@ describe("the simulator page", () => {
     await press(chat, "Mã QR sai thông tin");
     await expectMessage(chat, /Gửi ảnh/);
     await sendGalleryPhoto(chat, "other-venue");
-    await expectMessage(chat, /Đọc được mã: VNQR1:HUE-0201/, 40_000);
+    await expectMessage(chat, /Đọc được mã: đây là mã check-in chính thức của Khách sạn Hương Giang/, 40_000);
     await press(chat, /Xong/);
     await expectMessage(chat, /Gửi vị trí nơi dán mã QR/);
     await chat.locator(".keyboard button").filter({ hasText: "Gửi vị trí hiện tại" }).click();
@@ -148,7 +148,7 @@ describe("the simulator page", () => {
     await page.locator("#disk-file").setInputFiles(big);
     await expectMessage(chat, /Tệp quá lớn/, 30_000);
     await sendGalleryPhoto(chat, "official");
-    await expectMessage(chat, /Đọc được mã: VNQR1:HUE-0101/, 40_000);
+    await expectMessage(chat, /Đọc được mã: đây là mã check-in chính thức của Chợ Đông Ba/, 40_000);
     await screenshot(page, "simulator-bad-files");
     expect(errors).toEqual([]);
   }, 90_000);
