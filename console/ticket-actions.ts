@@ -20,6 +20,7 @@ export function actionNotice(v: Viewer, tk: Ticket, query: Record<string, unknow
   const done = String(query.done ?? "");
   const refused = String(query.refused ?? "");
   if (REFUSALS.includes(refused as TransitionRefusal)) return html`<p class="card notice" role="alert">${v.t(`refused-${refused}`)}</p>`;
+  if (done === "state" && tk.state === "venue_closed") return html`<p class="card notice" role="status">${v.t("staff-action-venue-closed", { number: tk.number })}</p>`;
   if (done === "state") return html`<p class="card notice" role="status">${v.t("console-action-done", { number: tk.number, state: label(v.t, "state", tk.state) })}</p>`;
   if (done === "note" || done === "message") return html`<p class="card notice" role="status">${v.t(done === "note" ? "console-action-note-added" : "console-action-message-sent", { number: tk.number })}</p>`;
   return html``;

@@ -46,6 +46,9 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
   }
 
   async function withdraw(ctx: BotContext, ticket: Ticket, accountId: string): Promise<string> {
+    // A second /withdraw: say it is done already, not that the ward started work.
+    const own = ticket.reports.filter((r) => r.accountId === accountId);
+    if (own.length > 0 && own.every((r) => r.withdrawnAt)) return ctx.t("withdraw-already", { number: ticket.number });
     const r = await transitionTicket({ ...deps.stores, clock: deps.clock }, accountId, ticket.id, { kind: "withdraw" });
     if (r.ok) return ctx.t(r.to === "withdrawn" ? "withdraw-closed" : "withdraw-done", { number: ticket.number });
     if (r.reason === "invalid_state" || r.reason === "stale") return ctx.t("withdraw-too-late", { number: ticket.number, state: label(ctx.t, "state", r.ticket?.state ?? ticket.state) });

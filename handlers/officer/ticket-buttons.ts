@@ -19,7 +19,9 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
     const [, ticketId, code] = ctx.match as RegExpMatchArray & [string, string, ButtonCode];
     const result = await transitionTicket(transitions, ctx.account.id, ticketId!, BUTTONS[code]);
     if (result.ok) {
-      await ctx.answerCallbackQuery({ text: ctx.t("staff-action-done", { state: label(ctx.t, "state", result.to) }) });
+      // "Venue closed" is the officer's finding; the registry changes only once its keeper confirms.
+      const done = result.to === "venue_closed" ? ctx.t("staff-action-venue-closed", { number: result.ticket.number }) : ctx.t("staff-action-done", { state: label(ctx.t, "state", result.to) });
+      await ctx.answerCallbackQuery({ text: done, show_alert: result.to === "venue_closed" });
       return editPressed(ctx, deps, result.ticket);
     }
     // A card that no longer matches the ticket (changed elsewhere, or an old copy) is brought up to date.

@@ -78,3 +78,4 @@ escalate-reopen = 📣 Report { $number } of { $ward } was reopened twice by res
 stats-satisfaction = · satisfied { $rate }% ({ $satisfied }/{ $rated }){ $outcomes }
 card-map = 📍 See the place on a map
 card-step = { $action }: { $who }, { $at }
+staff-action-venue-closed = Recorded for { $number }: the venue seems to have closed. The registry changes only once its keeper confirms.

@@ -178,3 +178,4 @@ code-is-link = a link to { $site }, not a check-in code
 code-is-text = a piece of text, not a check-in code
 report-code-raw = Detail: the code's text is «{ $raw }»
 report-photo-gps = 📍 The photo carries GPS coordinates; they will be compared with the place you send next.
+withdraw-already = You have already withdrawn your report { $number }; nothing more to do.

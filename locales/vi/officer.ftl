@@ -78,3 +78,4 @@ escalate-reopen = 📣 Báo cáo { $number } của { $ward } đã được ngư�
 stats-satisfaction = · hài lòng { $rate }% ({ $satisfied }/{ $rated }){ $outcomes }
 card-map = 📍 Xem vị trí trên bản đồ
 card-step = { $action }: { $who }, { $at }
+staff-action-venue-closed = Đã ghi nhận { $number }: cơ sở có vẻ đã ngừng hoạt động. Danh bạ chỉ đổi khi người quản lý danh bạ xác nhận.

@@ -178,3 +178,4 @@ code-is-link = một đường link đến { $site }, không phải mã check-in
 code-is-text = một đoạn chữ, không phải mã check-in
 report-code-raw = Chi tiết: nội dung mã là «{ $raw }»
 report-photo-gps = 📍 Ảnh có toạ độ GPS; mình sẽ đối chiếu với vị trí bạn gửi ở bước sau.
+withdraw-already = Bạn đã rút báo cáo { $number } rồi; không cần rút lại.
