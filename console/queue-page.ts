@@ -54,16 +54,16 @@ function row(c: ConsoleContext, v: Viewer, tk: Ticket, now: Date, venues: Map<st
   const { t, locale } = v;
   const due = currentDeadline(tk, now);
   return html`<tr>
-    <td><input type="checkbox" name="id" value="${tk.id}" aria-label="${tk.number}"></td>
-    <td><a href="/console/tickets/${encodeURIComponent(tk.number)}">${tk.number}</a></td>
-    <td>${formatDate(tk.openedAt, locale)}</td>
-    <td>${wardLabel(c.deps.directory, tk.wardCode)}</td>
-    <td>${label(t, "type", tk.violationType)}</td>
-    <td>${stateBadge(t, tk.state)}</td>
-    <td>${due.at ? html`<span class="${due.overdue ? "overdue" : ""}">${formatDate(due.at, locale)}${due.overdue ? html` · ${t("console-overdue")}` : ""}</span>` : "—"}</td>
-    <td>${label(t, "verdict", tk.verdict)}</td>
-    <td class="num">${tk.reports.filter((r) => !r.withdrawnAt).length}</td>
-    <td>${tk.venueCode ? (venues.get(tk.venueCode) ?? tk.venueCode) : ""}${tk.venueCode && tk.address ? " · " : ""}${tk.address ?? ""}</td>
+    <td class="pick"><input type="checkbox" name="id" value="${tk.id}" aria-label="${tk.number}"></td>
+    <td class="number"><a href="/console/tickets/${encodeURIComponent(tk.number)}">${tk.number}</a></td>
+    <td data-label="${t("console-col-opened")}">${formatDate(tk.openedAt, locale)}</td>
+    <td data-label="${t("console-col-ward")}">${wardLabel(c.deps.directory, tk.wardCode)}</td>
+    <td data-label="${t("console-col-type")}">${label(t, "type", tk.violationType)}</td>
+    <td data-label="${t("console-col-state")}">${stateBadge(t, tk.state)}</td>
+    <td data-label="${t("console-col-deadline")}">${due.at ? html`<span class="${due.overdue ? "overdue" : ""}">${formatDate(due.at, locale)}${due.overdue ? html` · ${t("console-overdue")}` : ""}</span>` : "—"}</td>
+    <td data-label="${t("console-col-verdict")}">${label(t, "verdict", tk.verdict)}</td>
+    <td class="num" data-label="${t("console-col-reports")}">${tk.reports.filter((r) => !r.withdrawnAt).length}</td>
+    <td data-label="${t("console-col-place")}">${tk.venueCode ? (venues.get(tk.venueCode) ?? tk.venueCode) : ""}${tk.venueCode && tk.address ? " · " : ""}${tk.address ?? ""}</td>
   </tr>`;
 }
 

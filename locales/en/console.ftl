@@ -156,3 +156,4 @@ console-csv-yes = yes
 console-csv-no = no
 console-ticket-on-map = See on the map
 console-ticket-decoded-show = Show the code's text
+console-menu = Menu

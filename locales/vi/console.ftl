@@ -156,3 +156,4 @@ console-csv-yes = có
 console-csv-no = không
 console-ticket-on-map = Xem trên bản đồ
 console-ticket-decoded-show = Xem nội dung mã
+console-menu = Menu
