@@ -117,11 +117,12 @@ function summary(ctx: InnerContext, d: Draft): string {
     note: d.note ? visibleText(shorten(d.note, 200)) : none,
   });
   const raw = code ? [ctx.t("report-code-raw", { raw: visibleText(shorten(code)) })] : [];
-  if (!owner) return [text, ...raw].join("\n");
-  const ownerLine = ctx.t(owner.distanceM === undefined ? "report-code-owner" : "report-code-owner-far", {
-    venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0,
-  });
-  return [text, ownerLine, ...raw].join("\n");
+  // What becomes public and what stays with the ward, said before the resident confirms.
+  const notice = ctx.t("report-public-notice");
+  const ownerLine = owner
+    ? [ctx.t(owner.distanceM === undefined ? "report-code-owner" : "report-code-owner-far", { venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0 })]
+    : [];
+  return [text, ...ownerLine, ...raw, notice].join("\n");
 }
 
 function described(ctx: InnerContext, code: string, v: Verification): string {
