@@ -30,6 +30,8 @@ export interface PageDeps {
   galleryDir: string;
   zaloWebhook: { url: string; keys: { appId: string; oaSecretKey: string } };
   reset(): Promise<void>;
+  /** Sets every persona's language (the page's «English» / «Tiếng Việt»). */
+  speak(locale: "vi" | "en"): Promise<void>;
 }
 
 const PAGE_DIR = new URL("./page/", import.meta.url);
@@ -88,6 +90,8 @@ export function registerPage(server: FastifyInstance, d: PageDeps): void {
 
   server.get("/", async (req, reply) => {
     const locale = localeOf(req.query);
+    // Chosen on the page, the language is the personas' too; a page without ?lang leaves theirs as it is.
+    if ((req.query as { lang?: string }).lang) await d.speak(locale);
     const personas = PERSONAS.map((p) => ({ id: p.id, name: p.name, role: i18n.t(locale, `sim-role-${p.id}`), channel: p.channel, chats: chatsOf(p, locale) }));
     const keys = ["sim-map-hint", "sim-empty", "sim-typing", "sim-upload_photo", "sim-ward-none", "sim-error", "sim-file-too-large", "sim-reset-confirm", "sim-online"];
     const texts = Object.fromEntries(keys.map((k) => [k, i18n.t(locale, k, { reason: "{reason}" })]));

@@ -10,7 +10,7 @@ import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { createChatLog } from "./chat-log.js";
-import { seedDemoWorld, PERSONAS } from "./demo/demo-world.js";
+import { personasSpeak, seedDemoWorld, PERSONAS } from "./demo/demo-world.js";
 import { registerEmulators } from "./emulator-routes.js";
 import { freePort } from "./free-port.js";
 import { registerPage } from "./page-routes.js";
@@ -60,6 +60,7 @@ export async function prepareSimulator(base: Config, logger: Logger, stores: Sto
         telegram, zalo, log, directory: deps.directory, signingKey: deps.signingKey, links: reportLinks(config), mapTileUrl: base.mapTileUrl, logger,
         galleryDir: join(base.dataDir, "simulator-gallery"),
         zaloWebhook: { url: `${origin}/zalo`, keys: { appId: keys.appId, oaSecretKey: keys.oaSecretKey } },
+        speak: (locale) => personasSpeak(stores, zaloUsers, locale),
         reset: async () => {
           // The OA token pair stays: the emulator spent the first refresh token already.
           for (const [name, c] of Object.entries(conn.collections)) if (name !== "zalotokens") await c.deleteMany({});
