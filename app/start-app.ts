@@ -6,6 +6,7 @@ import { createBotCore } from "./core.js";
 import { startTelegram } from "../bot/telegram/start-telegram.js";
 import { startZalo } from "../bot/zalo/start-zalo.js";
 import { createServer } from "../server/app.js";
+import { routesOf, type RouteEntry } from "../server/route-table.js";
 import { operationsRoutes } from "./operations-routes.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
@@ -19,11 +20,14 @@ import { startTextRetention } from "../services/housekeeping/drop-closed-text.js
 import { prepareSimulator } from "../simulator/start-simulator.js";
 import { startInspectionSchedule } from "../services/registry/inspection-schedule.js";
 import { randomBytes } from "node:crypto";
+import { embeddedCapacity } from "../services/housekeeping/embedded-capacity.js";
 
 export interface RunningApp {
   stores: Stores;
   /** Where the HTTP server listens (e.g. http://127.0.0.1:8080); unset when nothing needs one. */
   httpUrl?: string;
+  /** Every HTTP route with its audience (server/route-table.ts). */
+  routes: RouteEntry[];
   stop(): Promise<void>;
 }
 
@@ -35,13 +39,15 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   const db = await connectDatabase(base, logger);
   const stores = createStores(db.connection);
   await stores.syncIndexes();
+  const capacity = embeddedCapacity({ backend: db.backend, limit: base.embeddedTicketLimit, countTickets: () => stores.tickets.countAll(), logger, clock: () => new Date() });
+  await capacity.check();
   const simulator = base.simulator ? await prepareSimulator(base, logger, stores, db.connection) : undefined;
   const config = simulator?.config ?? base;
   // Without any chat channel (no token, SIMULATOR=off) the HTTP surfaces (Open311, operations) still run.
   if (!config.botToken && !config.zalo) logger.info("BOT_TOKEN is not set and SIMULATOR=off: running in offline mode (no chat channel)");
 
   const core = await createBotCore(config, logger, stores);
-  const server = createServer();
+  const server = createServer({ publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
   const intake = {
     decoder: core.decoder,
     verifier: core.verifier,
@@ -51,7 +57,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
     prefix: OPEN311_PREFIX,
   });
   await server.register(consolePlugin({ stores, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl, mapTileUrl: config.mapTileUrl,
-    posters: { signingKey: core.signingKey, links: reportLinks(config) }, silentAfterDays: config.silentAfterDays }), {
+    posters: { signingKey: core.signingKey, links: reportLinks(config) }, silentAfterDays: config.silentAfterDays, capacity: () => capacity.current() }), {
     prefix: CONSOLE_PREFIX,
   });
   core.metrics.observeWebhooks(server);
@@ -64,6 +70,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
         database: async () => ((await db.connection.db!.admin().ping()).ok === 1 ? true : "ping refused"),
         decoder: async () => (core.decoderStatus().threads > 0 ? true : "no decoder thread"),
       },
+      details: { database: () => capacity.current() },
     }),
   );
   const telegram = config.botToken ? await startTelegram(config, logger, stores, core, server, { botInfo: simulator?.botInfo }) : undefined;
@@ -93,6 +100,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   return {
     stores,
     httpUrl,
+    routes: routesOf(server),
     async stop() {
       await telegram?.stop();
       await zalo?.stop();

@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
+import { csvText } from "../platform/csv.js";
 import type { FastifyInstance } from "fastify";
-import type { Ticket } from "../models/ticket.js";
+import type { QueueTicket } from "../models/ticket.js";
 import { label, type LabelKind } from "../services/text/labels.js";
 import { vietnamDay } from "../services/text/vietnam-day.js";
 import type { ConsoleContext, ConsolePage } from "./context.js";
@@ -30,7 +30,7 @@ export const queueCsv: ConsolePage = (app: FastifyInstance, c: ConsoleContext) =
     const now = c.deps.clock();
     const { tickets } = await c.deps.stores.tickets.matching(query.where(now), query.sort, { skip: 0, limit: MAX_ROWS });
     const venues = await c.deps.stores.venues.namesOf(tickets.flatMap((tk) => (tk.venueCode ? [tk.venueCode] : [])));
-    const row = (tk: Ticket) => {
+    const row = (tk: QueueTicket) => {
       const due = currentDeadline(tk, now);
       return [
         tk.number, vnTime(tk.openedAt), tk.wardCode, wardLabel(c.deps.directory, tk.wardCode), word("type", tk.violationType), word("verdict", tk.verdict), word("state", tk.state),
@@ -41,7 +41,7 @@ export const queueCsv: ConsolePage = (app: FastifyInstance, c: ConsoleContext) =
     await c.deps.stores.audit.append({ at: now, actorId: viewer.account.id, actorRole: viewer.account.role, action: "console_export_csv", subjectKind: "account", subjectId: viewer.account.id, note: `${tickets.length} tickets`, meta: { query: request.url.split("?")[1]?.slice(0, 500) ?? "" } });
     // A BOM so spreadsheet programs read the Vietnamese as UTF-8.
     const header = codes ? [...CSV_COLUMNS] : CSV_COLUMNS.map((col) => t(`console-csv-${col}`));
-    const csv = "\uFEFF" + stringify([header, ...tickets.map(row)]);
+    const csv = "\uFEFF" + csvText([header, ...tickets.map(row)]);
     return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", `attachment; filename="tickets-${vietnamDay(now)}.csv"`).send(csv);
   });
 };

@@ -11,7 +11,9 @@ import { scanHistory, type ScanHistory } from "../../services/registry/scan-hist
 import { label } from "../../services/text/labels.js";
 import { mapUrl } from "../../services/text/map-link.js";
 import { vietnamDay } from "../../services/text/vietnam-day.js";
+import { possibleDuplicates, type PossibleDuplicate } from "../../services/tickets/possible-duplicates.js";
 import { inspectionLines } from "./inspection-card.js";
+import { duplicateLines, samePosterButtons } from "./same-poster-card.js";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
@@ -25,6 +27,8 @@ export interface CardNames {
   scans?: ScanHistory;
   /** Staff who took a step on the ticket: account id → name. */
   actors?: Record<string, string>;
+  /** Open tickets of the ward that look like the same poster (issue 24). */
+  duplicates?: PossibleDuplicate[];
 }
 
 /** Steps staff took on a card, each with who took it. */
@@ -60,11 +64,13 @@ export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames
     t.source === "inspection" && t.reports.length === 0 ? "" : tr("card-reports", { count: t.reports.filter((r) => !r.withdrawnAt).length }),
     ...additionLines(t, tr),
     ...stepLines(t, tr, names.actors ?? {}),
+    ...duplicateLines(names.duplicates, tr),
     tr("card-age", { hours: Math.max(0, Math.floor((now.getTime() - opened.getTime()) / HOUR)) }),
     due ? tr("card-deadline", { at: vietnamTime(new Date(due)) }) : "",
   ].filter(Boolean);
   const keyboard = new InlineKeyboard();
   for (const code of buttonsOf(t.state, t.source)) keyboard.text(tr(`btn-${code}`), `tk:${t.id}:${code}`).row();
+  samePosterButtons(keyboard, t, names.duplicates, tr);
   // The place as a button in words, never a raw address of a map site in the text.
   if (t.location) keyboard.url(tr("card-map"), mapUrl(t.location));
   return { text: lines.join("\n"), keyboard };
@@ -82,18 +88,19 @@ function additionLines(t: Ticket, tr: Translate): string[] {
 }
 
 /** The venue's and ward's names for a card, from the registry and the ward directory; an inspection's scan history as of `now`. */
-export async function cardNames(stores: Pick<Stores, "venues" | "wards" | "activity" | "accounts">, t: Pick<Ticket, "venueCode" | "wardCode" | "source" | "history">, now: Date): Promise<CardNames> {
+export async function cardNames(stores: Pick<Stores, "venues" | "wards" | "activity" | "tickets" | "accounts">, t: Ticket, now: Date): Promise<CardNames> {
   const inspection = t.source === "inspection" && t.venueCode;
   const staffIds = [...new Set(t.history.filter((h) => STEPS.includes(h.action) && h.actorId).map((h) => h.actorId!))];
-  const [venue, ward, activity, staff] = await Promise.all([
+  const [venue, ward, activity, duplicates, staff] = await Promise.all([
     t.venueCode ? stores.venues.byCode(t.venueCode) : undefined,
     stores.wards.byCode(t.wardCode),
     inspection ? stores.activity.ofVenue(t.venueCode!, SCAN_RECORDS) : undefined,
+    possibleDuplicates(stores, t, now),
     Promise.all(staffIds.map((id) => stores.accounts.byId(id))),
   ]);
   const scans = activity ? scanHistory(activity, vietnamDay(now)) : undefined;
   const actors = Object.fromEntries(staff.flatMap((a) => (a?.displayName ? [[a.id, a.displayName]] : [])));
-  return { venue: venue ?? undefined, ward: ward ? placeName(ward) : undefined, scans, actors };
+  return { venue: venue ?? undefined, ward: ward ? placeName(ward) : undefined, scans, duplicates, actors };
 }
 
 /** A month of daily records and the summary record cover what the card shows. */

@@ -34,7 +34,8 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
   return c;
 }
 
-async function editPressed(ctx: BotContext, deps: OfficerDeps, ticket: Ticket): Promise<void> {
+/** Edits the pressed card to show the ticket as it is now. */
+export async function editPressed(ctx: BotContext, deps: OfficerDeps, ticket: Ticket): Promise<void> {
   const message = ctx.callbackQuery?.message;
   if (!message) return;
   const card = renderCard(ticket, (k, a) => ctx.t(k, a), deps.clock(), await cardNames(deps.stores, ticket, deps.clock()));

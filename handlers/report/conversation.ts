@@ -8,7 +8,7 @@ import { reportLinks, venueCodeText } from "../../services/registry/report-link.
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
 import { visibleText } from "../../services/text/visible-text.js";
-import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
+import { submittedArgs, submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
 import { CANCEL, DATA, RestartReport, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, downloadPhotos, shorten, type PhotoFacts } from "./photos.js";
 import { collectPlace, type Place } from "./place.js";
@@ -52,7 +52,7 @@ export function reportConversation(deps: FeatureDeps) {
       if ((await choose(conv, deps, [CONFIRM, CHANGE])) === CHANGE) continue;
       const accountId = ctx.account.id;
       const result = await conv.external(() => submit(deps, accountId, draft));
-      await ctx.reply(ctx.t(result.merged ? "report-merged" : "report-opened", { number: result.ticketNumber }));
+      await ctx.reply(ctx.t(result.merged ? "report-merged" : "report-opened", submittedArgs(result, (k) => ctx.t(k))));
       return;
     }
   };

@@ -23,6 +23,7 @@ console-link-forbidden = This account may not use the console.
 console-signed-out = You have signed out.
 console-session-none = You are not signed in, or your session has expired.
 console-session-revoked = Your account may no longer use the console; its session has ended.
+console-error-cross-site = This request was refused because it came from another website. Please open the console and try again.
 console-error-csrf = The request was refused because the form's protection code was missing. Please reload the page and try again.
 console-error-forbidden = Sorry, you may not see this page.
 console-error-not-found = This page does not exist.
@@ -157,3 +158,6 @@ console-csv-no = no
 console-ticket-on-map = See on the map
 console-ticket-decoded-show = Show the code's text
 console-menu = Menu
+
+# Shown to administrators in every page's footer once the embedded database has outgrown itself.
+console-embedded-limit = The embedded database holds { $tickets } tickets, more than the { $limit } with which console pages open within 1 second. Move to MongoDB with one command: { $command } (operating guide, “Moving to MongoDB”).

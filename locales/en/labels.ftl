@@ -41,3 +41,5 @@ rating-not_satisfied = not satisfied
 outcome-duplicate = duplicate of { $number }
 outcome-transferred = passed to { $ward }
 outcome-returned = returned to the ward
+event-split_report = a report split off into its own ticket
+event-split_in = report split off from another ticket

@@ -41,3 +41,5 @@ rating-not_satisfied = chưa hài lòng
 outcome-duplicate = trùng với { $number }
 outcome-transferred = chuyển sang { $ward }
 outcome-returned = trả về phường/xã
+event-split_report = tách một báo cáo thành báo cáo riêng
+event-split_in = nhận báo cáo tách ra từ báo cáo khác

@@ -8,7 +8,7 @@ import { ACTIONS, FINDINGS, MEASURES, TICKET_STATES, type TicketOutcome } from "
 export type Translate = (key: string, vars?: Record<string, string>) => string;
 
 /** History events that are not actions someone asks for: what the system records on its own. */
-const RECORDED_EVENTS = ["opened", "report_attached", "report_moved", "transferred_in", "inspection_issued"] as const;
+const RECORDED_EVENTS = ["opened", "report_attached", "report_moved", "transferred_in", "inspection_issued", "split_in"] as const;
 
 /**
  * Every coded value people may read, by kind, and the locale-key prefix that names it

@@ -38,7 +38,9 @@ export type TicketAction =
   /** "Not fixed" once residents have reopened it twice: the province's supervisors decide. */
   | { kind: "escalate_reopen"; note: string; evidenceIds: string[] }
   /** More photos or a note on one's own open report. */
-  | { kind: "add_evidence"; note?: string; evidenceIds: string[] };
+  | { kind: "add_evidence"; note?: string; evidenceIds: string[] }
+  /** A wrong join undone (issue 24): report `report` (its index) leaves for a ticket of its own, in `wardCode` or the ward containing its place. */
+  | { kind: "split_report"; report: number; wardCode?: string };
 
 export type ActionKind = TicketAction["kind"];
 
@@ -128,6 +130,7 @@ export const ACTIONS: Record<ActionKind, ActionRow> = {
   reopen: { from: RATEABLE, roles: ["resident"] },
   escalate_reopen: { from: RATEABLE, roles: ["resident"] },
   add_evidence: { from: OPEN_STATES, roles: ["resident"] },
+  split_report: { from: OPEN_STATES, roles: WARD },
 };
 
 /** The state an action leads to; `reportsLeft` counts the reports not withdrawn after a withdrawal. */
@@ -156,6 +159,7 @@ export function targetState(action: TicketAction, from: TicketState, reportsLeft
     case "rate":
     case "escalate_reopen":
     case "add_evidence":
+    case "split_report":
     case "message_reporter":
     case "add_note":
     case "enforce":
