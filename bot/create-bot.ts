@@ -6,6 +6,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { installResidentFeatures } from "../handlers/index.js";
 import { telegramFileDownloader } from "./telegram/download-file.js";
 import { apiTransformers, beneathConversationRecorder } from "./api-plumbing.js";
+import type { RetryTiming } from "./outbound-retry.js";
 import type { BotContext, BotDeps, FeatureDeps, InnerContext } from "./deps.js";
 import { errorBoundary } from "./error-boundary.js";
 import { createI18n } from "./i18n.js";
@@ -28,6 +29,8 @@ export interface CreateBotOptions {
    * stands where grammY wants a token; nothing is ever sent with it.
    */
   transport?: { name: string; transformer: Transformer };
+  /** The retries' sleep, clock and jitter (tests: a sleep that does not wait). */
+  retryTiming?: RetryTiming;
 }
 
 /**
@@ -49,7 +52,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   if (!token) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
   const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client: { apiRoot: config.telegramApiRoot } });
   // Zalo's bridge answers calls in place of the network, so it sits innermost, beneath retries and pacing.
-  const transformers = [...(transport ? [transport.transformer] : []), ...apiTransformers({ throttle: options.throttle !== false })];
+  const transformers = [...(transport ? [transport.transformer] : []), ...apiTransformers({ throttle: options.throttle !== false, retryTiming: options.retryTiming })];
   bot.api.config.use(...transformers);
   const i18n = createI18n<BotContext>(config.defaultLocale);
   const full: FeatureDeps = { ...deps, downloadFile: deps.downloadFile ?? telegramFileDownloader(bot.api, config) };

@@ -52,6 +52,40 @@ describe("Bot API calls inside the report conversation", () => {
   });
 });
 
+describe("a Bot API call Telegram fails to take the first time", () => {
+  const BAD_GATEWAY = { code: 502, description: "Bad Gateway" };
+  const UNAVAILABLE = { code: 503, description: "Service Unavailable" };
+  it.each([
+    { name: "502", failure: BAD_GATEWAY, times: 1 },
+    { name: "503", failure: UNAVAILABLE, times: 1 },
+    { name: "502", failure: BAD_GATEWAY, times: 2 },
+    { name: "503", failure: UNAVAILABLE, times: 2 },
+  ])("arrives exactly once after $name, $times× in a row, each retry after a backoff", async ({ failure, times }) => {
+    const chat = 8210 + h.api.calls.length;
+    const u = new TelegramTestUser(h.api, chat);
+    const since = h.api.calls.length;
+    const waited = h.retryWaits.length;
+    for (let i = 1; i <= times; i++) h.api.failCall("sendMessage", failure, i);
+    await u.say("/help");
+    await u.expectReply(/\/report/);
+    const sent = h.api.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === chat);
+    expect(sent.map((c) => c.error)).toEqual([...Array<number>(times).fill(failure.code), undefined]);
+    expect(h.retryWaits.length - waited).toBe(times);
+  });
+
+  it("is not retried when the answer is permanent (400)", async () => {
+    const u = new TelegramTestUser(h.api, 8299);
+    const since = h.api.calls.length;
+    const waited = h.retryWaits.length;
+    h.api.failCall("sendMessage", { code: 400, description: "Bad Request: message is too long" });
+    await u.say("/help");
+    await u.expectReply(/Xin lỗi/);
+    const sent = h.api.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === 8299);
+    expect(sent.map((c) => c.error)).toEqual([400, undefined]);
+    expect(h.retryWaits.length).toBe(waited);
+  });
+});
+
 describe("Telegram's pace", () => {
   it("keeps a chat's messages a second apart but sends a chat action at once", async () => {
     const api = new Api("1:pace");
