@@ -58,12 +58,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   const full: FeatureDeps = { ...deps, downloadFile: deps.downloadFile ?? telegramFileDownloader(bot.api, config) };
 
   bot.use(errorBoundary({ logger, channel, i18n }));
+  bot.use(rateLimit({ ...(options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 }), i18n, quietPresses: channel === "zalo" }));
   // Ordering next: the once-only claim below awaits the database, and a chat's next update
   // must not overtake it there (a location would reach the conversation before the button press).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // Zalo's inbox already stores each msg_id once; its update ids are only labels.
   if (channel !== "zalo") bot.use(onceOnly(stores.processedUpdates, channel, deps.clock, config.botMode === "webhook" ? "refuse" : "wait"));
-  bot.use(rateLimit({ ...(options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 }), i18n }));
   bot.use(loadAccount(stores.accounts, channel));
   bot.use(i18n);
   const inConversation = accountInConversation(logger, channel);
