@@ -1,6 +1,7 @@
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Api, HttpError, type Context, type Middleware, type Transformer } from "grammy";
 import type { ApiResponse } from "grammy/types";
+import { fitToTelegram } from "./message-limits.js";
 import { defaultRetryPolicy, PERMANENT, TRANSIENT, withRetry, type Outcome, type RetryTiming, type Verdict } from "./outbound-retry.js";
 
 /**
@@ -27,18 +28,21 @@ export function botApiRetry(timing?: RetryTiming): Transformer {
 
 /**
  * The transformers every Bot API call goes through, whichever Api makes it (bot.api, each
- * update's, each conversation step's): retries after 429, 5xx and network errors, and (unless
+ * update's, each conversation step's): texts fitted to Telegram's limits, retries after 429, 5xx
+ * and network errors, and (unless
  * turned off) Telegram's per-chat pacing. One throttler instance, so all calls share the pace.
  */
 export function apiTransformers(o: { throttle: boolean; retryTiming?: RetryTiming }): Transformer[] {
   const retry = botApiRetry(o.retryTiming);
-  if (!o.throttle) return [retry];
+  // Outermost: a long text's parts are each paced and retried on their own.
+  const fit = fitToTelegram();
+  if (!o.throttle) return [retry, fit];
   const throttle = apiThrottler();
   // A chat action ("sending a photo…") is no message: Telegram's pace of about one message a second per
   // chat is for messages. Paced too, it delayed every answer to a photo by a second more (bench:intake).
   const paceMessages: Transformer = (prev, method, payload, signal) =>
     method === "sendChatAction" ? prev(method, payload, signal) : throttle(prev, method, payload, signal);
-  return [retry, paceMessages];
+  return [retry, paceMessages, fit];
 }
 
 /**
