@@ -68,6 +68,8 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
   const troubles = new Map<string, AttachmentTrouble>();
   const uploads = new Map<string, { data: Buffer; type: string }>();
   const profiles = new Map<string, { display_name: string }>();
+  /** Users whose profile Zalo will not give (user/detail answers -201). */
+  const strangers = new Set<string>();
   /** Troubles waiting for the next CS messages ("send") and token refreshes ("refresh"), in order. */
   const pending: Record<"send" | "refresh", ZaloTrouble[]> = { send: [], refresh: [] };
   let messageSeq = 0;
@@ -165,6 +167,10 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
     }
     if (path === "/v3.0/oa/user/detail") {
       const userId = String((JSON.parse(url.searchParams.get("data") ?? "{}") as { user_id?: string }).user_id ?? "");
+      if (strangers.has(userId)) {
+        record(body, -201);
+        return json(res, { error: -201, message: "user_id is invalid" });
+      }
       record(body, 0);
       return json(res, { error: 0, message: "Success", data: { user_id: userId, user_is_follower: true, ...(profiles.get(userId) ?? { display_name: "Zalo user" }) } });
     }
@@ -222,6 +228,8 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
     profileLookups: (userId: string) =>
       calls.filter((c) => c.path === "/v3.0/oa/user/detail" && (c.body as { data?: string }).data?.includes(userId)).length,
     setProfile: (userId: string, displayName: string) => profiles.set(userId, { display_name: displayName }),
+    /** user/detail answers -201 for this user, as Zalo does for a user id it does not know. */
+    withholdProfile: (userId: string) => strangers.add(userId),
     /** Hosts bytes as a user's attachment (a photo the user sent) and returns its URL; `trouble` makes fetching it fail. */
     hostAttachment(data: Buffer, type: string, trouble?: AttachmentTrouble): string {
       const id = token();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ZaloTrouble } from "../../../simulator/zalo-emulator.js";
+import { sendSignedZaloEvent, type ZaloTrouble } from "../../../simulator/zalo-emulator.js";
 import { useTestDatabase } from "../../support/database.js";
+import { ZALO_TEST_KEYS } from "../../support/zalo.js";
 import { startZaloWorld, type ZaloWorld } from "../../support/zalo-world.js";
 
 const db = useTestDatabase();
@@ -56,5 +57,28 @@ describe("a reply Zalo fails to take the first time", () => {
     const texts = u.replies().map((m) => String(m.text));
     expect(texts.some((t) => /\/report/.test(t))).toBe(false);
     expect(texts).toEqual([world.t("vi", "error-generic")]);
+  });
+});
+
+describe("the resident's name", () => {
+  it("is read from the event when it carries one: Zalo is not asked", async () => {
+    const userId = "8400000000000003190";
+    const u = world.resident(userId);
+    const keys = { appId: ZALO_TEST_KEYS.appId, oaSecretKey: ZALO_TEST_KEYS.oaSecretKey };
+    await sendSignedZaloEvent(`${world.base}/zalo`, { event_name: "follow", follower: { id: userId, display_name: "Trần Văn Nam" }, oa_id: "oa", source: "oa_profile" }, keys);
+    await world.inbound.worker.drain();
+    expect(u.expectReply(/Xin chào/)).toContain("Trần Văn Nam");
+    expect(world.fake.profileLookups(userId)).toBe(0);
+  });
+
+  it("is asked of Zalo once only when Zalo does not know the user (-201): the greeting goes on without it", async () => {
+    const userId = "8400000000000003191";
+    world.fake.withholdProfile(userId);
+    const u = world.resident(userId);
+    await u.follow();
+    expect(u.expectReply(/Xin chào/)).toBeTruthy();
+    await u.text("/start");
+    await u.text("/help");
+    expect(world.fake.profileLookups(userId)).toBe(1);
   });
 });
