@@ -15,6 +15,7 @@ import { CONSOLE_PREFIX, consolePlugin } from "../console/plugin.js";
 import { reportLinks } from "../services/registry/report-link.js";
 import { createWardResolver } from "../services/routing/resolve-ward.js";
 import { startPhotoRetention } from "../services/housekeeping/prune-closed-photos.js";
+import { startTextRetention } from "../services/housekeeping/drop-closed-text.js";
 import { prepareSimulator } from "../simulator/start-simulator.js";
 import { startInspectionSchedule } from "../services/registry/inspection-schedule.js";
 import { randomBytes } from "node:crypto";
@@ -84,6 +85,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   notifications.start();
   const pruning = startBotRecordPruning({ stores, clock: core.clock, logger });
   const retention = startPhotoRetention({ stores, clock: core.clock, logger, retentionDays: config.photoRetentionDays });
+  const textRetention = startTextRetention({ stores, clock: core.clock, logger, retentionDays: config.textRetentionDays });
   const schedule = config.inspectionsSchedule;
   const stopInspections = schedule
     ? startInspectionSchedule({ ...stores, clock: core.clock, logger, instance: randomBytes(4).toString("hex") }, { ...schedule, silentDays: config.silentAfterDays, perWardWeek: config.inspectionsPerWardWeek })
@@ -97,6 +99,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
       await notifications.stop();
       pruning.stop();
       retention.stop();
+      textRetention.stop();
       stopInspections?.();
       await simulator?.stop();
       await server.close();

@@ -327,6 +327,17 @@ export function ticketStore(conn: Connection) {
         .lean();
       return many(docs);
     },
+    /**
+     * Replaces the parts that hold residents' words and ids (services/privacy/resident-text.ts
+     * decides what), if the ticket is unchanged since `version`: undefined when it changed
+     * meanwhile, and the caller reads it again. The version moves, so no change prepared from
+     * the older copy can bring the erased words back.
+     */
+    async rewriteResidentParts(id: string, version: number, set: Pick<Ticket, "reports" | "additions" | "ratings" | "history">): Promise<Ticket | undefined> {
+      return one(
+        await Ticket.findOneAndUpdate({ _id: String(id), version: { $eq: Number(version) } }, { $set: set, $inc: { version: 1 } }, { new: true, lean: true }),
+      );
+    },
     /** Inspection tickets opened in these wards since `since`, counted per ward (the weekly cap). */
     async inspectionsSince(wardCodes: string[], since: Date): Promise<Map<string, number>> {
       const docs = await Ticket.find({ source: "inspection", wardCode: { $in: wardCodes.map(String) }, openedAt: { $gte: since } }, { wardCode: 1 }).lean();

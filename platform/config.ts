@@ -57,6 +57,11 @@ const schema = z
       .int("expected a whole number of days (0 keeps photos for ever)")
       .min(0, "expected a whole number of days (0 keeps photos for ever)")
       .default(365),
+    TEXT_RETENTION_DAYS: z.coerce
+      .number({ error: "expected a whole number of days (0 keeps residents' words for ever)" })
+      .int("expected a whole number of days (0 keeps residents' words for ever)")
+      .min(0, "expected a whole number of days (0 keeps residents' words for ever)")
+      .default(365),
     VENUE_MAX_DISTANCE_M: z.coerce
       .number({ error: "expected a distance in metres" })
       .positive("expected a distance in metres")
@@ -127,6 +132,8 @@ export interface Config {
   opsToken: string | undefined;
   /** Photos of tickets closed longer ago than this are deleted (hash and facts kept); 0 = kept for ever. */
   photoRetentionDays: number;
+  /** Residents' words (notes, rating reasons) and partners' reporter contacts of tickets closed longer ago are dropped; 0 = kept. */
+  textRetentionDays: number;
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
   /** The Zalo Official Account's id, for the zalo.me link on posters; unset = no Zalo link. */
@@ -210,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     opsAllowFrom: c.OPS_ALLOW_FROM.split(",").map((a) => a.trim()).filter(Boolean),
     opsToken: c.OPS_TOKEN,
     photoRetentionDays: c.PHOTO_RETENTION_DAYS,
+    textRetentionDays: c.TEXT_RETENTION_DAYS,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
     zaloOaId: c.ZALO_OA_ID,
     servedProvinces: c.SERVED_PROVINCES?.split(",") ?? [],

@@ -54,7 +54,10 @@ export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps)
   // Users Zalo answered "unknown" for (user/detail → -201): asking again gets the same answer.
   const unknownToZalo = new Set<string>();
 
-  /** The user with their Zalo display name: read from the event when it carries one, else asked of Zalo once and kept. */
+  /**
+   * The user with their Zalo display name: read from the event when it carries one, else asked of
+   * Zalo once and kept ("" after /forgetme: neither read nor asked again).
+   */
   async function withName(user: ZaloUser, event: ZaloEvent, log: Logger): Promise<ZaloUser> {
     if (user.displayName !== undefined) return user;
     const carried = zaloNameIn(event);
@@ -96,7 +99,7 @@ export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps)
       return;
     }
     const user = await withName(wrote, event, log);
-    const anonymous = user.displayName === undefined ? deps.t(await deps.localeOf(user.chatId), "zalo-no-name") : "";
+    const anonymous = !user.displayName ? deps.t(await deps.localeOf(user.chatId), "zalo-no-name") : "";
     const update = zaloEventToUpdate(event, user, { updateId: nextUpdateId(), key: entry.key, anonymous });
     if (!update) return void log.debug("zalo event has no bot update");
     // A handler's failure stops at the bot's error boundary, which logs it and tells the resident.

@@ -114,11 +114,13 @@ function summary(ctx: InnerContext, d: Draft): string {
     ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
     note: d.note ? visibleText(shorten(d.note, 200)) : none,
   });
-  if (!owner) return text;
+  // What becomes public and what stays with the ward, said before the resident confirms.
+  const notice = ctx.t("report-public-notice");
+  if (!owner) return `${text}\n${notice}`;
   const ownerLine = ctx.t(owner.distanceM === undefined ? "report-code-owner" : "report-code-owner-far", {
     venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0,
   });
-  return `${text}\n${ownerLine}`;
+  return `${text}\n${ownerLine}\n${notice}`;
 }
 
 async function submit(deps: FeatureDeps, accountId: string, d: Draft): Promise<SubmitResult> {
