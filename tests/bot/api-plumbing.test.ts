@@ -34,7 +34,7 @@ describe("Bot API calls inside the report conversation", () => {
     await u.press("r:done");
     await u.expectReply(/Gửi vị trí/);
     await u.sendLocation(16.4865, 107.5785);
-    await u.expectReply(/ghi chú/);
+    await u.expectReply(/Thêm ghi chú/);
     const pressedAt = Date.now();
     await u.press("r:skip");
     await u.expectReply(/Kiểm tra lại/);
@@ -46,7 +46,7 @@ describe("Bot API calls inside the report conversation", () => {
     const sent = h.api.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === 8201);
     const delivered = (pattern: RegExp) => sent.filter((c) => c.error === undefined && pattern.test(String(c.params.text)));
     expect(sent.filter((c) => c.error === 429)).toHaveLength(2);
-    for (const prompt of [/vi phạm nào/, /Gửi ảnh chụp mã QR/, /Đọc được mã/, /Gửi vị trí/, /ghi chú/, /Kiểm tra lại/, /Số báo cáo của bạn/]) {
+    for (const prompt of [/vi phạm nào/, /Gửi ảnh chụp mã QR/, /Đọc được mã/, /Gửi vị trí/, /Thêm ghi chú/, /Kiểm tra lại/, /Số báo cáo của bạn/]) {
       expect(delivered(prompt), String(prompt)).toHaveLength(1);
     }
   });
