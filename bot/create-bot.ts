@@ -6,6 +6,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { installResidentFeatures } from "../handlers/index.js";
 import { telegramFileDownloader } from "./telegram/download-file.js";
 import { apiTransformers, beneathConversationRecorder } from "./api-plumbing.js";
+import type { RetryTiming } from "./outbound-retry.js";
 import type { BotContext, BotDeps, FeatureDeps, InnerContext } from "./deps.js";
 import { errorBoundary } from "./error-boundary.js";
 import { createI18n } from "./i18n.js";
@@ -28,6 +29,8 @@ export interface CreateBotOptions {
    * stands where grammY wants a token; nothing is ever sent with it.
    */
   transport?: { name: string; transformer: Transformer };
+  /** The retries' sleep, clock and jitter (tests: a sleep that does not wait). */
+  retryTiming?: RetryTiming;
 }
 
 /**
@@ -49,18 +52,18 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
   if (!token) throw new Error("createBot needs BOT_TOKEN; without it the app runs offline");
   const bot = new Bot<BotContext>(token, { botInfo: options.botInfo, client: { apiRoot: config.telegramApiRoot } });
   // Zalo's bridge answers calls in place of the network, so it sits innermost, beneath retries and pacing.
-  const transformers = [...(transport ? [transport.transformer] : []), ...apiTransformers({ throttle: options.throttle !== false })];
+  const transformers = [...(transport ? [transport.transformer] : []), ...apiTransformers({ throttle: options.throttle !== false, retryTiming: options.retryTiming })];
   bot.api.config.use(...transformers);
   const i18n = createI18n<BotContext>(config.defaultLocale);
   const full: FeatureDeps = { ...deps, downloadFile: deps.downloadFile ?? telegramFileDownloader(bot.api, config) };
 
   bot.use(errorBoundary({ logger, channel, i18n }));
+  bot.use(rateLimit({ ...(options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 }), i18n, quietPresses: channel === "zalo" }));
   // Ordering next: the once-only claim below awaits the database, and a chat's next update
   // must not overtake it there (a location would reach the conversation before the button press).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   // Zalo's inbox already stores each msg_id once; its update ids are only labels.
   if (channel !== "zalo") bot.use(onceOnly(stores.processedUpdates, channel, deps.clock, config.botMode === "webhook" ? "refuse" : "wait"));
-  bot.use(rateLimit({ ...(options.rateLimit ?? { limit: 20, timeFrameMs: 10_000 }), i18n }));
   bot.use(loadAccount(stores.accounts, channel));
   bot.use(i18n);
   const inConversation = accountInConversation(logger, channel);

@@ -5,12 +5,16 @@ import type { BotContext } from "./deps.js";
 import { localeFromTelegram } from "./i18n.js";
 
 /**
- * Updates per user per window; the rest are dropped before anything loads. A dropped button
- * press is still answered (with the reason), else the client spins until it gives up; a dropped
- * message is answered once per window, so a flood does not get a flood back. The account is not
- * loaded yet here, so the language comes from the client.
+ * Updates per user per window; the rest are dropped before anything loads or queues. The first
+ * dropped update of a window is told why, once; every dropped button press is answered, else the
+ * client spins until it gives up (on Telegram with the reason, a toast that costs nothing; on Zalo,
+ * where an answer's text becomes a message out of the resident's quota, only the first carries it).
+ * The account is not loaded yet here, so the language comes from the client.
+ *
+ * It runs before the per-chat queue: counted there, a flood waiting behind slow answers reached it
+ * at the pace of the answers and never filled a window, and a refused press waited behind the flood.
  */
-export function rateLimit(o: { limit: number; timeFrameMs: number; i18n: I18n<BotContext> }): Middleware<BotContext> {
+export function rateLimit(o: { limit: number; timeFrameMs: number; i18n: I18n<BotContext>; quietPresses?: boolean }): Middleware<BotContext> {
   const told = new Set<string>();
   return limit<BotContext, never>({
     limit: o.limit,
@@ -19,13 +23,16 @@ export function rateLimit(o: { limit: number; timeFrameMs: number; i18n: I18n<Bo
     alwaysReply: true,
     onLimitExceeded: async (ctx) => {
       const text = o.i18n.t(localeFromTelegram(ctx.from?.language_code), "rate-limited");
-      if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery({ text }).catch(() => undefined));
       const key = ctx.from!.id.toString();
-      if (told.has(key)) return;
-      told.add(key);
-      setTimeout(() => told.delete(key), o.timeFrameMs).unref();
-      ctx.logger.info("rate limit reached");
-      if (ctx.chat?.type === "private") await ctx.reply(text).catch(() => undefined);
+      const first = !told.has(key);
+      if (first) {
+        told.add(key);
+        setTimeout(() => told.delete(key), o.timeFrameMs).unref();
+        ctx.logger.info("rate limit reached");
+      }
+      // The answer is a courtesy: the retry policy beneath already tried; a failure must not become an error reply.
+      if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery(first || !o.quietPresses ? { text } : {}).catch(() => undefined));
+      if (first && ctx.chat?.type === "private") await ctx.reply(text).catch(() => undefined);
     },
   });
 }

@@ -1,6 +1,6 @@
 import multipart from "@fastify/multipart";
 import { importActivity } from "../services/registry/activity-import.js";
-import { ImportInputError, type ImportSummary } from "../services/registry/import-report.js";
+import { ImportInputError, listedRejections, type ImportSummary } from "../services/registry/import-report.js";
 import { importVenuesAs } from "../services/registry/venue-import.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";
@@ -24,10 +24,12 @@ function uploadForm(v: Viewer, kind: Kind) {
 /** The CLI's report, in the viewer's language: the totals, then one line per rejected row, then unknown codes. */
 function report(v: Viewer, kind: Kind, fileName: string, s: ImportSummary) {
   const { t } = v;
+  const rejected = listedRejections(s.rejected);
   return html`<section class="card" id="import-report">
     <h2>${t("venues-upload-report", { file: fileName })}</h2>
     <p id="import-totals">${t("venues-upload-totals", { added: s.added, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected.length })}</p>
-    ${s.rejected.length ? html`<ul class="report-lines" id="import-rejected">${s.rejected.map((r) => html`<li>${r.where.replace(/^line /, `${t("venues-upload-line")} `)}: ${t(`import-reason-${r.reason}`)}${r.detail ? ` (${r.detail})` : ""}</li>`)}</ul>` : ""}
+    ${s.rejected.length ? html`<ul class="report-lines" id="import-rejected">${rejected.listed.map((r) => html`<li>${r.where.replace(/^line /, `${t("venues-upload-line")} `)}: ${t(`import-reason-${r.reason}`)}${r.detail ? ` (${r.detail})` : ""}</li>`)}</ul>` : ""}
+    ${rejected.more > 0 ? html`<p id="import-more">${t("venues-upload-more", { count: rejected.more, reasons: rejected.byReason.map(([reason, n]) => `${t(`import-reason-${reason}`)} ${n}`).join(", ") })}</p>` : ""}
     ${s.unknown?.length ? html`<p id="import-unknown">${t("venues-upload-unknown", { count: s.unknown.length })} ${s.unknown.join(", ")}</p>` : ""}
     <p><a href="/console/venues">${t("venues-page-title")}</a>${kind === "activity" ? html` · <a href="/console/compliance">${t("compliance-page-title")}</a>` : ""}</p>
   </section>`;

@@ -51,14 +51,21 @@ export function activityStore(conn: Connection) {
      * Replaces whole days of some provinces, and the summaries of some venues, with these records
      * (one deleteMany, one insertMany: FerretDB v1 scans the collection for every single update).
      */
-    async replace(scope: { days: string[]; provinces: string[]; summaryOf: string[] }, records: NewActivity[]): Promise<void> {
-      const or = [];
+    async replace(scope: { days: string[]; provinces: string[]; summaryOf: string[]; ids?: string[] }, records: NewActivity[]): Promise<void> {
+      const or: Record<string, unknown>[] = [];
+      if (scope.ids?.length) or.push({ _id: { $in: scope.ids.map(String) } });
       if (scope.days.length > 0 && scope.provinces.length > 0) {
         or.push({ kind: "day", day: { $in: scope.days.map(String) }, provinceCode: { $in: scope.provinces.map(String) } });
       }
       if (scope.summaryOf.length > 0) or.push({ _id: { $in: scope.summaryOf.map((c) => `${c}|last`) } });
       if (or.length > 0) await Activity.deleteMany({ $or: or });
       if (records.length > 0) await Activity.insertMany(records.map((r) => ({ _id: activityId(r), ...r })), { ordered: false });
+    },
+    /** The ids of the day records stored for these days in these provinces (what a whole-day replace removes). */
+    async dayIds(days: string[], provinces: string[]): Promise<string[]> {
+      if (days.length === 0 || provinces.length === 0) return [];
+      const docs = await Activity.find({ kind: "day", day: { $in: days.map(String) }, provinceCode: { $in: provinces.map(String) } }, { _id: 1 }).lean();
+      return docs.map((d) => String(d._id));
     },
     /**
      * Per venue of a province, its last day with scans on or before `day`. Reduced here: FerretDB

@@ -15,6 +15,9 @@ const ticketCardSchema = new Schema(
     locale: { type: String, required: true, enum: ["vi", "en"] },
     /** Which reopening by a resident this copy was posted for; absent for the first posting. */
     round: { type: Number, required: false },
+    /** The ticket's version and a digest of the text and buttons this copy shows (see claimShow). */
+    shownVersion: { type: Number, required: false },
+    shown: { type: String, required: false },
   },
   { timestamps: true },
 );
@@ -28,14 +31,55 @@ export interface TicketCardCopy {
   round?: number;
 }
 
+/** What a copy shows: the ticket's version it was rendered from and a digest of its text and buttons. */
+export interface ShownCard {
+  version: number;
+  digest: string;
+}
+
 export function ticketCardStore(conn: Connection) {
   const Card = modelOn(conn, "TicketCard", ticketCardSchema);
   return {
-    async add(copy: TicketCardCopy): Promise<void> {
+    async add(copy: TicketCardCopy, shown?: ShownCard): Promise<void> {
       await Card.updateOne(
         { ticketId: eq(copy.ticketId), chatId: eq(copy.chatId), messageId: { $eq: Number(copy.messageId) } },
-        { $setOnInsert: { locale: copy.locale === "en" ? "en" : "vi", ...(copy.round ? { round: Number(copy.round) } : {}) } },
+        {
+          $setOnInsert: {
+            locale: copy.locale === "en" ? "en" : "vi",
+            ...(copy.round ? { round: Number(copy.round) } : {}),
+            ...(shown ? { shownVersion: Number(shown.version), shown: String(shown.digest) } : {}),
+          },
+        },
         { upsert: true },
+      );
+    },
+    /**
+     * Claims the edit of a message to `shown`, in one atomic step: true when the message is no known
+     * copy, or its copy shows an older version of the ticket, or the same version differently (names,
+     * wording). False when it shows this already or a newer version: a late edit never overwrites a
+     * newer card, and an unchanged one is not sent.
+     */
+    async claimShow(copy: Pick<TicketCardCopy, "chatId" | "messageId">, shown: ShownCard): Promise<boolean> {
+      const at = { chatId: eq(copy.chatId), messageId: { $eq: Number(copy.messageId) } };
+      const version = Number(shown.version);
+      const digest = String(shown.digest);
+      const r = await Card.updateOne(
+        { ...at, $or: [{ shownVersion: { $exists: false } }, { shownVersion: { $lt: version } }, { shownVersion: { $eq: version }, shown: { $ne: digest } }] },
+        { $set: { shownVersion: version, shown: digest } },
+      );
+      if (r.matchedCount > 0) return true;
+      return (await Card.countDocuments(at)) === 0;
+    },
+    /** The ticket version a message shows, when it is a known copy that records one. */
+    async shownVersion(copy: Pick<TicketCardCopy, "chatId" | "messageId">): Promise<number | undefined> {
+      const d = await Card.findOne({ chatId: eq(copy.chatId), messageId: { $eq: Number(copy.messageId) } }).lean();
+      return typeof d?.shownVersion === "number" ? d.shownVersion : undefined;
+    },
+    /** The claimed edit failed: the next try edits again. */
+    async unclaimShow(copy: Pick<TicketCardCopy, "chatId" | "messageId">, shown: ShownCard): Promise<void> {
+      await Card.updateOne(
+        { chatId: eq(copy.chatId), messageId: { $eq: Number(copy.messageId) }, shownVersion: { $eq: Number(shown.version) }, shown: { $eq: String(shown.digest) } },
+        { $unset: { shownVersion: 1, shown: 1 } },
       );
     },
     /** Every copy of a ticket's card, or those posted for one reopening (`round` ≥ 1). */

@@ -13,7 +13,12 @@ export interface RecordedZaloCall {
   error: number;
   /** When the call arrived (ms since the epoch). */
   at: number;
+  /** The injected trouble it met instead of an answer (see failNext). */
+  trouble?: ZaloTrouble["kind"];
 }
+
+/** How Zalo fails a call once: an HTTP error from its gateway, an error code in the envelope, or a dropped connection. */
+export type ZaloTrouble = { kind: "status"; status: number } | { kind: "code"; code: number } | { kind: "drop" };
 
 export interface FakeZaloOptions {
   appId: string;
@@ -64,6 +69,10 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
   const troubles = new Map<string, AttachmentTrouble>();
   const uploads = new Map<string, { data: Buffer; type: string }>();
   const profiles = new Map<string, { display_name: string }>();
+  /** Users whose profile Zalo will not give (user/detail answers -201). */
+  const strangers = new Set<string>();
+  /** Troubles waiting for the next CS messages ("send") and token refreshes ("refresh"), in order. */
+  const pending: Record<"send" | "refresh", ZaloTrouble[]> = { send: [], refresh: [] };
   let messageSeq = 0;
 
   const json = (res: ServerResponse, body: unknown) => {
@@ -73,8 +82,8 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
   async function handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
     const path = url.pathname;
-    const record = (body: unknown, error: number) => {
-      const call = { method: req.method ?? "", path, headers: req.headers, body, error, at: Date.now() };
+    const record = (body: unknown, error: number, trouble?: ZaloTrouble["kind"]) => {
+      const call = { method: req.method ?? "", path, headers: req.headers, body, error, at: Date.now(), ...(trouble ? { trouble } : {}) };
       calls.push(call);
       for (const l of callListeners) l(call);
     };
@@ -97,6 +106,14 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
         return;
       }
       return void res.writeHead(200, { "content-type": file.type, "content-length": file.data.length }).end(file.data);
+    }
+    const target = path === "/v4/oa/access_token" ? "refresh" : path === "/v3.0/oa/message/cs" ? "send" : undefined;
+    const trouble = target && pending[target].shift();
+    if (trouble) {
+      record(target === "refresh" ? Object.fromEntries(new URLSearchParams(raw.toString("utf8"))) : JSON.parse(raw.toString("utf8") || "{}"), trouble.kind === "code" ? trouble.code : -1, trouble.kind);
+      if (trouble.kind === "drop") return void res.destroy();
+      if (trouble.kind === "status") return void res.writeHead(trouble.status, { "content-type": "text/html" }).end("<html><body>Bad Gateway</body></html>");
+      return json(res, { error: trouble.code, message: "reached limit call api" });
     }
     if (path === "/v4/oa/access_token") {
       const form = Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
@@ -151,6 +168,10 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
     }
     if (path === "/v3.0/oa/user/detail") {
       const userId = String((JSON.parse(url.searchParams.get("data") ?? "{}") as { user_id?: string }).user_id ?? "");
+      if (strangers.has(userId)) {
+        record(body, -201);
+        return json(res, { error: -201, message: "user_id is invalid" });
+      }
       record(body, 0);
       return json(res, { error: 0, message: "Success", data: { user_id: userId, user_is_follower: true, ...(profiles.get(userId) ?? { display_name: "Zalo user" }) } });
     }
@@ -201,6 +222,10 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
         release();
       };
     },
+    /** The next `times` CS messages (or token refreshes) meet `trouble` instead of an answer; nothing is sent or spent. */
+    failNext(what: "send" | "refresh", trouble: ZaloTrouble, times = 1) {
+      for (let i = 0; i < times; i++) pending[what].push(trouble);
+    },
     /** From now on every refresh token is refused, as when the OA's authorization was withdrawn. */
     refuseRefreshTokens: () => {
       refuseRefresh = true;
@@ -209,6 +234,8 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
     profileLookups: (userId: string) =>
       calls.filter((c) => c.path === "/v3.0/oa/user/detail" && (c.body as { data?: string }).data?.includes(userId)).length,
     setProfile: (userId: string, displayName: string) => profiles.set(userId, { display_name: displayName }),
+    /** user/detail answers -201 for this user, as Zalo does for a user id it does not know. */
+    withholdProfile: (userId: string) => strangers.add(userId),
     /** Hosts bytes as a user's attachment (a photo the user sent) and returns its URL; `trouble` makes fetching it fail. */
     hostAttachment(data: Buffer, type: string, trouble?: AttachmentTrouble): string {
       const id = token();

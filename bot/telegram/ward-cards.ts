@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, InputFile, type Api } from "grammy";
 import type { BotContext } from "../deps.js";
 import type { Stores } from "../../models/index.js";
 import type { Ticket } from "../../models/ticket.js";
-import type { TicketCardCopy } from "../../models/ticket-card.js";
+import type { ShownCard, TicketCardCopy } from "../../models/ticket-card.js";
 import type { Logger } from "../../platform/logger.js";
 import { cardNames, renderCard } from "./ticket-card.js";
 
@@ -43,7 +44,7 @@ export async function postCard(deps: WardCardDeps, ticket: Ticket, occasion: "ti
     if (photo) await deps.api.sendPhoto(chatId, new InputFile(photo), { caption: ticket.number });
     const card = renderCard(ticket, (k, a) => deps.i18n.t(locale, k, a), deps.clock(), names);
     const sent = await deps.api.sendMessage(chatId, card.text, { reply_markup: card.keyboard });
-    await deps.stores.ticketCards.add({ ticketId: ticket.id, chatId, messageId: sent.message_id, locale, round });
+    await deps.stores.ticketCards.add({ ticketId: ticket.id, chatId, messageId: sent.message_id, locale, round }, shownOf(ticket, card));
   };
   if (group) await send(group, deps.defaultLocale);
   for (const officer of officers) await send(officer.externalId, officer.locale);
@@ -53,12 +54,58 @@ export async function postCard(deps: WardCardDeps, ticket: Ticket, occasion: "ti
 export async function refreshCards(deps: WardCardDeps, ticket: Ticket): Promise<void> {
   const names = await cardNames(deps.stores, ticket, deps.clock());
   for (const copy of await deps.stores.ticketCards.of(ticket.id)) {
-    const card = renderCard(ticket, (k, a) => deps.i18n.t(copy.locale, k, a), deps.clock(), names);
-    if (!(await editCard(deps.api, copy, card))) {
+    // The first render uses the ticket as loaded; a repair reads it again.
+    let loaded: Ticket | undefined = ticket;
+    const render: RenderCurrent = async () => {
+      const current = loaded ?? (await deps.stores.tickets.byId(ticket.id));
+      loaded = undefined;
+      return current && { ticket: current, card: renderCard(current, (k, a) => deps.i18n.t(copy.locale, k, a), deps.clock(), names) };
+    };
+    if (!(await showCard(deps, copy, render))) {
       deps.logger.info({ ticket: ticket.number, chatId: copy.chatId, messageId: copy.messageId }, "card copy gone: forgotten");
       await deps.stores.ticketCards.remove(copy);
     }
   }
+}
+
+/** What a card shows, to compare with what a copy shows already. */
+function shownOf(ticket: Pick<Ticket, "version">, card: Card): ShownCard {
+  const digest = createHash("sha256").update(card.text).update("\0").update(JSON.stringify(card.keyboard.inline_keyboard)).digest("base64url");
+  return { version: ticket.version, digest };
+}
+
+/** A card rendered from a ticket as it is stored now (undefined when the ticket is gone). */
+export type RenderCurrent = () => Promise<{ ticket: Pick<Ticket, "version">; card: Card } | undefined>;
+
+/**
+ * Brings one message showing a ticket's card to what `render` makes of the stored ticket: sent only
+ * when it changes what the copy shows, and never over a newer version (a refresh that loaded the
+ * ticket before a press does not land after the pressed card). Should a newer version be claimed
+ * while this edit was under way, the two edits may have crossed: the copy is rendered once more from
+ * the stored ticket. False when the message is gone.
+ */
+export async function showCard(
+  deps: { api: Api; stores: Pick<Stores, "ticketCards"> },
+  copy: Pick<TicketCardCopy, "chatId" | "messageId">,
+  render: RenderCurrent,
+): Promise<boolean> {
+  for (let pass = 0; pass < 3; pass++) {
+    const current = await render();
+    if (!current) return true;
+    const shown = shownOf(current.ticket, current.card);
+    if (!(await deps.stores.ticketCards.claimShow(copy, shown))) return true;
+    let edited;
+    try {
+      edited = await editCard(deps.api, copy, current.card);
+    } catch (e) {
+      await deps.stores.ticketCards.unclaimShow(copy, shown);
+      throw e;
+    }
+    if (!edited) return false;
+    const now = await deps.stores.ticketCards.shownVersion(copy);
+    if (now === undefined || now <= shown.version) return true;
+  }
+  return true;
 }
 
 /**

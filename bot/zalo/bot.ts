@@ -3,8 +3,8 @@ import type { UserFromGetMe } from "grammy/types";
 import type { ZaloInboxEntry } from "../../models/zalo-inbox.js";
 import type { ZaloUser, ZaloUserStore } from "../../models/zalo-user.js";
 import type { Logger } from "../../platform/logger.js";
-import { REFUSED_EVENTS, zaloUserOf, type ZaloEvent } from "./inbound/events.js";
-import type { ZaloClient } from "./outbound/client.js";
+import { REFUSED_EVENTS, zaloNameIn, zaloUserOf, type ZaloEvent } from "./inbound/events.js";
+import { ZaloApiError, type ZaloClient } from "./outbound/client.js";
 import type { ZaloSender } from "./outbound/sender.js";
 import { createUpdateIds, zaloEventToUpdate } from "./inbound/update.js";
 
@@ -18,6 +18,9 @@ export interface ZaloBotDeps {
   logger: Logger;
   clock: () => Date;
 }
+
+/** What user/detail answers for a user id the OA does not know (v3: invalid parameter). */
+const USER_UNKNOWN = -201;
 
 /** The identity to build the Zalo bot with (`botInfo`): Zalo has no getMe, and nothing reaches Telegram. */
 export const ZALO_BOT_INFO: UserFromGetMe = {
@@ -48,16 +51,29 @@ function writtenAt(event: ZaloEvent, now: Date): Date {
 export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps) {
   const nextUpdateId = createUpdateIds();
 
-  /** The user with their Zalo display name, asked of Zalo once and kept ("" after /forgetme: never asked again). */
-  async function withName(user: ZaloUser, log: Logger): Promise<ZaloUser> {
+  // Users Zalo answered "unknown" for (user/detail → -201): asking again gets the same answer.
+  const unknownToZalo = new Set<string>();
+
+  /**
+   * The user with their Zalo display name: read from the event when it carries one, else asked of
+   * Zalo once and kept ("" after /forgetme: neither read nor asked again).
+   */
+  async function withName(user: ZaloUser, event: ZaloEvent, log: Logger): Promise<ZaloUser> {
     if (user.displayName !== undefined) return user;
+    const carried = zaloNameIn(event);
+    if (carried) {
+      await deps.users.setDisplayName(user.zaloUserId, carried);
+      return { ...user, displayName: carried };
+    }
+    if (unknownToZalo.has(user.zaloUserId)) return user;
     try {
       const { displayName } = await deps.client.getProfile(user.zaloUserId);
       if (!displayName) return user;
       await deps.users.setDisplayName(user.zaloUserId, displayName);
       return { ...user, displayName };
     } catch (e) {
-      // The greeting can do without the name; the next event asks again.
+      // The greeting can do without the name; the next event asks again, unless Zalo does not know the user.
+      if (e instanceof ZaloApiError && e.code === USER_UNKNOWN) unknownToZalo.add(user.zaloUserId);
       log.warn({ err: e }, "zalo profile unavailable");
       return user;
     }
@@ -82,7 +98,7 @@ export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps)
       await deps.sender.deliver(userId, { kind: "text", text: deps.t(await deps.localeOf(wrote.chatId), "zalo-unsupported-media") });
       return;
     }
-    const user = await withName(wrote, log);
+    const user = await withName(wrote, event, log);
     const anonymous = !user.displayName ? deps.t(await deps.localeOf(user.chatId), "zalo-no-name") : "";
     const update = zaloEventToUpdate(event, user, { updateId: nextUpdateId(), key: entry.key, anonymous });
     if (!update) return void log.debug("zalo event has no bot update");

@@ -9,6 +9,7 @@ import type { ZaloConfig } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
 import type { ZaloWebhookDeps } from "./inbound/webhook.js";
 import { renderResidentMessage, residentButtons, type ChannelSender, type ResidentMessage } from "../../services/notify/resident-message.js";
+import { defaultRetryPolicy, type RetryTiming } from "../outbound-retry.js";
 import { bridgeZaloBot } from "./bot.js";
 import { zaloMenu } from "./outbound/buttons.js";
 import { createZaloClient, type ZaloButton, type ZaloClient } from "./outbound/client.js";
@@ -27,6 +28,8 @@ export interface ZaloOutboundDeps {
   t: Translate;
   clock: () => Date;
   policy?: ZaloQuotaPolicy;
+  /** The retries' sleep, clock and jitter (tests: a sleep that does not wait). */
+  retryTiming?: RetryTiming;
 }
 
 /**
@@ -48,7 +51,7 @@ export function createZaloOutbound(d: ZaloOutboundDeps) {
     logger: d.logger,
     clock: d.clock,
   });
-  const client = createZaloClient({ apiRoot: d.config.apiRoot, tokens });
+  const client = createZaloClient({ apiRoot: d.config.apiRoot, tokens, retry: defaultRetryPolicy(d.retryTiming) });
   const sender = createZaloSender({ client, users, policy: d.policy, clock: d.clock });
   // grammY handlers know a Zalo resident by the integer alias, so the account is keyed by it too.
   const localeOf = async (chatId: number) => (await accounts.ensure("zalo", String(chatId))).locale;

@@ -4,8 +4,8 @@ import { transitionTicket, type TransitionDeps } from "../../services/tickets/tr
 import { BUTTONS, type ButtonCode } from "../../services/tickets/ticket-states.js";
 import type { Ticket } from "../../models/ticket.js";
 import { cardNames, renderCard } from "../../bot/telegram/ticket-card.js";
-import { editCard } from "../../bot/telegram/ward-cards.js";
 import { label } from "../../services/text/labels.js";
+import { showCard } from "../../bot/telegram/ward-cards.js";
 
 /**
  * Card buttons. The data names only the ticket and the action: who may do it, and whether
@@ -38,6 +38,12 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
 export async function editPressed(ctx: BotContext, deps: OfficerDeps, ticket: Ticket): Promise<void> {
   const message = ctx.callbackQuery?.message;
   if (!message) return;
-  const card = renderCard(ticket, (k, a) => ctx.t(k, a), deps.clock(), await cardNames(deps.stores, ticket, deps.clock()));
-  await editCard(ctx.api, { chatId: String(message.chat.id), messageId: message.message_id }, card);
+  const names = await cardNames(deps.stores, ticket, deps.clock());
+  // The first render uses the transition's result; a repair after crossing edits reads the ticket again.
+  let loaded: Ticket | undefined = ticket;
+  await showCard({ api: ctx.api, stores: deps.stores }, { chatId: String(message.chat.id), messageId: message.message_id }, async () => {
+    const current = loaded ?? (await deps.stores.tickets.byId(ticket.id));
+    loaded = undefined;
+    return current && { ticket: current, card: renderCard(current, (k, a) => ctx.t(k, a), deps.clock(), names) };
+  });
 }

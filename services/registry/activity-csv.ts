@@ -47,6 +47,8 @@ export function parseActivityCsv(bytes: Uint8Array, today: string): { layout: Ac
     const code = cell("code");
     const key = layout === "day" ? `${code}|${cell("date")}` : code;
     if (record.length < columns.length) reject("missing_cells", `${record.length} of ${columns.length} columns`);
+    // A cell too many means the columns slipped (an unquoted comma): its values cannot be trusted either.
+    else if (record.length > columns.length) reject("extra_cells", `${record.length} of ${columns.length} columns`);
     else if (!/^[A-Za-z0-9._-]{1,64}$/.test(code)) reject("bad_code", "1–64 letters, digits, '.', '_' or '-'");
     else if (firstLine.has(key)) reject("duplicate_row", `${key} already on line ${firstLine.get(key)}`);
     else if (layout === "day") {

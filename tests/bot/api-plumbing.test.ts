@@ -34,7 +34,7 @@ describe("Bot API calls inside the report conversation", () => {
     await u.press("r:done");
     await u.expectReply(/Gửi vị trí/);
     await u.sendLocation(16.4865, 107.5785);
-    await u.expectReply(/ghi chú/);
+    await u.expectReply(/Thêm ghi chú/);
     const pressedAt = Date.now();
     await u.press("r:skip");
     await u.expectReply(/Kiểm tra lại/);
@@ -46,9 +46,43 @@ describe("Bot API calls inside the report conversation", () => {
     const sent = h.api.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === 8201);
     const delivered = (pattern: RegExp) => sent.filter((c) => c.error === undefined && pattern.test(String(c.params.text)));
     expect(sent.filter((c) => c.error === 429)).toHaveLength(2);
-    for (const prompt of [/vi phạm nào/, /Gửi ảnh chụp mã QR/, /Đọc được mã/, /Gửi vị trí/, /ghi chú/, /Kiểm tra lại/, /Số báo cáo của bạn/]) {
+    for (const prompt of [/vi phạm nào/, /Gửi ảnh chụp mã QR/, /Đọc được mã/, /Gửi vị trí/, /Thêm ghi chú/, /Kiểm tra lại/, /Số báo cáo của bạn/]) {
       expect(delivered(prompt), String(prompt)).toHaveLength(1);
     }
+  });
+});
+
+describe("a Bot API call Telegram fails to take the first time", () => {
+  const BAD_GATEWAY = { code: 502, description: "Bad Gateway" };
+  const UNAVAILABLE = { code: 503, description: "Service Unavailable" };
+  it.each([
+    { name: "502", failure: BAD_GATEWAY, times: 1 },
+    { name: "503", failure: UNAVAILABLE, times: 1 },
+    { name: "502", failure: BAD_GATEWAY, times: 2 },
+    { name: "503", failure: UNAVAILABLE, times: 2 },
+  ])("arrives exactly once after $name, $times× in a row, each retry after a backoff", async ({ failure, times }) => {
+    const chat = 8210 + h.api.calls.length;
+    const u = new TelegramTestUser(h.api, chat);
+    const since = h.api.calls.length;
+    const waited = h.retryWaits.length;
+    for (let i = 1; i <= times; i++) h.api.failCall("sendMessage", failure, i);
+    await u.say("/help");
+    await u.expectReply(/\/report/);
+    const sent = h.api.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === chat);
+    expect(sent.map((c) => c.error)).toEqual([...Array<number>(times).fill(failure.code), undefined]);
+    expect(h.retryWaits.length - waited).toBe(times);
+  });
+
+  it("is not retried when the answer is permanent (400)", async () => {
+    const u = new TelegramTestUser(h.api, 8299);
+    const since = h.api.calls.length;
+    const waited = h.retryWaits.length;
+    h.api.failCall("sendMessage", { code: 400, description: "Bad Request: message is too long" });
+    await u.say("/help");
+    await u.expectReply(/Xin lỗi/);
+    const sent = h.api.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === 8299);
+    expect(sent.map((c) => c.error)).toEqual([400, undefined]);
+    expect(h.retryWaits.length).toBe(waited);
   });
 });
 

@@ -10,6 +10,7 @@ import { seedDemoRegistry, type DemoRegistry } from "../../services/registry/dem
 import { reportLinks } from "../../services/registry/report-link.js";
 import { createCodeVerifier } from "../../services/registry/verify-code.js";
 import { createWardDirectory } from "../../services/routing/ward-directory.js";
+import { noWait } from "./retry-timing.js";
 
 export const TEST_SIGNING_KEY = "test-signing-key-for-bot-tests";
 
@@ -22,6 +23,8 @@ export interface BotHarness {
   start(): Promise<void>;
   stop(): Promise<void>;
   now: { value: Date };
+  /** Each backoff a retry asked for (none is slept). */
+  retryWaits: number[];
   /** What the bot logged (info and up, or TEST_LOG_LEVEL), parsed. */
   logs: Record<string, unknown>[];
 }
@@ -49,11 +52,12 @@ export async function startBotHarness(
     },
   });
   const now = { value: new Date("2026-11-23T03:00:00Z") };
+  const retryWaits: number[] = [];
   const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: TEST_SIGNING_KEY, maxDistanceM: 200, reportLinks: reportLinks(config) });
   const assemble = () => {
     const a = createBot(
       { config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock: () => now.value },
-      { botInfo: api.botInfo, throttle: false, rateLimit },
+      { botInfo: api.botInfo, throttle: false, rateLimit, retryTiming: noWait(retryWaits) },
     );
     extra?.(a);
     installFeatures(a.bot, a.deps);
@@ -61,7 +65,7 @@ export async function startBotHarness(
   };
   let runner: RunnerHandle | undefined;
   const harness: BotHarness = {
-    api, stores, demo, now, logs,
+    api, stores, demo, now, logs, retryWaits,
     assembled: assemble(),
     async start() {
       if (runner?.isRunning()) await runner.stop();

@@ -14,6 +14,8 @@ import { decodeQr } from "../../services/qr/decode-qr.js";
 import { seedDemoRegistry } from "../../services/registry/demo-registry.js";
 import { createCodeVerifier } from "../../services/registry/verify-code.js";
 import { createWardDirectory } from "../../services/routing/ward-directory.js";
+import type { RetryTiming } from "../../bot/outbound-retry.js";
+import { noWait } from "./retry-timing.js";
 import { ZALO_TEST_KEYS, zaloResident } from "./zalo.js";
 
 export const ZALO_WORLD_SIGNING_KEY = "test-signing-key-for-zalo-tests";
@@ -25,7 +27,14 @@ export const ZALO_WORLD_SIGNING_KEY = "test-signing-key-for-zalo-tests";
  */
 export async function startZaloWorld(
   conn: Connection,
-  o: { downloads?: ZaloDownloadLimits; ticketClock?: () => Date; zaloClock?: () => Date; rateLimit?: { limit: number; timeFrameMs: number } } = {},
+  o: {
+    downloads?: ZaloDownloadLimits;
+    ticketClock?: () => Date;
+    zaloClock?: () => Date;
+    rateLimit?: { limit: number; timeFrameMs: number };
+    /** How retries wait (default: NO_WAIT, the backoffs recorded in `waits`, not slept). */
+    retryTiming?: RetryTiming;
+  } = {},
 ) {
   const fake = await startFakeZaloApi(ZALO_TEST_KEYS);
   const stores = createStores(conn);
@@ -40,13 +49,15 @@ export async function startZaloWorld(
   const texts = createI18n("vi");
   const t = (locale: string, key: string, args?: Record<string, string>) => texts.t(locale, key, args);
   const clock = o.zaloClock ?? (() => new Date());
-  const outbound = createZaloOutbound({ config: zalo, conn, logger, t, clock });
+  const waits: number[] = [];
+  const retryTiming = o.retryTiming ?? noWait(waits);
+  const outbound = createZaloOutbound({ config: zalo, conn, logger, t, clock, retryTiming });
   const assembled = createBot(
     {
       config, logger, stores, decoder: { decode: (b) => decodeQr(b) }, directory, verifier, clock: o.ticketClock ?? clock,
       channel: "zalo", downloadFile: zaloFileDownloader(o.downloads ?? ZALO_DOWNLOAD_LIMITS),
     },
-    { botInfo: ZALO_BOT_INFO, throttle: false, transport: outbound.transport, rateLimit: o.rateLimit },
+    { botInfo: ZALO_BOT_INFO, throttle: false, transport: outbound.transport, rateLimit: o.rateLimit, retryTiming },
   );
   installFeatures(assembled.bot, assembled.deps);
   const inbound = createZaloInbound({ config: zalo, conn, logger, t, clock, bot: assembled.bot, outbound });
@@ -59,6 +70,7 @@ export async function startZaloWorld(
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     fake,
+    waits,
     stores,
     assembled,
     outbound,

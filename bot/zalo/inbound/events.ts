@@ -16,8 +16,8 @@ export interface ZaloEvent {
   app_id: string;
   event_name: string;
   timestamp: string;
-  sender?: { id: string };
-  follower?: { id: string };
+  sender?: { id: string; display_name?: string };
+  follower?: { id: string; display_name?: string };
   message?: { msg_id?: string; text?: string; attachments?: ZaloAttachment[] };
 }
 
@@ -27,6 +27,12 @@ export const REFUSED_EVENTS = ["user_send_sticker", "user_send_gif", "user_send_
 /** The Zalo user an event is about (sender of a message, or the follower). */
 export function zaloUserOf(e: ZaloEvent): string | undefined {
   return e.sender?.id ?? e.follower?.id;
+}
+
+/** The user's Zalo name when the event carries one (then nobody needs to ask Zalo for it). */
+export function zaloNameIn(e: ZaloEvent): string | undefined {
+  const name = e.sender?.display_name ?? e.follower?.display_name;
+  return typeof name === "string" && name.trim() ? name.trim() : undefined;
 }
 
 /** Dedupe key: Zalo's msg_id, else the event's name, user and time (follow and unfollow carry no msg_id). */

@@ -1,4 +1,6 @@
 import axios, { type AxiosInstance } from "axios";
+import { defaultRetryPolicy, PERMANENT, TRANSIENT, withRetry, type Outcome, type RetryPolicy, type Verdict } from "../../outbound-retry.js";
+import { TRANSIENT_ZALO_CODES } from "./zalo-codes.js";
 
 /** Zalo answered with a non-zero `error`: the code and the endpoint say what failed. */
 export class ZaloApiError extends Error {
@@ -10,6 +12,27 @@ export class ZaloApiError extends Error {
     super(`Zalo ${endpoint} failed with ${code}: ${description}`);
     this.name = "ZaloApiError";
   }
+}
+
+/** Zalo's gateway (or its OAuth server) answered an HTTP error instead of its JSON envelope. */
+export class ZaloHttpError extends ZaloApiError {
+  constructor(
+    readonly status: number,
+    endpoint: string,
+  ) {
+    super(status, endpoint, `HTTP ${status}`);
+    this.name = "ZaloHttpError";
+  }
+}
+
+/** Zalo's half of the retry policy: which failures pass if tried again (zalo-codes.ts says why). */
+export function judgeZalo(outcome: Outcome<unknown>): Verdict {
+  if (outcome.ok) return PERMANENT;
+  const e = outcome.error;
+  if (e instanceof ZaloHttpError) return e.status >= 500 || e.status === 429 ? TRANSIENT : PERMANENT;
+  if (e instanceof ZaloApiError) return TRANSIENT_ZALO_CODES.includes(e.code) ? TRANSIENT : PERMANENT;
+  // No answer at all: the connection was refused or dropped, or the request timed out.
+  return axios.isAxiosError(e) && e.response === undefined ? TRANSIENT : PERMANENT;
 }
 
 /**
@@ -51,6 +74,8 @@ export interface ZaloClientOptions {
   tokens: ZaloAccessTokens;
   timeoutMs?: number;
   http?: AxiosInstance;
+  /** How transient failures are retried (tests: a sleep that does not wait). */
+  retry?: RetryPolicy;
 }
 
 interface ZaloEnvelope {
@@ -71,6 +96,7 @@ interface Call {
 export function createZaloClient(options: ZaloClientOptions) {
   const http = options.http ?? axios.create({ timeout: options.timeoutMs ?? 15_000 });
   const { tokens } = options;
+  const retryPolicy = options.retry ?? defaultRetryPolicy();
 
   async function once(call: Call, accessToken: string): Promise<ZaloEnvelope> {
     const res = await http.request<ZaloEnvelope>({
@@ -81,13 +107,17 @@ export function createZaloClient(options: ZaloClientOptions) {
       params: call.params,
       validateStatus: () => true,
     });
+    if (res.status >= 500 || res.status === 429) throw new ZaloHttpError(res.status, call.endpoint);
     if (typeof res.data !== "object" || res.data === null) {
       throw new ZaloApiError(res.status, call.endpoint, `unexpected HTTP ${res.status} answer`);
     }
     return res.data;
   }
 
-  async function request(call: Call): Promise<Record<string, unknown>> {
+  /** One call, tried again on a transient failure (getting the token included): it reaches Zalo once. */
+  const request = (call: Call) => withRetry(retryPolicy, () => requestOnce(call), judgeZalo);
+
+  async function requestOnce(call: Call): Promise<Record<string, unknown>> {
     let token = await tokens.accessToken();
     let body = await once(call, token);
     // Refresh once when Zalo says the token expired before we expected it to.

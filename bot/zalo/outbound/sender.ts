@@ -1,5 +1,7 @@
 import type { ZaloAllowance, ZaloChoice, ZaloUser, ZaloUserStore } from "../../../models/zalo-user.js";
+import { shorten, splitText } from "../../message-limits.js";
 import type { ZaloButton, ZaloClient } from "./client.js";
+import { ZALO_TEXT_LIMIT } from "./zalo-codes.js";
 
 /** Zalo's allowances: free replies within 48 h of the user's message, then a monthly proactive quota. */
 export type ZaloQuotaPolicy = ZaloAllowance;
@@ -13,8 +15,6 @@ export type ZaloOutgoing =
 
 export type SendKind = "window" | "proactive" | "hold";
 
-/** Zalo text messages hold at most 2,000 characters. */
-const MAX_TEXT = 2000;
 
 /**
  * Every message to a Zalo user goes through here: it counts the free window and the
@@ -26,10 +26,15 @@ export function createZaloSender(deps: { client: ZaloClient; users: ZaloUserStor
   const clock = deps.clock ?? (() => new Date());
 
   async function transmit(userId: string, m: ZaloOutgoing): Promise<void> {
-    if (m.kind === "image") await deps.client.sendImage(userId, m.attachmentId, m.text?.slice(0, MAX_TEXT));
+    if (m.kind === "image") await deps.client.sendImage(userId, m.attachmentId, m.text === undefined ? undefined : shorten(m.text, ZALO_TEXT_LIMIT));
     else if (m.kind === "file") await deps.client.sendFile(userId, m.token);
-    else if (m.buttons?.length) await deps.client.sendButtons(userId, m.text.slice(0, MAX_TEXT), m.buttons);
-    else for (let i = 0; i < m.text.length; i += MAX_TEXT) await deps.client.sendText(userId, m.text.slice(i, i + MAX_TEXT));
+    else {
+      // A long text goes as several messages, the buttons under the last one.
+      const parts = splitText(m.text, ZALO_TEXT_LIMIT);
+      for (const part of parts.slice(0, -1)) await deps.client.sendText(userId, part);
+      if (m.buttons?.length) await deps.client.sendButtons(userId, parts.at(-1)!, m.buttons);
+      else await deps.client.sendText(userId, parts.at(-1)!);
+    }
   }
 
   /**

@@ -4,7 +4,7 @@ import type { ZaloLeaseStore } from "../../../models/zalo-lease.js";
 import type { ZaloTokenStore } from "../../../models/zalo-token.js";
 import type { Logger } from "../../../platform/logger.js";
 import type { ZaloAccessTokens } from "./client.js";
-import { ZaloApiError } from "./client.js";
+import { ZaloApiError, ZaloHttpError } from "./client.js";
 
 export interface ZaloTokenManagerOptions {
   appId: string;
@@ -79,6 +79,8 @@ export function createZaloTokenManager(o: ZaloTokenManagerOptions): ZaloTokenMan
       headers: { secret_key: o.appSecret, "content-type": "application/x-www-form-urlencoded" },
       validateStatus: () => true,
     });
+    // The OAuth server's own trouble: the token was not spent, and the client's retry tries again.
+    if (res.status >= 500) throw new ZaloHttpError(res.status, REFRESH_ENDPOINT);
     const a = res.data;
     if (!a?.access_token || !a.refresh_token) {
       const description = a?.error_description ?? a?.error_name ?? "no token in the answer";

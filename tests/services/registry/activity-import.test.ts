@@ -23,10 +23,10 @@ describe("npm run cli -- activity import", () => {
     dir = await mkdtemp(join(tmpdir(), "activity-"));
   });
 
-  async function run(name: string, text: string): Promise<string> {
+  async function run(name: string, text: string, ...flags: string[]): Promise<string> {
     await writeFile(join(dir, name), text);
     const ctx = testCliContext(db(), {}, w.clock.now);
-    await activityImport!.run([join(dir, name)], ctx);
+    await activityImport!.run([join(dir, name), ...flags], ctx);
     return ctx.printed();
   }
   const dayOf = async (code: string) => (await w.stores.activity.ofVenue(code, 10)).filter((a) => a.kind === "day").map((a) => `${a.day}:${a.scans}`);
@@ -62,15 +62,37 @@ describe("npm run cli -- activity import", () => {
     expect(await dayOf("B-01")).toEqual(["2026-11-21:2"]);
   });
 
-  it("is idempotent, and a re-imported day replaces that day of the province and nothing else", async () => {
+  it("is idempotent; a row replaces its venue's day only; --replace-days removes what a clean file leaves out, after a dry run that counts it", async () => {
     const again = await run("again.csv", "code,date,scans\nA-01,2026-11-20,5\nA-02,2026-11-20,0\n");
     expect(again).toBe("activity: 0 added, 0 updated, 2 unchanged, 0 rejected\n");
     // The corrected export of 21 November: A-01 had 4 scans, A-03 none listed any more.
-    expect(await run("fix.csv", "code,date,scans\r\nA-01,2026-11-21,4\r\n")).toBe("activity: 0 added, 1 updated, 0 unchanged, 0 rejected\n");
+    const fix = "code,date,scans\r\nA-01,2026-11-21,4\r\n";
+    expect(await run("fix.csv", fix)).toBe("activity: 0 added, 1 updated, 0 unchanged, 0 rejected\n");
     expect(await dayOf("A-01")).toEqual(["2026-11-21:4", "2026-11-20:5"]);
+    expect(await dayOf("A-03")).toEqual(["2026-11-21:7"]);
+    expect(await run("fix.csv", fix, "--replace-days", "--dry-run")).toBe("dry run, nothing written: activity: 0 added, 0 updated, 1 unchanged, 1 would be removed, 0 rejected\n");
+    expect(await dayOf("A-03")).toEqual(["2026-11-21:7"]);
+    expect(await run("fix.csv", fix, "--replace-days")).toBe("activity: 0 added, 0 updated, 1 unchanged, 1 removed, 0 rejected\n");
     expect(await dayOf("A-03")).toEqual([]);
     // Province P2's 21 November is another province's day: untouched.
     expect(await dayOf("B-01")).toEqual(["2026-11-21:2"]);
+  });
+
+  it("a file of one good row and many bad ones changes that row only: the other venues keep their day", async () => {
+    const bad = Array.from({ length: 130 }, (_, i) => (i % 2 ? `A-02,2026-11-21,${i},extra` : `A-03,2026-11-2x,${i}`));
+    const out = await run("mixed.csv", ["code,date,scans", "A-01,2026-11-21,6", ...bad].join("\n"));
+    const lines = out.trimEnd().split("\n");
+    expect(lines[0]).toBe("activity: 0 added, 1 updated, 0 unchanged, 130 rejected");
+    // Extra cells are refused like missing ones; the listing stops at 50 lines and counts the rest by reason.
+    expect(lines[2]).toBe("  rejected line 4: extra_cells (4 of 3 columns)");
+    expect(lines).toHaveLength(1 + 50 + 1);
+    expect(lines.at(-1)).toBe("  … and 80 more rejected; by reason: bad_date 65, extra_cells 65");
+    expect(await dayOf("A-01")).toEqual(["2026-11-21:6", "2026-11-20:5"]);
+    expect(await dayOf("A-02")).toEqual(["2026-11-20:0"]);
+    expect(await dayOf("B-01")).toEqual(["2026-11-21:2"]);
+    // A whole-day replace needs a clean file: with rejected rows it is refused, and nothing changes.
+    await expect(run("mixed.csv", ["code,date,scans", "A-01,2026-11-21,8", ...bad].join("\n"), "--replace-days")).rejects.toThrow(/130 rejected row\(s\): a whole-day replace needs a clean file/);
+    expect(await dayOf("A-01")).toEqual(["2026-11-21:6", "2026-11-20:5"]);
   });
 
   it("imports the per-venue layout: last scan (Vietnam time unless a zone is given) and scans in 7 days; empty means never scanned", async () => {
@@ -103,6 +125,6 @@ describe("npm run cli -- activity import", () => {
     const officer = await w.account("officer", { wardCode: "W1" });
     expect(await importActivity(deps, officer, csv)).toEqual({ ok: false, reason: "forbidden" });
     expect(await importActivity(deps, await w.account("supervisor", { provinceCode: "P1" }), csv)).toEqual({ ok: false, reason: "forbidden" });
-    expect(await dayOf("A-01")).toEqual(["2026-11-22:2", "2026-11-21:4", "2026-11-20:5"]);
+    expect(await dayOf("A-01")).toEqual(["2026-11-22:2", "2026-11-21:6", "2026-11-20:5"]);
   });
 });
