@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import { declareAudience } from "../server/route-table.js";
 import type { AppMetrics } from "./metrics.js";
 
 export interface OperationsOptions {
@@ -27,6 +28,7 @@ export function operationsRoutes(opts: OperationsOptions): FastifyPluginAsync {
     return token !== undefined && given.length === token.length && timingSafeEqual(given, token);
   };
   return async (app) => {
+    declareAudience(app, "operator");
     app.addHook("onRequest", async (request, reply) => {
       if (!allowed(request)) return reply.code(404).send({ error: "not found" });
     });

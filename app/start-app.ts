@@ -6,6 +6,7 @@ import { createBotCore } from "./core.js";
 import { startTelegram } from "../bot/telegram/start-telegram.js";
 import { startZalo } from "../bot/zalo/start-zalo.js";
 import { createServer } from "../server/app.js";
+import { routesOf, type RouteEntry } from "../server/route-table.js";
 import { operationsRoutes } from "./operations-routes.js";
 import { createOutboxWorker } from "../services/notify/outbox-worker.js";
 import type { ChannelSender } from "../services/notify/resident-message.js";
@@ -23,6 +24,8 @@ export interface RunningApp {
   stores: Stores;
   /** Where the HTTP server listens (e.g. http://127.0.0.1:8080); unset when nothing needs one. */
   httpUrl?: string;
+  /** Every HTTP route with its audience (server/route-table.ts). */
+  routes: RouteEntry[];
   stop(): Promise<void>;
 }
 
@@ -40,7 +43,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   if (!config.botToken && !config.zalo) logger.info("BOT_TOKEN is not set and SIMULATOR=off: running in offline mode (no chat channel)");
 
   const core = await createBotCore(config, logger, stores);
-  const server = createServer();
+  const server = createServer({ publicUrl: config.publicUrl, trustProxy: config.trustProxy, logger });
   const intake = {
     decoder: core.decoder,
     verifier: core.verifier,
@@ -91,6 +94,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   return {
     stores,
     httpUrl,
+    routes: routesOf(server),
     async stop() {
       await telegram?.stop();
       await zalo?.stop();

@@ -1,6 +1,7 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { declareAudience } from "../server/route-table.js";
 import { ticketScope } from "../services/access/authorize.js";
 import { assetRoutes } from "./assets.js";
 import { ConsoleError } from "./console-error.js";
@@ -42,17 +43,16 @@ export function consolePlugin(deps: ConsoleDeps, pages: ConsolePage[] = PAGES) {
     const c = createConsoleContext(deps);
     await app.register(cookie);
     await app.register(formbody);
-    app.addHook("onSend", async (_request, reply, payload) => {
-      reply.header("x-content-type-options", "nosniff").header("x-frame-options", "DENY");
-      reply.header("content-security-policy", "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'");
-      return payload;
-    });
+    // Sign-in pages and assets are for anyone; everything in the signed-in scope below is staff's.
+    // Headers and the same-origin rule for state changes come from the route table (server/route-table.ts).
+    declareAudience(app, "public");
     app.setErrorHandler((error, request, reply) => refuse(c, error, request, reply));
     app.setNotFoundHandler((request, reply) => refuse(c, new ConsoleError(404, "console-error-not-found"), request, reply));
 
     assetRoutes(app);
     signInRoutes(app, c);
     await app.register(async (staff) => {
+      declareAudience(staff, "staff");
       staff.addHook("preHandler", staffGuard(c));
       // Home: the queue for those who handle tickets, the venues for the registry's keeper.
       staff.get("/", async (request, reply) => reply.redirect(typeof ticketScope(c.viewer(request).account) === "string" ? "/console/venues" : "/console/queue", 303));
@@ -72,7 +72,7 @@ function refuse(c: ConsoleContext, error: unknown, request: FastifyRequest, repl
   } else {
     const code = (error as FastifyError).statusCode ?? 500;
     status = code >= 400 && code < 500 ? code : 500;
-    key = status === 404 ? "console-error-not-found" : status < 500 ? "console-error-bad-request" : "console-error-internal";
+    key = status === 404 ? "console-error-not-found" : (error as FastifyError).code === "CROSS_SITE" ? "console-error-cross-site" : status < 500 ? "console-error-bad-request" : "console-error-internal";
     if (status >= 500) c.deps.logger.error({ err: error, url: request.url.split("?")[0] }, "console request failed");
   }
   const viewer = c.viewerOf(request);

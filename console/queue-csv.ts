@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { csvText } from "../platform/csv.js";
 import type { FastifyInstance } from "fastify";
 import type { Ticket } from "../models/ticket.js";
 import { vietnamDay } from "../services/text/vietnam-day.js";
@@ -34,7 +34,7 @@ export const queueCsv: ConsolePage = (app: FastifyInstance, c: ConsoleContext) =
     };
     await c.deps.stores.audit.append({ at: now, actorId: viewer.account.id, actorRole: viewer.account.role, action: "console_export_csv", subjectKind: "account", subjectId: viewer.account.id, note: `${tickets.length} tickets`, meta: { query: request.url.split("?")[1]?.slice(0, 500) ?? "" } });
     // A BOM so spreadsheet programs read the Vietnamese as UTF-8.
-    const csv = "\uFEFF" + stringify([[...CSV_COLUMNS], ...tickets.map(row)]);
+    const csv = "\uFEFF" + csvText([[...CSV_COLUMNS], ...tickets.map(row)]);
     return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", `attachment; filename="tickets-${vietnamDay(now)}.csv"`).send(csv);
   });
 };

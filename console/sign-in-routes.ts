@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { redeemConsoleLink } from "../services/access/console-links.js";
-import { openSession } from "../services/access/console-sessions.js";
+import { replaceSession } from "../services/access/console-sessions.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext } from "./context.js";
 import { html } from "./html.js";
@@ -26,7 +26,7 @@ export function signInRoutes(app: FastifyInstance, c: ConsoleContext): void {
   app.post<{ Params: { token: string } }>("/sign-in/:token", async (request, reply) => {
     const redeemed = await redeemConsoleLink(deps, request.params.token);
     if (!redeemed.ok) throw new ConsoleError(redeemed.reason === "forbidden" ? 403 : 401, `console-link-${redeemed.reason}`);
-    const { token } = await openSession(deps, redeemed.account);
+    const { token } = await replaceSession(deps, request.cookies[SESSION_COOKIE], redeemed.account);
     reply.setCookie(SESSION_COOKIE, token, cookieOptions(c, request));
     return reply.redirect("/console", 303);
   });

@@ -51,6 +51,10 @@ export function consoleSessionStore(conn: Connection) {
     async removeIdleSince(at: Date): Promise<number> {
       return (await Session.deleteMany({ seenAt: { $lt: at } })).deletedCount;
     },
+    /** Sessions past their absolute lifetime; swept when a new session opens. */
+    async removeOpenedBefore(at: Date): Promise<number> {
+      return (await Session.deleteMany({ createdAt: { $lt: at } })).deletedCount;
+    },
     syncIndexes: () => Session.syncIndexes(),
   };
 }

@@ -33,6 +33,8 @@ export interface Open311Deps {
 export interface Call {
   client?: ApiClient;
   ticket?: string;
+  /** Counted at the door (before the body): the body's key is checked, not counted again. */
+  counted?: boolean;
 }
 
 /** The format a URL asks for: its `.json` or `.xml` suffix (XML, the required one, otherwise). */
@@ -45,6 +47,10 @@ export function createOpen311Context(deps: Open311Deps) {
   const limiter = createRateLimiter({ limit: deps.requestsPerMinute ?? 120, windowMs: 60_000, clock: deps.clock });
   const calls = new WeakMap<FastifyRequest, Call>();
 
+  const take = (caller: string) => {
+    const wait = limiter.take(caller);
+    if (wait !== undefined) throw new Open311Error(429, "open311-error-rate", { seconds: wait });
+  };
   const t = (request: FastifyRequest): Translate => texts.translator(texts.localeOf(request.headers["accept-language"]));
   const baseUrl = (request: FastifyRequest) => `${deps.publicUrl ?? `${request.protocol}://${request.host}`}${PREFIX}`;
 
@@ -61,13 +67,40 @@ export function createOpen311Context(deps: Open311Deps) {
      * request against its caller's rate. A wrong key is refused even where none is needed.
      */
     async gate(request: FastifyRequest, params: Params, keyRequired: boolean): Promise<ApiClient | undefined> {
+      const call = calls.get(request);
       const key = optional(params, "api_key");
-      const client = key ? await clientOfKey(deps.stores.apiClients, key) : undefined;
+      const client = call?.client ?? (key ? await clientOfKey(deps.stores.apiClients, key) : undefined);
       if ((key && !client) || (keyRequired && !client)) throw new Open311Error(403, "open311-error-api-key");
       if (client) calls.set(request, { ...calls.get(request), client });
-      const wait = limiter.take(client ? `key:${client.id}` : `ip:${request.ip}`);
-      if (wait !== undefined) throw new Open311Error(429, "open311-error-rate", { seconds: wait });
+      if (!call?.counted) take(client ? `key:${client.id}` : `ip:${request.ip}`);
       return client;
+    },
+    /**
+     * At the door of a POST, before any byte of its body is read: a key in the query string is
+     * checked and counted against its client; without one the call counts against its address
+     * (TRUST_PROXY makes that the client's, not nginx's). A wrong key is refused here.
+     */
+    async admit(request: FastifyRequest): Promise<void> {
+      const key = (request.query as Record<string, unknown> | undefined)?.api_key;
+      if (typeof key !== "string" || !key) {
+        take(`ip:${request.ip}`);
+        calls.set(request, { counted: true });
+        return;
+      }
+      const client = await clientOfKey(deps.stores.apiClients, key);
+      if (!client) {
+        take(`ip:${request.ip}`);
+        throw new Open311Error(403, "open311-error-api-key");
+      }
+      take(`key:${client.id}`);
+      calls.set(request, { client, counted: true });
+    },
+    /** Before a multipart body's photo is read: its key came in the query or in a field before the photo. */
+    async keyBeforeMedia(request: FastifyRequest, fieldKey: string | undefined): Promise<void> {
+      if (calls.get(request)?.client) return;
+      const client = fieldKey ? await clientOfKey(deps.stores.apiClients, fieldKey) : undefined;
+      if (!client) throw new Open311Error(403, "open311-error-api-key");
+      calls.set(request, { ...calls.get(request), client });
     },
     /**
      * The province a call may see: the client's own, else the jurisdiction asked for (or all

@@ -1,9 +1,10 @@
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { declareAudience } from "../server/route-table.js";
 import { createOpen311Context, formatOf, type Open311Context, type Open311Deps } from "./context.js";
 import { Open311Error } from "./errors.js";
-import { MEDIA_MAX_BYTES, postRequestRoute } from "./post-request.js";
+import { FORM_MAX_BYTES, MEDIA_MAX_BYTES, postRequestRoute } from "./post-request.js";
 import { readRoutes } from "./read-routes.js";
 
 export { PREFIX as OPEN311_PREFIX, type Open311Deps } from "./context.js";
@@ -16,10 +17,16 @@ export { PREFIX as OPEN311_PREFIX, type Open311Deps } from "./context.js";
 export function open311Plugin(deps: Open311Deps) {
   return async function open311(app: FastifyInstance): Promise<void> {
     const c = createOpen311Context(deps);
+    // Reads are public (a key only raises the rate); filing declares itself the partner's.
+    declareAudience(app, "public");
     await app.register(formbody);
     await app.register(multipart, { limits: { fileSize: MEDIA_MAX_BYTES, files: 1, fields: 40, fieldSize: 64 * 1024, parts: 41 } });
 
     app.setErrorHandler((error, request, reply) => refuse(c, error, request, reply));
+    // Limits before work: the key and the rate are settled before a POST's body is read.
+    app.addHook("onRequest", async (request) => {
+      if (request.method === "POST") await c.admit(request);
+    });
     app.setNotFoundHandler((request, reply) => refuse(c, new Open311Error(404, "open311-error-not-found", { what: request.url.split("?")[0]!.slice(0, 100) }), request, reply));
     // Audited before the answer leaves, so a client (or a test) that reads the log after its answer finds the entry.
     app.addHook("onSend", async (request, reply, payload) => {
@@ -42,14 +49,16 @@ function refuse(c: Open311Context, error: unknown, request: FastifyRequest, repl
   } else {
     const code = (error as FastifyError).statusCode ?? 500;
     status = code >= 400 && code < 500 ? code : 500;
-    if (status === 413) description = t("open311-error-too-large", { mb: MEDIA_MAX_BYTES / 1024 / 1024 });
+    // The limit the request ran into: the photo's in a multipart form, the form's own otherwise.
+    if (status === 413) description = t("open311-error-too-large", { size: request.isMultipart() ? `${MEDIA_MAX_BYTES / 1024 / 1024} MB` : `${FORM_MAX_BYTES / 1024} KB` });
     else if (status === 415) description = t("open311-error-content-type");
     else if (status < 500) description = t("open311-error-bad-request");
     else {
-      c.deps.logger.error({ err: error, url: request.url }, "open311 request failed");
+      c.deps.logger.error({ err: error, method: request.method, path: request.url.split("?")[0] }, "open311 request failed");
       description = t("open311-error-internal");
     }
-    if (status < 500) c.deps.logger.info({ status, code: (error as FastifyError).code, url: request.url.slice(0, 200) }, "open311 request refused");
+    // The path only: a query string carries the partner's api_key.
+    if (status < 500) c.deps.logger.info({ status, code: (error as FastifyError).code, method: request.method, path: request.url.split("?")[0]!.slice(0, 200) }, "open311 request refused");
   }
   if (status === 429) reply.header("retry-after", String((error as Open311Error).vars.seconds ?? 60));
   return c.send(reply, formatOf(request.url), "errors", [{ code: status, description }], status);

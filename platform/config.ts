@@ -71,6 +71,10 @@ const schema = z
       z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):[0-5]\d$/, "expected a weekday and a Vietnam time, e.g. mon 07:00").optional(),
     ),
     SIMULATOR: z.enum(["auto", "on", "off"], { error: "expected auto, on or off" }).default("auto"),
+    SIMULATOR_ALLOW_REMOTE_DB: z.enum(["yes", "no"], { error: "expected yes or no" }).default("no"),
+    TRUST_PROXY: optionalString.pipe(
+      z.string().regex(/^(loopback|[0-9a-fA-F.:/]+)(,\s*(loopback|[0-9a-fA-F.:/]+))*$/, "expected the proxy's addresses or networks separated by commas, e.g. 127.0.0.1 or loopback").optional(),
+    ),
     MAP_TILE_URL: optionalString.pipe(
       z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, "expected a tile URL template such as https://tile.example.vn/{z}/{x}/{y}.png").optional(),
     ),
@@ -90,6 +94,15 @@ const schema = z
     if (c.SIMULATOR === "on" && (c.BOT_TOKEN || c.ZALO_APP_ID)) {
       ctx.addIssue({ code: "custom", path: ["SIMULATOR"], message: "the simulator runs only without BOT_TOKEN and ZALO_APP_ID; unset one of them" });
     }
+    // Reset and play write to the database: only a database on this machine is the simulator's to use.
+    const simulatorRuns = !c.BOT_TOKEN && !c.ZALO_APP_ID && c.SIMULATOR !== "off";
+    if (simulatorRuns && c.MONGODB_URI && !isLoopbackMongoUri(c.MONGODB_URI) && !(c.SIMULATOR === "on" && c.SIMULATOR_ALLOW_REMOTE_DB === "yes")) {
+      ctx.addIssue({ code: "custom", path: ["SIMULATOR"], message: "the simulator would run against a database on another machine (MONGODB_URI); set SIMULATOR=off, or SIMULATOR=on with SIMULATOR_ALLOW_REMOTE_DB=yes if that database is only for trying the product" });
+    }
+    // Links in answers (Open311, posters) must not be built from a request's Host header where others reach us.
+    if (!c.PUBLIC_URL && !isLoopbackHost(c.HTTP_HOST) && !(c.BOT_MODE === "webhook" && c.WEBHOOK_URL)) {
+      ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "required when HTTP_HOST is not a loopback address (e.g. https://qr.hue.gov.vn)" });
+    }
     if (c.ZALO_APP_ID) {
       for (const key of ["ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const) {
         if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when ZALO_APP_ID is set" });
@@ -98,6 +111,16 @@ const schema = z
   });
 
 export type RawConfig = z.infer<typeof schema>;
+
+const isLoopbackHost = (host: string) => /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host.trim());
+
+/** Every host of a mongodb:// URI is this machine (mongodb+srv always names others). */
+export function isLoopbackMongoUri(uri: string): boolean {
+  if (!uri.startsWith("mongodb://")) return false;
+  const authority = uri.slice("mongodb://".length).split(/[/?]/)[0]!;
+  const hosts = authority.slice(authority.lastIndexOf("@") + 1).split(",");
+  return hosts.every((h) => isLoopbackHost(h.startsWith("[") ? h.slice(0, h.indexOf("]") + 1) : h.replace(/:\d+$/, "")));
+}
 
 export interface Config {
   botToken: string | undefined;
@@ -109,8 +132,13 @@ export interface Config {
   webhookSecret: string | undefined;
   httpHost: string;
   httpPort: number;
-  /** Where the public reaches this server (e.g. https://qr.hue.gov.vn); links in API answers use it instead of the Host header. */
+  /**
+   * Where the public reaches this server (e.g. https://qr.hue.gov.vn); links in API answers use it instead of the Host header.
+   * Required when HTTP_HOST is not loopback; with BOT_MODE=webhook it defaults to WEBHOOK_URL's origin.
+   */
   publicUrl: string | undefined;
+  /** TRUST_PROXY: proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (client address for rate limits). */
+  trustProxy: string[];
   mongodbUri: string | undefined;
   dataDir: string;
   logLevel: RawConfig["LOG_LEVEL"];
@@ -196,7 +224,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookSecret: c.WEBHOOK_SECRET,
     httpHost: c.HTTP_HOST,
     httpPort: c.HTTP_PORT,
-    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ""),
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, "") ?? (c.BOT_MODE === "webhook" && c.WEBHOOK_URL ? new URL(c.WEBHOOK_URL).origin : undefined),
+    trustProxy: (c.TRUST_PROXY ?? "").split(",").map((a) => a.trim()).filter(Boolean),
     mongodbUri: c.MONGODB_URI,
     dataDir: c.DATA_DIR,
     logLevel: c.LOG_LEVEL,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { declareAudience } from "../server/route-table.js";
 import type { TelegramEmulator } from "./telegram-emulator.js";
 import type { ZaloEmulator } from "./zalo-emulator.js";
 
@@ -7,6 +8,7 @@ const EMULATOR_BODY_LIMIT = 64 * 1024 * 1024;
 
 /** Every body as raw bytes: the emulators parse requests the way Telegram's and Zalo's servers do. */
 function rawBodies(app: FastifyInstance): void {
+  declareAudience(app, "emulator");
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: EMULATOR_BODY_LIMIT }, (_req, body, done) => done(null, body));
 }

@@ -1,8 +1,10 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { KeyRing } from "../services/registry/payload.js";
 import type { ReportLinks } from "../services/registry/report-link.js";
 import { I18n } from "@grammyjs/i18n";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { declareAudience } from "../server/route-table.js";
 import sharp from "sharp";
 import { LOCALES_DIR } from "../bot/i18n.js";
 import type { Logger } from "../platform/logger.js";
@@ -29,7 +31,10 @@ export interface PageDeps {
   logger: Logger;
   galleryDir: string;
   zaloWebhook: { url: string; keys: { appId: string; oaSecretKey: string } };
-  reset(): Promise<void>;
+  /** Host names the page is served as (loopback, HTTP_HOST, PUBLIC_URL): another name is a rebound DNS name. */
+  hosts: string[];
+  /** False when reset is refused: the simulator does not own the database. */
+  reset(): Promise<boolean>;
 }
 
 const PAGE_DIR = new URL("./page/", import.meta.url);
@@ -45,8 +50,26 @@ const UPLOAD_LIMIT = 64 * 1024 * 1024;
 
 class BadRequest extends Error {}
 
-/** The page at / and the small JSON API its script uses; every action goes through the emulators. */
+const sameSecret = (a: string, b: unknown) => typeof b === "string" && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The page at / and the small JSON API its script uses, in their own scope (audience
+ * "simulator"): only under the names it is served as, and a state change only with the token
+ * of a page this process rendered. The route table refuses other sites' forms and fetches.
+ */
 export function registerPage(server: FastifyInstance, d: PageDeps): void {
+  const token = randomBytes(24).toString("base64url");
+  void server.register(async (app) => {
+    declareAudience(app, "simulator");
+    app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
+      if (!d.hosts.includes(req.hostname.replace(/^\[|\]$/g, "").toLowerCase())) return reply.code(421).send({ error: "unknown host name" });
+      if (req.method !== "GET" && req.method !== "HEAD" && !sameSecret(token, req.headers["x-sim-token"])) return reply.code(403).send({ error: "not from the simulator page" });
+    });
+    pageRoutes(app, d, token);
+  });
+}
+
+function pageRoutes(server: FastifyInstance, d: PageDeps, token: string): void {
   const i18n = new I18n({ defaultLocale: "vi", fluentBundleOptions: { useIsolating: false } });
   i18n.loadLocalesDirSync(LOCALES_DIR);
   const wardOf = (code: string) => {
@@ -83,7 +106,7 @@ export function registerPage(server: FastifyInstance, d: PageDeps): void {
   const fail = (reply: FastifyReply, e: unknown) => {
     if (e instanceof BadRequest) return reply.code(400).send({ error: e.message });
     d.logger.error({ err: e }, "simulator action failed");
-    return reply.code(502).send({ error: (e as Error).message });
+    return reply.code(502).send({ error: "the bot did not take it; see the server log" });
   };
 
   server.get("/", async (req, reply) => {
@@ -93,11 +116,11 @@ export function registerPage(server: FastifyInstance, d: PageDeps): void {
     const texts = Object.fromEntries(keys.map((k) => [k, i18n.t(locale, k, { reason: "{reason}" })]));
     const photos = (await gallery).map((g) => ({ key: g.key, title: i18n.t(locale, `sim-photo-${g.key}`), megapixels: g.megapixels }));
     const t = (key: string) => i18n.t(locale, key);
-    return reply.type("text/html; charset=utf-8").send(renderPage({ locale, t, personas, texts, photos, mapTileUrl: d.mapTileUrl }));
+    return reply.type("text/html; charset=utf-8").send(renderPage({ locale, t, personas, texts, photos, mapTileUrl: d.mapTileUrl, token }));
   });
   server.get<{ Params: { name: string } }>("/sim/assets/:name", async (req, reply) => {
     const asset = ASSETS[req.params.name];
-    if (!asset) return reply.code(404).send();
+    if (!asset) return reply.code(404).send({ error: "not found" });
     return reply.type(asset[1]).header("cache-control", "no-cache").send(await readFile(asset[0]));
   });
   server.get("/sim/api/wards", async (_req, reply) => reply.type("application/geo+json").send(hueWardsGeoJson()));
@@ -154,15 +177,15 @@ export function registerPage(server: FastifyInstance, d: PageDeps): void {
   });
   server.get<{ Params: { key: string } }>("/sim/api/gallery/:key", async (req, reply) => {
     const photo = (await gallery).find((g) => g.key === req.params.key);
-    if (!photo) return reply.code(404).send();
+    if (!photo) return reply.code(404).send({ error: "not found" });
     return reply.type("image/jpeg").header("cache-control", "max-age=3600").send(await sharp(photo.file).resize({ width: 360 }).jpeg({ quality: 80 }).toBuffer());
   });
   server.get<{ Params: { id: string } }>("/sim/api/file/:id", async (req, reply) => {
     const bytes = d.telegram.fileBytes(req.params.id);
-    return bytes ? reply.type("image/jpeg").send(bytes) : reply.code(404).send();
+    return bytes ? reply.type("image/jpeg").send(bytes) : reply.code(404).send({ error: "not found" });
   });
-  server.post("/sim/api/reset", async () => {
-    await d.reset();
+  server.post("/sim/api/reset", async (_req, reply) => {
+    if (!(await d.reset())) return reply.code(409).send({ error: "reset only empties the simulator's own database (DATA_DIR), not MONGODB_URI" });
     actors.clear();
     return { ok: true };
   });

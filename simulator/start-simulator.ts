@@ -17,6 +17,12 @@ import { registerPage } from "./page-routes.js";
 import { createTelegramEmulator } from "./telegram-emulator.js";
 import { createZaloEmulator } from "./zalo-emulator.js";
 
+/**
+ * What a reset leaves: partner keys were made by an operator (CLI), not seeded, and the OA
+ * token pair stays because the emulator spent the first refresh token already.
+ */
+const KEPT_ON_RESET = new Set(["apiclients", "zalotokens"]);
+
 /** A wildcard address is reached on loopback; a named one as it is. */
 const reachable = (host: string) => (host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host);
 
@@ -60,12 +66,15 @@ export async function prepareSimulator(base: Config, logger: Logger, stores: Sto
         telegram, zalo, log, directory: deps.directory, signingKey: deps.signingKey, links: reportLinks(config), mapTileUrl: base.mapTileUrl, logger,
         galleryDir: join(base.dataDir, "simulator-gallery"),
         zaloWebhook: { url: `${origin}/zalo`, keys: { appId: keys.appId, oaSecretKey: keys.oaSecretKey } },
+        hosts: ["127.0.0.1", "localhost", "::1", base.httpHost, ...(base.publicUrl ? [new URL(base.publicUrl).hostname] : [])].map((h) => h.replace(/^\[|\]$/g, "").toLowerCase()),
         reset: async () => {
-          // The OA token pair stays: the emulator spent the first refresh token already.
-          for (const [name, c] of Object.entries(conn.collections)) if (name !== "zalotokens") await c.deleteMany({});
+          // Only the simulator's own database (the embedded one in DATA_DIR) is its to empty.
+          if (base.mongodbUri) return false;
+          for (const [name, c] of Object.entries(conn.collections)) if (!KEPT_ON_RESET.has(name)) await c.deleteMany({});
           await seedDemoWorld(stores, zaloUsers);
           await deps.directory.refresh();
           log.clear();
+          return true;
         },
       });
     },

@@ -28,7 +28,7 @@ export function telegramWebhookUrl(secret: string, webhookUrl: string): string {
 export function registerTelegramWebhook(app: FastifyInstance, bot: Bot<BotContext>, secret: string, webhookUrl?: string): void {
   // Answer Telegram before its own timeout; a slow photo keeps being processed after the answer.
   const handle = webhookCallback(bot, "fastify", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 8_000 });
-  app.post(telegramWebhookPath(secret, webhookUrl), async (request, reply) => {
+  app.post(telegramWebhookPath(secret, webhookUrl), { config: { audience: "webhook" } }, async (request, reply) => {
     try {
       return await handle(request, reply);
     } catch (e) {

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { csvText } from "../../platform/csv.js";
 import { SATISFACTION_COLUMNS, satisfactionRows } from "../../services/tickets/satisfaction.js";
 import { STATS_COLUMNS, statsRow, wardStats } from "../../services/tickets/stats.js";
 import { parseCliArgs } from "../args.js";
@@ -39,7 +39,7 @@ export const statsCommands: CliCommand[] = [
         if (values.satisfaction) rows.push(...satisfactionRows(code, s.satisfaction));
         else rows.push(statsRow(s));
       }
-      ctx.out.write(stringify(rows, { header: true, columns: [...(values.satisfaction ? SATISFACTION_COLUMNS : STATS_COLUMNS)] }));
+      ctx.out.write(csvText(rows, { header: true, columns: [...(values.satisfaction ? SATISFACTION_COLUMNS : STATS_COLUMNS)] }));
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { csvText } from "../../platform/csv.js";
 
 /**
  * The numbers behind one chart: what the SVG draws, the table beside it shows and the CSV
@@ -19,7 +19,7 @@ export interface ChartData {
 /** The chart's numbers as CSV: a header naming each series, then one row per category. */
 export function chartCsv(chart: ChartData, categoryHeader: string): string {
   const rows = chart.categories.map((c, i) => [c, ...chart.series.map((s) => s.values[i] ?? "")]);
-  return stringify(rows, { header: true, columns: [categoryHeader, ...chart.series.map((s) => s.name)], bom: true });
+  return csvText(rows, { header: true, columns: [categoryHeader, ...chart.series.map((s) => s.name)], bom: true });
 }
 
 /** A figure as people read it: at most one decimal, comma decimal separator in Vietnamese. */

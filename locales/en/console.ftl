@@ -23,6 +23,7 @@ console-link-forbidden = This account may not use the console.
 console-signed-out = You have signed out.
 console-session-none = You are not signed in, or your session has expired.
 console-session-revoked = Your account may no longer use the console; its session has ended.
+console-error-cross-site = This request was refused because it came from another website. Please open the console and try again.
 console-error-csrf = The request was refused because the form's protection code was missing. Please reload the page and try again.
 console-error-forbidden = Sorry, you may not see this page.
 console-error-not-found = This page does not exist.

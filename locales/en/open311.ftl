@@ -42,7 +42,7 @@ open311-error-no-ward = The location lies outside every known ward; send attribu
 open311-error-other-province = The location is in another province than this API key's.
 open311-error-code-readable = The server reads the code on the photo, so the "cannot be scanned" report was not filed (attribute[if_readable]=drop).
 open311-error-code-official = The code on the photo is the venue's official code here, so the "wrong information" report was not filed (attribute[if_official]=drop).
-open311-error-too-large = The request body is too large (at most { $mb } MB).
+open311-error-too-large = The request body is too large (at most { $size }).
 open311-error-content-type = Only application/x-www-form-urlencoded or multipart/form-data is accepted.
 open311-error-bad-request = The request is not valid.
 open311-error-internal = Server error; the request was logged for inspection.

@@ -23,6 +23,7 @@ console-link-forbidden = Tài khoản này không có quyền dùng bảng đi�
 console-signed-out = Bạn đã đăng xuất.
 console-session-none = Bạn chưa đăng nhập hoặc phiên đã hết hạn.
 console-session-revoked = Tài khoản của bạn không còn quyền dùng bảng điều khiển; phiên đã kết thúc.
+console-error-cross-site = Yêu cầu bị từ chối vì được gửi từ một trang web khác. Vui lòng mở bảng điều khiển và thử lại.
 console-error-csrf = Yêu cầu bị từ chối vì thiếu mã bảo vệ biểu mẫu. Vui lòng tải lại trang và thử lại.
 console-error-forbidden = Xin lỗi, bạn không có quyền xem trang này.
 console-error-not-found = Không tìm thấy trang này.

@@ -42,7 +42,7 @@ open311-error-no-ward = Vị trí nằm ngoài mọi phường/xã đã biết; 
 open311-error-other-province = Vị trí thuộc tỉnh/thành phố khác với phạm vi của khoá API.
 open311-error-code-readable = Máy chủ đọc được mã trên ảnh nên báo cáo «không quét được» không được gửi (attribute[if_readable]=drop).
 open311-error-code-official = Mã trên ảnh là mã chính thức của cơ sở tại đây nên báo cáo «sai thông tin» không được gửi (attribute[if_official]=drop).
-open311-error-too-large = Nội dung gửi lên quá lớn (tối đa { $mb } MB).
+open311-error-too-large = Nội dung gửi lên quá lớn (tối đa { $size }).
 open311-error-content-type = Chỉ nhận application/x-www-form-urlencoded hoặc multipart/form-data.
 open311-error-bad-request = Yêu cầu không hợp lệ.
 open311-error-internal = Lỗi máy chủ; yêu cầu đã được ghi lại để kiểm tra.

@@ -6,6 +6,8 @@ import { usesConsole } from "./authorize.js";
 import { secretHash } from "./secret-hash.js";
 
 export const SESSION_IDLE_MS = 8 * 3600 * 1000;
+/** However busy, a session ends this long after sign-in: a stolen cookie is not good for ever. */
+export const SESSION_MAX_MS = 7 * 24 * 3600 * 1000;
 /** Writes of `seenAt` are spared for requests closer together than this. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -20,6 +22,7 @@ export interface ConsoleSessionDeps {
 export async function openSession(deps: ConsoleSessionDeps, account: Account): Promise<{ token: string; session: ConsoleSession }> {
   const at = deps.clock();
   await deps.consoleSessions.removeIdleSince(new Date(at.getTime() - SESSION_IDLE_MS));
+  await deps.consoleSessions.removeOpenedBefore(new Date(at.getTime() - SESSION_MAX_MS));
   const token = randomBytes(32).toString("base64url");
   const locale = account.locale === "en" ? "en" : "vi";
   const session = await deps.consoleSessions.create({ tokenHash: secretHash(token), accountId: account.id, csrf: randomBytes(24).toString("base64url"), locale, createdAt: at, seenAt: at });
@@ -27,7 +30,7 @@ export async function openSession(deps: ConsoleSessionDeps, account: Account): P
   return { token, session };
 }
 
-export type Resumed = { ok: true; session: ConsoleSession; account: Account } | { ok: false; reason: "none" | "idle" | "revoked" };
+export type Resumed = { ok: true; session: ConsoleSession; account: Account } | { ok: false; reason: "none" | "idle" | "expired" | "revoked" };
 
 /**
  * The session of a cookie and its account, read from the database on every request: a revoked
@@ -38,9 +41,10 @@ export async function resumeSession(deps: ConsoleSessionDeps, token: string | un
   const session = await deps.consoleSessions.byTokenHash(secretHash(token));
   if (!session) return { ok: false, reason: "none" };
   const at = deps.clock();
-  if (at.getTime() - session.seenAt.getTime() > SESSION_IDLE_MS) {
+  const [idle, age] = [at.getTime() - session.seenAt.getTime(), at.getTime() - session.createdAt.getTime()];
+  if (idle > SESSION_IDLE_MS || age > SESSION_MAX_MS) {
     await deps.consoleSessions.remove(session.id);
-    return { ok: false, reason: "idle" };
+    return { ok: false, reason: age > SESSION_MAX_MS ? "expired" : "idle" };
   }
   const account = await deps.accounts.byId(session.accountId);
   if (!account || !usesConsole(account)) {
@@ -49,6 +53,18 @@ export async function resumeSession(deps: ConsoleSessionDeps, token: string | un
   }
   if (at.getTime() - session.seenAt.getTime() > TOUCH_EVERY_MS) await deps.consoleSessions.touch(session.id, at);
   return { ok: true, session, account };
+}
+
+/**
+ * Signing in again (a new link, perhaps on a shared computer) ends the session the browser
+ * still carried, so an id someone planted or saw before sign-in is worthless after it.
+ */
+export async function replaceSession(deps: ConsoleSessionDeps, oldToken: string | undefined, account: Account): Promise<{ token: string; session: ConsoleSession }> {
+  if (oldToken && oldToken.length <= 128) {
+    const old = await deps.consoleSessions.byTokenHash(secretHash(oldToken));
+    if (old) await deps.consoleSessions.remove(old.id);
+  }
+  return openSession(deps, account);
 }
 
 export async function endSession(deps: ConsoleSessionDeps, session: ConsoleSession, account: Account): Promise<void> {

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { csvText } from "../../platform/csv.js";
 import type { ComplianceFigures, ComplianceReport } from "./compliance.js";
 
 export const COMPLIANCE_COLUMNS = ["scope", "code", "name", "active", "scanned_7d", "rate_percent", "never_scanned", "silent", "silent_days"] as const;
@@ -18,5 +18,5 @@ export function complianceCsv(report: ComplianceReport): string {
     ...report.categories.map((c) => ["category", c.category, c.category, ...figures(c)]),
     ...report.trend.map((w) => ["week", w.weekEnding, "", w.active, w.scanned, pct(w.rate), "", ""]),
   ].map((r) => [...r, report.silentDays]);
-  return stringify(rows, { header: true, columns: [...COMPLIANCE_COLUMNS] });
+  return csvText(rows, { header: true, columns: [...COMPLIANCE_COLUMNS] });
 }

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify";
+import { csvStream } from "../../platform/csv.js";
 import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
@@ -19,6 +19,6 @@ export async function exportVenues(venues: Pick<ReturnType<typeof venueStore>, "
     }
   }
   out.write("\uFEFF");
-  await pipeline(Readable.from(rows()), stringify({ header: true, columns: [...VENUE_COLUMNS] }), out);
+  await pipeline(Readable.from(rows()), csvStream({ header: true, columns: [...VENUE_COLUMNS] }), out);
   return count;
 }

@@ -1,7 +1,8 @@
 // The simulator page: draws each persona's chats as a phone would, from what the bot sent
 // through the emulators, and turns every click into a real update or Zalo event.
 "use strict";
-const { texts, personas, mapTileUrl } = window.SIM;
+// A data block, not a script: the page's CSP runs no inline script. The token proves our requests come from this page.
+const { texts, personas, mapTileUrl, token } = JSON.parse(document.getElementById("sim-data").textContent);
 const state = { persona: null, chats: new Map(), target: null };
 const $ = (sel, root = document) => root.querySelector(sel);
 const fmt = (key, args = {}) => texts[key].replace(/\{(\w+)\}/g, (_, k) => args[k] ?? "");
@@ -15,7 +16,7 @@ function toast(text) {
 }
 
 async function api(path, body, raw) {
-  const res = await fetch(path, raw ? { method: "POST", body: raw } : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(path, raw ? { method: "POST", headers: { "x-sim-token": token }, body: raw } : { method: "POST", headers: { "content-type": "application/json", "x-sim-token": token }, body: JSON.stringify(body) });
   if (!res.ok) {
     const answer = await res.json().catch(() => ({ error: res.statusText }));
     toast(fmt("sim-error", { reason: answer.error || res.status }));

@@ -13,6 +13,8 @@ export interface PageModel {
   texts: Record<string, string>;
   photos: { key: string; title: string; megapixels: number }[];
   mapTileUrl: string | undefined;
+  /** Proves a request to the page's API came from this page (sent back as x-sim-token). */
+  token: string;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -81,7 +83,7 @@ export function renderPage(m: PageModel): string {
   <div class="map-foot"><span id="ward-under">${t("sim-map-hint")}</span><button id="send-location" type="button" disabled>${t("sim-map-send")}</button></div>
 </dialog>
 <div id="toast" role="status"></div>
-<script>window.SIM = ${json({ texts: m.texts, personas: m.personas, mapTileUrl: m.mapTileUrl ?? null })};</script>
+<script type="application/json" id="sim-data">${json({ texts: m.texts, personas: m.personas, mapTileUrl: m.mapTileUrl ?? null, token: m.token })}</script>
 <script src="/sim/assets/leaflet.js"></script>
 <script src="/sim/assets/app.js"></script>
 </body>

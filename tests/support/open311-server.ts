@@ -1,7 +1,7 @@
 import type { Connection } from "mongoose";
 import { createStores, type Stores } from "../../models/index.js";
 import { OPEN311_PREFIX, open311Plugin } from "../../open311/plugin.js";
-import { createLogger } from "../../platform/logger.js";
+import { createLogger, type Logger } from "../../platform/logger.js";
 import { createServer } from "../../server/app.js";
 import { createApiKey } from "../../services/access/api-keys.js";
 import { decodeQr } from "../../services/qr/decode-qr.js";
@@ -17,7 +17,7 @@ export const OPEN311_SIGNING_KEY = "test-signing-key-for-open311";
  * The real HTTP server (server/app.ts) with the Open311 plugin registered as the composition
  * root does, on 127.0.0.1, over the test database seeded with the Huế demo registry.
  */
-export async function startOpen311Server(conn: Connection, o: { requestsPerMinute?: number; publicUrl?: string } = {}) {
+export async function startOpen311Server(conn: Connection, o: { requestsPerMinute?: number; publicUrl?: string; logger?: Logger; trustProxy?: string[] } = {}) {
   const stores: Stores = createStores(conn);
   await stores.syncIndexes();
   const demo: DemoRegistry = await seedDemoRegistry(stores, OPEN311_SIGNING_KEY);
@@ -26,14 +26,14 @@ export async function startOpen311Server(conn: Connection, o: { requestsPerMinut
   const now = { value: new Date("2026-11-23T03:00:00Z") };
   const clock = () => now.value;
   const verifier = createCodeVerifier({ venues: stores.venues, directory, signingKey: OPEN311_SIGNING_KEY, maxDistanceM: 200 });
-  const server = createServer();
+  const server = createServer({ trustProxy: o.trustProxy });
   await server.register(
     open311Plugin({
       stores,
       intake: { decoder: { decode: (b) => decodeQr(b) }, verifier, resolveWard: createWardResolver({ directory, venues: stores.venues }) },
       directory,
       clock,
-      logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+      logger: o.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
       defaultLocale: "vi",
       requestsPerMinute: o.requestsPerMinute,
       publicUrl: o.publicUrl,

@@ -26,7 +26,7 @@ export function registerZaloWebhook(app: FastifyInstance, deps: ZaloWebhookDeps)
     scope.removeAllContentTypeParsers();
     // Zalo documents no size for events; a megabyte holds any text and attachment list it sends.
     scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
-    scope.post(deps.path ?? "/zalo", async (req, reply) => {
+    scope.post(deps.path ?? "/zalo", { config: { audience: "webhook" } }, async (req, reply) => {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const header = req.headers["x-zevent-signature"];
       const verdict = verifyZaloWebhook(raw, typeof header === "string" ? header : undefined, {
@@ -37,7 +37,8 @@ export function registerZaloWebhook(app: FastifyInstance, deps: ZaloWebhookDeps)
       });
       if (!verdict.ok) {
         req.log.warn({ reason: verdict.reason }, "zalo webhook rejected");
-        return reply.code(401).send({ error: verdict.reason });
+        // The reason is logged, not told: a forger learns nothing about which check failed.
+        return reply.code(401).send({ error: "unauthorized" });
       }
       const event = verdict.event as unknown as ZaloEvent;
       const fresh = await deps.inbox.add(zaloEventKey(event), String(event.event_name ?? "unknown"), verdict.event, clock());
