@@ -3,6 +3,8 @@ import multipart from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { declareAudience } from "../server/route-table.js";
 import { createOpen311Context, formatOf, type Open311Context, type Open311Deps } from "./context.js";
+import { answerClientErrors } from "./client-errors.js";
+import { allowOrigins } from "./cors.js";
 import { Open311Error } from "./errors.js";
 import { FORM_MAX_BYTES, MEDIA_MAX_BYTES, postRequestRoute } from "./post-request.js";
 import { readRoutes } from "./read-routes.js";
@@ -23,6 +25,9 @@ export function open311Plugin(deps: Open311Deps) {
     await app.register(multipart, { limits: { fileSize: MEDIA_MAX_BYTES, files: 1, fields: 40, fieldSize: 64 * 1024, parts: 41 } });
 
     app.setErrorHandler((error, request, reply) => refuse(c, error, request, reply));
+    answerClientErrors(app.server, c.texts);
+    // First, so that a refusal at the door is readable by an allowed page too.
+    allowOrigins(app, deps.corsOrigins);
     // Limits before work: the key and the rate are settled before a POST's body is read.
     app.addHook("onRequest", async (request) => {
       if (request.method === "POST") await c.admit(request);
