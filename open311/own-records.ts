@@ -24,7 +24,8 @@ export async function partnerViews(stores: Pick<Stores, "venues" | "accounts">, 
   const account = await stores.accounts.ensure("open311", client.id, { displayName: client.name });
   const byNumber = new Map(tickets.map((t) => [t.number, t]));
   return views.map((view) => {
-    const report = byNumber.get(view.number)?.reports.find((r) => r.accountId === account.id && r.channel === "open311" && !r.withdrawnAt);
+    // A key that filed twice onto one ticket (merged) reads its latest report.
+    const report = byNumber.get(view.number)?.reports.findLast((r) => r.accountId === account.id && r.channel === "open311" && !r.withdrawnAt);
     if (!report) return view;
     return { ...view, own: { description: report.note ?? undefined, address: report.address ?? undefined } };
   });

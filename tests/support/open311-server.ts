@@ -1,6 +1,6 @@
 import type { Connection } from "mongoose";
 import { createStores, type Stores } from "../../models/index.js";
-import { OPEN311_PREFIX, open311Plugin } from "../../open311/plugin.js";
+import { OPEN311_PREFIX, open311Plugin, type Open311Deps } from "../../open311/plugin.js";
 import { createLogger, type Logger } from "../../platform/logger.js";
 import { createServer } from "../../server/app.js";
 import { createApiKey } from "../../services/access/api-keys.js";
@@ -17,7 +17,10 @@ export const OPEN311_SIGNING_KEY = "test-signing-key-for-open311";
  * The real HTTP server (server/app.ts) with the Open311 plugin registered as the composition
  * root does, on 127.0.0.1, over the test database seeded with the Huế demo registry.
  */
-export async function startOpen311Server(conn: Connection, o: { requestsPerMinute?: number; publicUrl?: string; logger?: Logger; trustProxy?: string[] } = {}) {
+export async function startOpen311Server(
+  conn: Connection,
+  o: { requestsPerMinute?: number; publicUrl?: string; logger?: Logger; trustProxy?: string[] } & Pick<Open311Deps, "jurisdictionIds" | "corsOrigins" | "contact" | "keyService"> = {},
+) {
   const stores: Stores = createStores(conn);
   await stores.syncIndexes();
   const demo: DemoRegistry = await seedDemoRegistry(stores, OPEN311_SIGNING_KEY);
@@ -37,6 +40,10 @@ export async function startOpen311Server(conn: Connection, o: { requestsPerMinut
       defaultLocale: "vi",
       requestsPerMinute: o.requestsPerMinute,
       publicUrl: o.publicUrl,
+      jurisdictionIds: o.jurisdictionIds,
+      corsOrigins: o.corsOrigins,
+      contact: o.contact,
+      keyService: o.keyService,
     }),
     { prefix: OPEN311_PREFIX },
   );
