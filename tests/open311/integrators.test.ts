@@ -2,7 +2,7 @@ import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { transitionTicket } from "../../services/tickets/transition.js";
 import { useTestDatabase } from "../support/database.js";
-import { asText, bothFormats, get, postForm, xmlAsJson, type Answer } from "../support/open311-client.js";
+import { asText, bothFormats, postForm, xmlAsJson, type Answer } from "../support/open311-client.js";
 import { startOpen311Server, type Open311Server } from "../support/open311-server.js";
 
 /** Issue 28's findings, each over HTTP in XML and JSON, on a deployment configured as Huế's would be. */
