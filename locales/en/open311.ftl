@@ -52,3 +52,4 @@ open311-error-no-venue = attribute[venue_code]: no venue with code { $code }.
 open311-error-no-ward-code = attribute[ward_code]: no ward with code { $code }.
 open311-error-span = start_date to end_date may not span more than { $days } days (nor end before it starts).
 open311-error-header-too-large = The request headers are too large (at most { $size } in all).
+open311-error-too-many-parts = The form has too many parts (at most { $fields } fields and one media file).

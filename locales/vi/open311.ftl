@@ -52,3 +52,4 @@ open311-error-no-venue = attribute[venue_code]: không có cơ sở nào mang m�
 open311-error-no-ward-code = attribute[ward_code]: không có phường/xã nào mang mã { $code }.
 open311-error-span = Khoảng từ start_date đến end_date không được dài quá { $days } ngày (và end_date không được trước start_date).
 open311-error-header-too-large = Phần đầu (header) của yêu cầu quá lớn (tối đa { $size } tổng cộng).
+open311-error-too-many-parts = Biểu mẫu có quá nhiều phần (tối đa { $fields } trường và một tệp media).

@@ -2,7 +2,7 @@ import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { transitionTicket } from "../../services/tickets/transition.js";
 import { useTestDatabase } from "../support/database.js";
-import { asText, bothFormats, postForm, xmlAsJson, type Answer } from "../support/open311-client.js";
+import { asText, bothFormats, postForm, postMultipart, xmlAsJson, type Answer } from "../support/open311-client.js";
 import { startOpen311Server, type Open311Server } from "../support/open311-server.js";
 
 /** Issue 28's findings, each over HTTP in XML and JSON, on a deployment configured as Huế's would be. */
@@ -132,7 +132,7 @@ describe("Open311 as integrators call it (issue 28)", () => {
     expect(keyless.headers.get("access-control-allow-origin")).toBe(IOC);
   });
 
-  it("errors raised below the routes are in the spec's format with the right limit: 431 headers, 413 form, 415 JSON", async () => {
+  it("errors raised below the routes are in the spec's format with the right limit: 431 headers, 413 form, photo and parts, 415 JSON", async () => {
     for (const format of ["json", "xml"]) {
       const raw = await new Promise<string>((resolve, reject) => {
         const url = new URL(s.base);
@@ -151,6 +151,11 @@ describe("Open311 as integrators call it (issue 28)", () => {
     }
     const form = await postForm<Errors>(`${s.base}/requests.json`, { api_key: key, service_code: "no_poster", ...HERE, description: "x".repeat(300 * 1024) });
     expect(form).toMatchObject({ status: 413, body: [{ code: 413, description: expect.stringMatching(/256 KB/) }] });
+    const huge = Buffer.alloc(9 * 1024 * 1024, 0xff);
+    const photo = await postMultipart<Errors>(`${s.base}/requests.json`, { api_key: key, service_code: "no_poster", ...HERE }, huge);
+    expect(photo).toMatchObject({ status: 413, body: [{ code: 413, description: expect.stringMatching(/8 MB/) }] });
+    const parts = await postMultipart<Errors>(`${s.base}/requests.json`, { api_key: key, ...Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`f${i}`, "x"])) });
+    expect(parts).toMatchObject({ status: 413, body: [{ code: 413, description: expect.stringMatching(/40 trường/) }] });
     const json = await fetch(`${s.base}/requests.xml`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ api_key: key }) });
     expect(json.status).toBe(415);
     expect(xmlAsJson(await json.text())).toEqual([{ code: "415", description: expect.stringMatching(/x-www-form-urlencoded/) }]);
