@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // The simulator's and the console's page scripts run in the browser.
-    files: ["simulator/page/**/*.js", "console/assets/**/*.js"],
+    files: ["simulator/page/**/*.js", "console/assets/**/*.js", "public-reports/assets/**/*.js"],
     languageOptions: {
       sourceType: "script",
       globals: Object.fromEntries(

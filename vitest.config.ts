@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,6 +7,11 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // expect.poll waits for an outcome, never measures one: a loaded machine gets as long as a test does.
+    expect: { poll: { timeout: 30_000 } },
     pool: "forks",
+    // Most files wait on the database server, a child process or a browser rather than on the CPU, so one
+    // more file than cores keeps them busy (vitest's default, one fewer, ran a 2-core machine's files one by one).
+    maxWorkers: availableParallelism() + 1,
   },
 });

@@ -7,6 +7,8 @@ export interface OperationsOptions {
   metrics: Pick<AppMetrics, "registry">;
   /** Each dependency's readiness: true when it answers, else a short reason. */
   checks: Record<string, () => Promise<true | string>>;
+  /** Facts for the operator that do not decide readiness (e.g. the embedded database's size against its limit). */
+  details?: Record<string, () => unknown>;
   /** Client IPs that may read (the socket's address: behind a proxy, the proxy's). */
   allowFrom: string[];
   /** Anyone presenting `Authorization: Bearer <token>` may read too. */
@@ -39,7 +41,8 @@ export function operationsRoutes(opts: OperationsOptions): FastifyPluginAsync {
     app.get("/readyz", async (_request, reply) => {
       const results = await Promise.all(Object.entries(opts.checks).map(async ([name, check]) => [name, await withTimeout(check())] as const));
       const ready = results.every(([, r]) => r === true);
-      return reply.code(ready ? 200 : 503).send({ ready, checks: Object.fromEntries(results.map(([n, r]) => [n, r === true ? "ok" : r])) });
+      const details = Object.fromEntries(Object.entries(opts.details ?? {}).map(([name, read]) => [name, read()]));
+      return reply.code(ready ? 200 : 503).send({ ready, checks: Object.fromEntries(results.map(([n, r]) => [n, r === true ? "ok" : r])), ...(opts.details ? { details } : {}) });
     });
   };
 }

@@ -13,12 +13,15 @@ import type { ChannelSender } from "../services/notify/resident-message.js";
 import { startBotRecordPruning } from "../services/housekeeping/prune-bot-records.js";
 import { OPEN311_PREFIX, open311Plugin } from "../open311/plugin.js";
 import { CONSOLE_PREFIX, consolePlugin } from "../console/plugin.js";
+import { REPORTS_PREFIX, reportsPlugin } from "../public-reports/plugin.js";
 import { reportLinks } from "../services/registry/report-link.js";
 import { createWardResolver } from "../services/routing/resolve-ward.js";
 import { startPhotoRetention } from "../services/housekeeping/prune-closed-photos.js";
+import { startTextRetention } from "../services/housekeeping/drop-closed-text.js";
 import { prepareSimulator } from "../simulator/start-simulator.js";
 import { startInspectionSchedule } from "../services/registry/inspection-schedule.js";
 import { randomBytes } from "node:crypto";
+import { embeddedCapacity } from "../services/housekeeping/embedded-capacity.js";
 
 export interface RunningApp {
   stores: Stores;
@@ -37,6 +40,8 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   const db = await connectDatabase(base, logger);
   const stores = createStores(db.connection);
   await stores.syncIndexes();
+  const capacity = embeddedCapacity({ backend: db.backend, limit: base.embeddedTicketLimit, countTickets: () => stores.tickets.countAll(), logger, clock: () => new Date() });
+  await capacity.check();
   const simulator = base.simulator ? await prepareSimulator(base, logger, stores, db.connection) : undefined;
   const config = simulator?.config ?? base;
   // Without any chat channel (no token, SIMULATOR=off) the HTTP surfaces (Open311, operations) still run.
@@ -53,9 +58,10 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
     prefix: OPEN311_PREFIX,
   });
   await server.register(consolePlugin({ stores, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl, mapTileUrl: config.mapTileUrl,
-    posters: { signingKey: core.signingKey, links: reportLinks(config) }, silentAfterDays: config.silentAfterDays }), {
+    posters: { signingKey: core.signingKey, links: reportLinks(config) }, silentAfterDays: config.silentAfterDays, capacity: () => capacity.current() }), {
     prefix: CONSOLE_PREFIX,
   });
+  await server.register(reportsPlugin({ stores, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, links: reportLinks(config), mapTileUrl: config.mapTileUrl }), { prefix: REPORTS_PREFIX });
   core.metrics.observeWebhooks(server);
   await server.register(
     operationsRoutes({
@@ -66,6 +72,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
         database: async () => ((await db.connection.db!.admin().ping()).ok === 1 ? true : "ping refused"),
         decoder: async () => (core.decoderStatus().threads > 0 ? true : "no decoder thread"),
       },
+      details: { database: () => capacity.current() },
     }),
   );
   const telegram = config.botToken ? await startTelegram(config, logger, stores, core, server, { botInfo: simulator?.botInfo }) : undefined;
@@ -87,6 +94,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
   notifications.start();
   const pruning = startBotRecordPruning({ stores, clock: core.clock, logger });
   const retention = startPhotoRetention({ stores, clock: core.clock, logger, retentionDays: config.photoRetentionDays });
+  const textRetention = startTextRetention({ stores, clock: core.clock, logger, retentionDays: config.textRetentionDays });
   const schedule = config.inspectionsSchedule;
   const stopInspections = schedule
     ? startInspectionSchedule({ ...stores, clock: core.clock, logger, instance: randomBytes(4).toString("hex") }, { ...schedule, silentDays: config.silentAfterDays, perWardWeek: config.inspectionsPerWardWeek })
@@ -101,6 +109,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
       await notifications.stop();
       pruning.stop();
       retention.stop();
+      textRetention.stop();
       stopInspections?.();
       await simulator?.stop();
       await server.close();

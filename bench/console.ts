@@ -5,10 +5,12 @@
  * page, the boundaries and the silent venues. Reports the server time of each (median and max of
  * a few runs) and the database commands each request costs (a counting relay in front of the
  * server). Against MONGODB_URI or a fresh embedded database.
- *   npm run bench:console -- [--tickets 10000] [--runs 5] [--json]
+ * On a shared machine elapsed times follow the load; the CPU the embedded server and this
+ * process spend per request does not, and their sum is what the request takes on an idle core.
+ *   npm run bench:console -- [--tickets 10000] [--runs 5] [--only map,queue] [--json]
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { CONSOLE_PREFIX, consolePlugin } from "../console/plugin.js";
@@ -39,6 +41,19 @@ const arg = (name: string, fallback: string) => {
 const TICKETS = Number(arg("tickets", "10000"));
 const RUNS = Number(arg("runs", "5"));
 const json = process.argv.includes("--json");
+const only = arg("only", "").split(",").filter(Boolean);
+
+/** CPU milliseconds a process has used (user + system), from /proc; 0 where there is no such file. */
+async function cpuMsOf(pid: number | undefined): Promise<number> {
+  if (!pid) return 0;
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10; // clock ticks of 10 ms
+}
+const appCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const say = (s: string) => void (json ? process.stderr : process.stdout).write(`${s}\n`);
 const now = new Date();
 
@@ -87,7 +102,9 @@ const officer = await session("officer", { wardCode: wards[0]!.code });
 const keeper = await session("registry", { provinceCode: PROVINCE });
 
 async function measure(label: string, cookie: string, url: string) {
+  if (only.length > 0 && !only.some((o) => label.startsWith(o))) return undefined;
   const times: number[] = [];
+  const cpu: number[] = [];
   let bytes = 0;
   let status = 0;
   let commands = 0;
@@ -95,8 +112,10 @@ async function measure(label: string, cookie: string, url: string) {
   for (let i = 0; i <= RUNS; i++) {
     relay.reset();
     const start = performance.now();
+    const cpuStart = (await cpuMsOf(embedded?.pid)) + appCpuMs();
     const res = await server.inject({ method: "GET", url, headers: { cookie } });
     const ms = performance.now() - start;
+    if (i > 0) cpu.push((await cpuMsOf(embedded?.pid)) + appCpuMs() - cpuStart);
     status = res.statusCode;
     bytes = res.rawPayload.length;
     commands = [...relay.stats.values()].reduce((s, k) => s + k.count, 0);
@@ -104,13 +123,15 @@ async function measure(label: string, cookie: string, url: string) {
     if (i > 0) times.push(ms); // the first run warms caches (boundaries, code paths)
   }
   times.sort((a, b) => a - b);
-  const row = { label, url, status, medianMs: Math.round(times[Math.floor(times.length / 2)]!), maxMs: Math.round(times.at(-1)!), kB: Math.round(bytes / 1024), dbCommands: commands, lastRunDbMs: Math.round(dbMs) };
-  say(`${label.padEnd(34)} ${String(row.medianMs).padStart(6)} ms median ${String(row.maxMs).padStart(6)} ms max ${String(row.kB).padStart(6)} kB ${String(commands).padStart(3)} db commands ${String(row.lastRunDbMs).padStart(6)} ms in the database (${status})`);
+  cpu.sort((a, b) => a - b);
+  const row = { label, url, status, medianMs: Math.round(times[Math.floor(times.length / 2)]!), maxMs: Math.round(times.at(-1)!), cpuMs: Math.round(cpu[Math.floor(cpu.length / 2)]!), kB: Math.round(bytes / 1024), dbCommands: commands, lastRunDbMs: Math.round(dbMs) };
+  say(`${label.padEnd(34)} ${String(row.medianMs).padStart(6)} ms median ${String(row.maxMs).padStart(6)} ms max ${String(row.cpuMs).padStart(6)} ms CPU ${String(row.kB).padStart(6)} kB ${String(commands).padStart(3)} db commands ${String(row.lastRunDbMs).padStart(6)} ms in the database (${status})`);
   return row;
 }
 
 const period = `from=${addDays(today, -119)}&to=${today}`;
 say(`\n${RUNS} runs each after a warm-up; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+const someTicket = (await stores.tickets.mapPoints({ provinceCode: PROVINCE }, 1))[0]!;
 const results = [
   await measure("map data, province, no filter", supervisor, "/console/map/tickets.json"),
   await measure("map data, province, open + overdue", supervisor, "/console/map/tickets.json?state=new&state=acknowledged&state=inspecting&overdue=1"),
@@ -122,7 +143,8 @@ const results = [
   await measure("queue first page, overdue", supervisor, "/console/queue?overdue=1"),
   await measure("statistics, 30 days", supervisor, "/console/statistics"),
   await measure("statistics, 120 days (all)", supervisor, `/console/statistics?${period}`),
-];
+  await measure("ticket page", supervisor, `/console/tickets/${encodeURIComponent(someTicket.number)}`),
+].filter((r) => r !== undefined);
 // What the application itself spends, apart from the database: the same work on data already read.
 const all = await stores.tickets.figuresBetween({ provinceCode: PROVINCE }, new Date(0), new Date(now.getTime() + 1));
 const points = await stores.tickets.mapPoints({ provinceCode: PROVINCE }, 20_001);

@@ -67,7 +67,7 @@ export async function residentLoop(o: {
       o.samples.confirmMs.push(Date.now() - confirmed);
       o.samples.doneAt.push(Date.now());
       // A report merged into an open ticket edits that ticket's card (in its own ward's group) instead of posting one.
-      const merged = /đã có báo cáo/.test(done);
+      const merged = /được gộp vào báo cáo/.test(done);
       if (merged) o.samples.merged++;
       const group = o.groupOfWard(at.lat, at.lng);
       const isCard = (c: { method: string; params: Record<string, unknown> }) =>

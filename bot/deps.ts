@@ -46,4 +46,4 @@ export type BotContext = ConversationFlavor<Context & I18nFlavor & UpdateFlavor>
 export type FeatureDeps = BotDeps & { downloadFile: (fileId: string) => Promise<Buffer> };
 
 /** The officers' composers (the deadline policy is read from the stores where it applies). */
-export type OfficerDeps = Pick<FeatureDeps, "stores" | "clock" | "logger" | "config">;
+export type OfficerDeps = Pick<FeatureDeps, "stores" | "clock" | "logger" | "config"> & Partial<Pick<FeatureDeps, "directory">>;

@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import type { Connection } from "mongoose";
 import type { Config } from "../platform/config.js";
 import { connectDatabase, type Database } from "../platform/database.js";
 import type { Logger } from "../platform/logger.js";
@@ -13,6 +14,8 @@ export interface CliContext {
   /** The one clock; the wall clock in production, a controlled one in tests. */
   clock: () => Date;
   stores(): Promise<Stores>;
+  /** The configuration's database connection itself, for commands that work below the stores (db copy). */
+  connection(): Promise<Connection>;
   /** The ward directory, loaded from the database on first use. */
   directory(): Promise<WardDirectory>;
   close(): Promise<void>;
@@ -34,6 +37,7 @@ export function createCliContext(config: Config, logger: Logger, out: Writable, 
     out,
     clock,
     stores: async () => (await open()).stores,
+    connection: async () => (await open()).database.connection,
     directory: () =>
       (directory ??= (async () => {
         const d = createWardDirectory((await ctx.stores()).wards);

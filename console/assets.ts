@@ -29,12 +29,12 @@ export const CONSOLE_ASSETS: Record<string, URL> = {
   "images/marker-shadow.png": new URL("images/marker-shadow.png", LEAFLET),
 };
 
-/** Served to anyone (the sign-in page needs its style); they hold no data. */
-export function assetRoutes(app: FastifyInstance): void {
+/** Served to anyone (the sign-in page needs its style); they hold no data. The public pages serve their own list. */
+export function assetRoutes(app: FastifyInstance, assets: Record<string, URL> = CONSOLE_ASSETS, routeConfig: object = {}): void {
   const cache = new Map<string, Buffer>();
-  app.get<{ Params: { "*": string } }>("/assets/*", async (request, reply) => {
+  app.get<{ Params: { "*": string } }>("/assets/*", { config: routeConfig }, async (request, reply) => {
     const name = request.params["*"];
-    const file = Object.hasOwn(CONSOLE_ASSETS, name) ? CONSOLE_ASSETS[name] : undefined;
+    const file = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!file) return reply.callNotFound();
     let bytes = cache.get(name);
     if (!bytes) cache.set(name, (bytes = await readFile(file)));

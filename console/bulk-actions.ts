@@ -49,11 +49,14 @@ export const bulkActions: ConsolePage = (app: FastifyInstance, c: ConsoleContext
     const results = [];
     for (const id of ids) {
       const r = ID.test(id) ? await transitionTicket(deps, viewer.account.id, id, action) : { ok: false as const, reason: "not_found" as const };
-      // A ticket outside the viewer's scope is not named: its number would tell them it exists.
-      const number = r.ticket && canSee(viewer.account, r.ticket) ? r.ticket.number : "—";
+      // A ticket outside the viewer's scope is not named, and its refusal reads as a missing one's:
+      // neither the number nor "forbidden" rather than "not found" may tell them it exists.
+      const ticket = r.ticket ?? (ID.test(id) ? await c.deps.stores.tickets.byId(id) : undefined);
+      const hidden = !ticket || !canSee(viewer.account, ticket);
+      const number = hidden ? "—" : ticket.number;
       results.push(r.ok
         ? html`<li class="done">${t("console-bulk-done", { number: r.ticket.number, state: t(`state-${r.to}`) })}${r.successor ? ` → ${r.successor.number}` : ""}</li>`
-        : html`<li class="refused">${t("console-bulk-refused", { number, reason: t(`refused-${r.reason}`) })}</li>`);
+        : html`<li class="refused">${t("console-bulk-refused", { number, reason: t(hidden && (r.reason === "forbidden" || r.reason === "not_found") ? "refused-hidden" : `refused-${r.reason}`) })}</li>`);
     }
     const list = ids.length === 0 ? html`<p>${t("console-bulk-none")}</p>` : html`<ul class="outcomes">${results}</ul>`;
     return c.page(reply, viewer, {

@@ -3,7 +3,7 @@ import { registryScope } from "../services/access/authorize.js";
 import { complianceOf, DEFAULT_SILENT_DAYS, type ComplianceFigures } from "../services/registry/compliance.js";
 import { complianceCsv } from "../services/registry/compliance-csv.js";
 import { compliancePdf } from "../services/registry/compliance-pdf.js";
-import { findPosterFonts } from "../services/registry/poster/poster-pdf.js";
+import { POSTER_FONTS } from "../services/registry/poster/poster-pdf.js";
 import { isDay, vietnamDay } from "../services/text/vietnam-day.js";
 import { formatFigure } from "./charts/chart-data.js";
 import { lineChart } from "./charts/svg-chart.js";
@@ -81,7 +81,7 @@ export const compliancePage: ConsolePage = (app, c) => {
   app.get<{ Querystring: ComplianceQuery }>("/compliance.pdf", async (request, reply) => {
     const { report } = await reportOf(c, request);
     // The PDF is the Vietnamese document the CLI prints, whatever the viewer's language.
-    const pdf = await compliancePdf(report, findPosterFonts(), c.translator("vi"));
+    const pdf = await compliancePdf(report, POSTER_FONTS, c.translator("vi"));
     return reply.header("content-type", "application/pdf").header("content-disposition", `attachment; filename="compliance-${report.provinceCode}-${report.asOf}.pdf"`).send(pdf);
   });
 };

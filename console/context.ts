@@ -3,13 +3,14 @@ import type { Account } from "../models/account.js";
 import type { ConsoleSession } from "../models/console-session.js";
 import type { Stores } from "../models/index.js";
 import type { Logger } from "../platform/logger.js";
+import { WAY_OUT_COMMAND, type CapacityState } from "../services/housekeeping/embedded-capacity.js";
 import { createI18n, localeFromAcceptLanguage, type Locale } from "../bot/i18n.js";
 import type { KeyRing } from "../services/registry/payload.js";
 import type { ReportLinks } from "../services/registry/report-link.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { ConsoleError } from "./console-error.js";
-import type { Html } from "./html.js";
+import { html, type Html } from "./html.js";
 import { layout, type NavKey } from "./layout.js";
 
 export const CONSOLE_PREFIX = "/console";
@@ -28,6 +29,8 @@ export interface ConsoleDeps {
   posters?: { signingKey: KeyRing; links: ReportLinks };
   /** Days without a scan after which a venue counts as silent (SILENT_AFTER_DAYS); default 14. */
   silentAfterDays?: number;
+  /** The embedded database's size against its measured limit; administrators see a warning past it. */
+  capacity?: () => CapacityState | undefined;
 }
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
@@ -83,7 +86,9 @@ export function createConsoleContext(deps: ConsoleDeps) {
     /** A full page in the layout (nav, language switch, sign-out) for the signed-in viewer. */
     page(reply: FastifyReply, viewer: Viewer | undefined, content: PageContent, locale: Locale = deps.defaultLocale) {
       const t = viewer?.t ?? translator(locale);
-      const markup = layout({ ...content, viewer, t, locale: viewer?.locale ?? locale, scopeName: (a) => scopeName(a, t) });
+      const capacity = viewer?.account.role === "admin" ? deps.capacity?.() : undefined;
+      const footer = capacity?.over ? html`<p class="card notice" role="status">${t("console-embedded-limit", { tickets: capacity.tickets, limit: capacity.limit, command: WAY_OUT_COMMAND })}</p>` : undefined;
+      const markup = layout({ ...content, viewer, t, locale: viewer?.locale ?? locale, scopeName: (a) => scopeName(a, t), footer });
       // no-store: after signing out, the browser's back button must not show a signed-in page.
       return reply.code(content.status ?? 200).header("content-type", "text/html; charset=utf-8").header("cache-control", "no-store").send(`<!doctype html>\n${markup.value}`);
     },

@@ -21,6 +21,8 @@ interface LayoutInput {
   locale: Locale;
   styles?: string[];
   scripts?: string[];
+  /** Said at the foot of every page (the embedded database's limit, to administrators). */
+  footer?: Html;
   /** The ward or province an account acts for, by name. */
   scopeName: (a: Account) => string;
 }
@@ -55,6 +57,7 @@ ${(p.styles ?? []).map((s) => html`<link rel="stylesheet" href="/console/assets/
 <h1>${p.title}</h1>
 ${p.body}
 </main>
+${p.footer ? html`<footer class="console-footer">${p.footer}</footer>` : ""}
 ${(p.scripts ?? []).map((s) => html`<script src="/console/assets/${s}" defer></script>`)}
 </body>
 </html>`;

@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { registryScope } from "../services/access/authorize.js";
 import { complianceOf, DEFAULT_SILENT_DAYS } from "../services/registry/compliance.js";
 import { createProvinceBoundaries } from "../services/routing/province-boundaries.js";
-import { vietnamDay } from "../services/text/vietnam-day.js";
+import { addDays, vietnamDay } from "../services/text/vietnam-day.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage } from "./context.js";
 import { html } from "./html.js";
@@ -17,6 +17,13 @@ import { TICKET_STATES } from "../services/tickets/ticket-states.js";
 const MAP_LIMIT = 20_000;
 
 type MapQuery = { province?: string };
+
+/** Without dates the map shows the last 90 days: what a supervisor looks at, and no reading of every ticket ever opened. */
+export const MAP_DEFAULT_DAYS = 90;
+function withDefaultPeriod(request: FastifyRequest, now: Date): void {
+  const q = (request.query ?? {}) as Record<string, unknown>;
+  if (!q.from && !q.to) request.query = { ...q, from: addDays(vietnamDay(now), -(MAP_DEFAULT_DAYS - 1)) };
+}
 
 /**
  * What the map shows this viewer: tickets for staff who handle or read them (their ward or
@@ -39,6 +46,7 @@ export const mapPage: ConsolePage = (app, c) => {
     const viewer = c.viewer(request);
     const { t } = viewer;
     const area = mapArea(c, request);
+    withDefaultPeriod(request, c.deps.clock());
     const province = new URLSearchParams({ province: area.provinceCode }).toString();
     const tickets = area.tickets ? ticketQueryOf(c, request) : undefined;
     const query = tickets ? filterQueryString(tickets.query) : "";
@@ -80,6 +88,7 @@ export const mapPage: ConsolePage = (app, c) => {
   });
 
   app.get("/map/tickets.json", async (request, reply) => {
+    withDefaultPeriod(request, c.deps.clock());
     const { viewer, query } = ticketQueryOf(c, request);
     if (!seesArea(viewer.account)) throw new ConsoleError(403, "console-error-forbidden");
     const now = c.deps.clock();

@@ -1,6 +1,6 @@
 import { csvText } from "../platform/csv.js";
 import type { FastifyInstance } from "fastify";
-import type { Ticket } from "../models/ticket.js";
+import type { QueueTicket } from "../models/ticket.js";
 import { vietnamDay } from "../services/text/vietnam-day.js";
 import type { ConsoleContext, ConsolePage } from "./context.js";
 import { ticketQueryOf } from "./ticket-filter.js";
@@ -24,7 +24,7 @@ export const queueCsv: ConsolePage = (app: FastifyInstance, c: ConsoleContext) =
     const now = c.deps.clock();
     const { tickets } = await c.deps.stores.tickets.matching(query.where(now), query.sort, { skip: 0, limit: MAX_ROWS });
     const venues = await c.deps.stores.venues.namesOf(tickets.flatMap((tk) => (tk.venueCode ? [tk.venueCode] : [])));
-    const row = (tk: Ticket) => {
+    const row = (tk: QueueTicket) => {
       const due = currentDeadline(tk, now);
       return [
         tk.number, vnTime(tk.openedAt), tk.wardCode, wardLabel(c.deps.directory, tk.wardCode), tk.violationType, tk.verdict, tk.state,

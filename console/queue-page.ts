@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { formatDate } from "../bot/format.js";
-import type { Ticket } from "../models/ticket.js";
+import type { QueueTicket } from "../models/ticket.js";
 import { TICKET_TYPES } from "../models/ticket.js";
 import type { WardRef } from "../services/routing/ward-ref.js";
 import { fullName } from "../services/routing/ward-ref.js";
@@ -49,7 +49,7 @@ function header(t: Translate, q: ParsedTicketQuery): Html {
   })}<th>${t("console-col-verdict")}</th><th class="num">${t("console-col-reports")}</th><th>${t("console-col-place")}</th></tr>`;
 }
 
-function row(c: ConsoleContext, v: Viewer, tk: Ticket, now: Date, venues: Map<string, string>): Html {
+function row(c: ConsoleContext, v: Viewer, tk: QueueTicket, now: Date, venues: Map<string, string>): Html {
   const { t, locale } = v;
   const due = currentDeadline(tk, now);
   return html`<tr>

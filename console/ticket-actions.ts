@@ -7,6 +7,7 @@ import { transitionTicket, type TransitionRefusal } from "../services/tickets/tr
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";
 import { html, type Html } from "./html.js";
+import { splitForm } from "./same-poster-section.js";
 import { visibleTicket } from "./ticket-access.js";
 import { publishAction } from "./publish-form.js";
 
@@ -41,6 +42,7 @@ export function actionForms(c: ConsoleContext, v: Viewer, tk: Ticket): Html {
     allowed(v, tk, "transfer") && form("transfer", html`<select name="ward" required aria-label="${t("console-action-transfer")}"><option value="">${t("console-choose-ward")}</option>${targets.map((w) => html`<option value="${w.code}">${fullName(w)}</option>`)}</select><button type="submit">${t("console-action-transfer")}</button>`),
     allowed(v, tk, "close_duplicate") && form("duplicate", html`<input name="original" required maxlength="40" size="18" aria-label="${t("console-action-duplicate")}" placeholder="${t("console-action-duplicate")}"><button type="submit">${t("console-action-duplicate")}</button>`),
     allowed(v, tk, "add_note") && form("note", html`<input name="text" required maxlength="1000" size="30" aria-label="${t("console-action-note")}" placeholder="${t("console-action-note")}"><button type="submit">${t("console-action-note")}</button>`),
+    allowed(v, tk, "split_report") && splitForm(v, tk, c.deps.directory.inProvince(tk.provinceCode), form),
     allowed(v, tk, "message_reporter") && form("message", html`<input name="text" required maxlength="1000" size="30" aria-label="${t("console-action-message")}" placeholder="${t("console-action-message")}"><button type="submit">${t("console-action-message")}</button>`),
   ].filter((f): f is Html => !!f);
   if (buttons.length + withArgs.length === 0) return html`<p class="muted">${t("console-ticket-no-actions")}</p>`;
@@ -54,6 +56,7 @@ interface ActionBody {
   original?: unknown;
   text?: unknown;
   photo?: unknown;
+  report?: unknown;
 }
 
 function actionOf(body: ActionBody): TicketAction {
@@ -68,6 +71,11 @@ function actionOf(body: ActionBody): TicketAction {
       return { kind: "transfer", wardCode: text(body.ward) };
     case "duplicate":
       return { kind: "close_duplicate", duplicateOf: text(body.original).toUpperCase() };
+    case "split": {
+      const n = text(body.report);
+      if (!/^\d{1,3}$/.test(n)) throw new ConsoleError(400, "console-error-bad-request");
+      return { kind: "split_report", report: Number(n) - 1, wardCode: text(body.ward) || undefined };
+    }
     case "note":
     case "message":
       if (!words) throw new ConsoleError(400, "console-error-bad-request");
@@ -82,7 +90,7 @@ const DONE: Partial<Record<TicketAction["kind"], string>> = { add_note: "note", 
 
 /** POST /tickets/:number/action: the one transition, as the card's buttons and the chat's commands use it. */
 export const ticketActions: ConsolePage = (app: FastifyInstance, c: ConsoleContext) => {
-  const deps = { ...c.deps.stores, clock: c.deps.clock };
+  const deps = { ...c.deps.stores, clock: c.deps.clock, directory: c.deps.directory };
   app.post<{ Params: { number: string }; Body: ActionBody }>("/tickets/:number/action", async (request, reply) => {
     const { viewer, ticket } = await visibleTicket(c, request, request.params.number);
     const action = actionOf(request.body ?? {});

@@ -8,6 +8,7 @@ import type { ConsoleContext, ConsolePage } from "./context.js";
 import { html } from "./html.js";
 import { visibleTicket } from "./ticket-access.js";
 import { actionForms, actionNotice } from "./ticket-actions.js";
+import { duplicatesSection } from "./same-poster-section.js";
 import { photoSection } from "./ticket-photos.js";
 import { historySection, notesSection, registrySection, reportsSection, summarySection } from "./ticket-sections.js";
 
@@ -34,6 +35,7 @@ export const ticketPage: ConsolePage = (app: FastifyInstance, c: ConsoleContext)
         <div>
           ${registrySection(c, viewer, ticket, venue)}
           ${reportsSection(viewer, ticket, mayContact)}
+          ${await duplicatesSection(c, viewer, ticket)}
           ${notesSection(viewer, ticket)}
           ${historySection(viewer, ticket)}
         </div>

@@ -6,7 +6,7 @@ import { currentDeadline, stateBadge, wardLabel } from "./ticket-labels.js";
 import type { ConsoleContext, Viewer } from "./context.js";
 import { html, type Html } from "./html.js";
 
-const EVENTS = new Set(["opened", "report_attached", "report_moved", "transferred_in", "acknowledge", "start_inspection", "close", "close_duplicate", "transfer", "message_reporter", "add_note", "enforce", "return_to_ward", "withdraw"]);
+const EVENTS = new Set(["opened", "report_attached", "report_moved", "transferred_in", "acknowledge", "start_inspection", "close", "close_duplicate", "transfer", "message_reporter", "add_note", "enforce", "return_to_ward", "withdraw", "split_report", "split_in"]);
 const when = (v: Viewer, d: Date | null | undefined) => (d ? formatDate(d, v.locale) : "—");
 
 export function summarySection(c: ConsoleContext, v: Viewer, tk: Ticket, now: Date): Html {

@@ -50,7 +50,8 @@ export const venuesPage: ConsolePage = (app, c) => {
     const access = venueAccess(viewer);
     const venue = await visibleVenue(c, access, request.params.code);
     const [tickets, scans] = await Promise.all([
-      c.deps.stores.tickets.ofVenue(venue.code, HISTORY),
+      // Only the tickets the viewer may see: the keeper sees inspections, never residents' reports.
+      c.deps.stores.tickets.ofVenue(venue.code, HISTORY).then((all) => all.filter((tk) => canSee(viewer.account, tk))),
       access.keeps ? c.deps.stores.activity.ofVenue(venue.code, 14) : Promise.resolve([]),
     ]);
     const posters = access.keeps && c.deps.posters;
@@ -69,7 +70,7 @@ export const venuesPage: ConsolePage = (app, c) => {
       </section>
       <section class="card"><h2>${t("venues-page-tickets", { count: tickets.length })}</h2>
       ${tickets.length === 0 ? html`<p class="muted">${t("venues-page-no-tickets")}</p>` : html`<table id="venue-tickets"><tbody>${tickets.map((tk) => html`<tr>
-        <td>${canSee(viewer.account, tk) ? html`<a href="/console/tickets/${encodeURIComponent(tk.number)}">${tk.number}</a>` : tk.number}</td>
+        <td><a href="/console/tickets/${encodeURIComponent(tk.number)}">${tk.number}</a></td>
         <td>${formatDate(tk.openedAt, locale)}</td><td>${t(`type-${tk.violationType}`)}</td><td>${stateBadge(t, tk.state)}</td></tr>`)}</tbody></table>`}
       </section></div>`;
     return c.page(reply, viewer, { title: `${venue.name} (${venue.code})`, active: "venues", body, styles: ["views.css"] });

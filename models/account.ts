@@ -81,6 +81,11 @@ export function accountStore(conn: Connection) {
       );
       return doc ? toPlain(doc) : undefined;
     },
+    /** Erases the name and phone kept for this account (/forgetme); returns what was there. */
+    async forgetContact(id: string): Promise<{ name: boolean; phone: boolean }> {
+      const before = await Account.findByIdAndUpdate(String(id), { $unset: { displayName: 1, phone: 1 } }, { new: false, lean: true });
+      return { name: Boolean(before?.displayName), phone: Boolean(before?.phone) };
+    },
     async officersOfWard(wardCode: string): Promise<Account[]> {
       const docs = await Account.find({ role: "officer", wardCode: eq(wardCode), revokedAt: { $exists: false } }).lean();
       return docs.map(toPlain);

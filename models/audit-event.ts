@@ -34,6 +34,17 @@ export function auditStore(conn: Connection) {
       const docs = await Audit.find({ subjectKind: eq(subjectKind), subjectId: eq(subjectId) }).sort({ at: 1 }).lean();
       return docs.map((d) => toPlain(d));
     },
+    /**
+     * The one change this log allows: residents' own words leave a ticket's events (`actions` name
+     * the events that carry them), and for one resident (/forgetme) their events are re-labelled
+     * with a pseudonym. The fact of each action, its time and states stay.
+     */
+    async scrubResidentEvents(ticketId: string, actions: readonly string[], who?: { actorId: string; pseudonym: string }): Promise<number> {
+      const base = { subjectKind: "ticket", subjectId: eq(ticketId), actorRole: "resident", ...(who ? { actorId: eq(who.actorId) } : {}) };
+      const notes = await Audit.updateMany({ ...base, action: { $in: [...actions] }, note: { $exists: true } }, { $unset: { note: 1 } });
+      const ids = who ? (await Audit.updateMany(base, { $set: { actorId: String(who.pseudonym) } })).modifiedCount : 0;
+      return notes.modifiedCount + ids;
+    },
     syncIndexes: () => Audit.syncIndexes(),
   };
 }

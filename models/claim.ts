@@ -25,6 +25,10 @@ export function claimStore(conn: Connection) {
         throw err;
       }
     },
+    /** Takes the account's name off its claims (/forgetme): a claim keyed by a ticket would still say who acted on it. */
+    async forgetBy(accountId: string): Promise<number> {
+      return (await Claim.updateMany({ by: { $eq: String(accountId) } }, { $unset: { by: 1 } })).modifiedCount;
+    },
     syncIndexes: () => Claim.syncIndexes(),
   };
 }

@@ -100,6 +100,13 @@ export function evidenceStore(conn: Connection) {
       const marked = await Evidence.updateOne({ _id: String(id), prunedAt: { $exists: false } }, { $set: { prunedAt: at } });
       return marked.modifiedCount === 1;
     },
+    /** How many photos this account sent (its /mydata). */
+    countOfAccount: (accountId: string): Promise<number> => Evidence.countDocuments({ accountId: eq(accountId) }),
+    /** Re-labels these photos of `accountId` with `pseudonym` (an erasure: the photos stay the ticket's evidence). */
+    async reassign(ids: string[], accountId: string, pseudonym: string): Promise<number> {
+      const valid = ids.map(String).filter((id) => /^[0-9a-f]{24}$/i.test(id));
+      return (await Evidence.updateMany({ _id: { $in: valid }, accountId: eq(accountId) }, { $set: { accountId: String(pseudonym) } })).modifiedCount;
+    },
     /** How many photo files GridFS holds (originals and previews), for the retention test and operators. */
     countFiles: () => files.count(),
     syncIndexes: () => Evidence.syncIndexes(),

@@ -19,6 +19,7 @@ import { ticketStore } from "./ticket.js";
 import { venueStore } from "./venue.js";
 import { wardStore } from "./ward.js";
 import { wardGroupStore } from "./ward-group.js";
+import { zaloUserStore } from "./zalo-user.js";
 
 export function createStores(conn: Connection) {
   const stores = {
@@ -42,6 +43,8 @@ export function createStores(conn: Connection) {
     reporterIdentities: reporterIdentityStore(conn),
     consoleLinks: consoleLinkStore(conn),
     consoleSessions: consoleSessionStore(conn),
+    /** Zalo users' names and held notifications, for a resident's /mydata and /forgetme (the channel keeps its own copy for sending). */
+    zaloUsers: zaloUserStore(conn),
   };
   return {
     ...stores,

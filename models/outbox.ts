@@ -98,6 +98,10 @@ export function outboxStore(conn: Connection) {
           : { $set: { lastError: error, state: "failed" }, $unset: { leaseUntil: 1 } },
       );
     },
+    /** Drops every message for this account, sent or not (/forgetme): they name its tickets and hold officers' words to it. */
+    async forgetAccount(accountId: string): Promise<number> {
+      return (await Outbox.deleteMany({ audience: "account", accountId: eq(accountId) })).deletedCount;
+    },
     /** Pending messages per audience and the earliest time one of them became due (for /metrics). */
     async backlog(): Promise<{ audience: string; pending: number; oldestDueAt: Date | undefined }[]> {
       // Per audience rather than one $group: FerretDB v1 has no $min accumulator.

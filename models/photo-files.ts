@@ -15,21 +15,38 @@ export function photoFiles(conn: Connection) {
   const db = () => conn.db!;
   const bucket = () => new mongoose.mongo.GridFSBucket(db(), { bucketName: "photos" });
   const chunkId = (fileId: mongoose.mongo.ObjectId, n: number) => `${fileId.toHexString()}/${n}`;
+  async function write(fileId: mongoose.mongo.ObjectId, bytes: Buffer, file: Record<string, unknown>, upsert = false): Promise<void> {
+    const chunks = [];
+    for (let n = 0; n * CHUNK_BYTES < bytes.length; n++) {
+      const data = bytes.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES);
+      chunks.push({ _id: chunkId(fileId, n) as unknown as mongoose.mongo.ObjectId, files_id: fileId, n, data: new mongoose.mongo.Binary(data) });
+    }
+    const files = db().collection("photos.files");
+    if (!upsert) {
+      if (chunks.length > 0) await db().collection("photos.chunks").insertMany(chunks, { ordered: true });
+      await files.insertOne({ ...file, _id: fileId });
+      return;
+    }
+    if (chunks.length > 0) {
+      await db().collection("photos.chunks").bulkWrite(chunks.map((c) => ({ replaceOne: { filter: { _id: c._id }, replacement: c, upsert: true } })), { ordered: true });
+    }
+    await files.replaceOne({ _id: fileId }, { ...file, _id: fileId, length: bytes.length }, { upsert: true });
+  }
 
   return {
     /** Chunks first, then the file document (as GridFS does): a file document never points at missing chunks. */
     async put(bytes: Buffer, filename: string, contentType: string): Promise<string> {
       const fileId = new mongoose.mongo.ObjectId();
-      const chunks = [];
-      for (let n = 0; n * CHUNK_BYTES < bytes.length; n++) {
-        const data = bytes.subarray(n * CHUNK_BYTES, (n + 1) * CHUNK_BYTES);
-        chunks.push({ _id: chunkId(fileId, n) as unknown as mongoose.mongo.ObjectId, files_id: fileId, n, data: new mongoose.mongo.Binary(data) });
-      }
-      if (chunks.length > 0) await db().collection("photos.chunks").insertMany(chunks, { ordered: true });
-      await db().collection("photos.files").insertOne({
-        _id: fileId, length: bytes.length, chunkSize: CHUNK_BYTES, uploadDate: new Date(), filename, metadata: { contentType },
-      });
+      await write(fileId, bytes, { length: bytes.length, chunkSize: CHUNK_BYTES, uploadDate: new Date(), filename, metadata: { contentType } });
       return fileId.toHexString();
+    },
+
+    /**
+     * Writes a photo read from another database under its own id and file document (db copy);
+     * upserts, so writing it again after an interrupted copy leaves one file and one set of chunks.
+     */
+    async restore(file: Record<string, unknown> & { _id: mongoose.mongo.ObjectId }, bytes: Buffer): Promise<void> {
+      await write(file._id, bytes, { ...file, chunkSize: CHUNK_BYTES }, true);
     },
 
     async read(id: string): Promise<Buffer> {

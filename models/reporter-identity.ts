@@ -27,6 +27,10 @@ export function reporterIdentityStore(conn: Connection) {
     async save(identity: ReporterIdentityDoc): Promise<void> {
       await ReporterIdentity.create(identity);
     },
+    /** Deletes who reported this ticket through a partner (the free-text retention of closed tickets). */
+    async dropOfTicket(ticketId: string): Promise<number> {
+      return (await ReporterIdentity.deleteMany({ ticketId: { $eq: String(ticketId) } })).deletedCount;
+    },
     syncIndexes: () => ReporterIdentity.syncIndexes(),
   };
 }

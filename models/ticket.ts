@@ -28,6 +28,8 @@ const reportSchema = new Schema(
     location: { type: pointSchema, required: false },
     address: { type: String, required: false },
     evidenceIds: { type: [String], default: [] },
+    /** The code this report's photos showed (the merge rule compares it: a different code is a different poster). */
+    decodedText: { type: String, required: false },
     /** Set when the photo's own GPS lies far from the shared location: officers should look twice. */
     flags: { type: [String], default: [] },
     at: { type: Date, required: true },
@@ -143,6 +145,12 @@ export type MapTicket = Pick<Ticket, "id" | "number" | "state" | "violationType"
   location: { lat: number; lng: number };
 };
 
+/** What a queue row and its CSV show of a ticket: no history, notes, additions or ratings travel for a list. */
+export type QueueTicket = Pick<Ticket, "id" | "number" | "state" | "violationType" | "wardCode" | "openedAt" | "acknowledgeBy" | "closeBy" | "verdict" | "venueCode" | "address" | "location"> & {
+  reports: Pick<TicketReport, "withdrawnAt">[];
+};
+const QUEUE_FIELDS = { number: 1, state: 1, violationType: 1, wardCode: 1, openedAt: 1, acknowledgeBy: 1, closeBy: 1, verdict: 1, venueCode: 1, address: 1, location: 1, "reports.withdrawnAt": 1 } as const;
+
 export interface NewTicket {
   number: string;
   violationType: TicketType;
@@ -216,19 +224,11 @@ export function ticketStore(conn: Connection) {
     async ofVenue(venueCode: string, limit: number): Promise<Ticket[]> {
       return many(await Ticket.find({ venueCode: eq(venueCode) }).sort({ openedAt: -1, _id: -1 }).limit(limit).lean());
     },
-    async openForVenue(venueCode: string): Promise<Ticket | undefined> {
-      return one(
-        await Ticket.findOne({ venueCode: eq(venueCode), state: { $in: [...OPEN_STATES] } }).sort({ openedAt: 1, _id: 1 }).lean(),
-      );
-    },
-    /** Open tickets of one type in a ward since a date; the distance filter runs in the application. */
-    async openOfTypeSince(wardCode: string, violationType: ViolationType, since: Date): Promise<Ticket[]> {
-      const docs = await Ticket.find({
-        wardCode: eq(wardCode),
-        violationType: eq(violationType),
-        state: { $in: [...OPEN_STATES] },
-        openedAt: { $gte: since },
-      }).lean();
+    /** Open tickets of a ward opened since a date, of any type: the merge rule (services/tickets/merge-rule.ts) picks among them. */
+    async openInWardSince(wardCode: string, since: Date): Promise<Ticket[]> {
+      const docs = await Ticket.find({ wardCode: eq(wardCode), state: { $in: [...OPEN_STATES] }, openedAt: { $gte: since } })
+        .sort({ openedAt: 1, _id: 1 })
+        .lean();
       return many(docs);
     },
     async ofReporter(accountId: string, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
@@ -323,15 +323,18 @@ export function ticketStore(conn: Connection) {
     },
     /**
      * Tickets matching a filter that services/tickets/ticket-query.ts built from validated values
-     * (never from raw input), sorted by one field then id, a page at a time, with their count.
+     * (never from raw input), sorted by one field then id, a page at a time, with their count;
+     * only the fields a queue row shows.
      */
-    async matching(where: TicketWhere, sort: { field: TicketSortField; dir: 1 | -1 }, page: { skip: number; limit: number }): Promise<{ tickets: Ticket[]; total: number }> {
+    async matching(where: TicketWhere, sort: { field: TicketSortField; dir: 1 | -1 }, page: { skip: number; limit: number }): Promise<{ tickets: QueueTicket[]; total: number }> {
       const [docs, total] = await Promise.all([
-        Ticket.find(where).sort({ [sort.field]: sort.dir, _id: sort.dir }).skip(page.skip).limit(page.limit).lean(),
+        Ticket.find(where, QUEUE_FIELDS).sort({ [sort.field]: sort.dir, _id: sort.dir }).skip(page.skip).limit(page.limit).lean(),
         Ticket.countDocuments(where),
       ]);
-      return { tickets: many(docs), total };
+      return { tickets: docs.map((d) => toPlain(d) as unknown as QueueTicket), total };
     },
+    /** How many tickets there are, from the collection's metadata where the server keeps it. */
+    countAll: () => Ticket.estimatedDocumentCount(),
     /** How many tickets are in each state (for /metrics). */
     async countByState(): Promise<Record<string, number>> {
       const rows = await Ticket.aggregate<{ _id: string; n: number }>([{ $group: { _id: "$state", n: { $sum: 1 } } }]);
@@ -352,6 +355,17 @@ export function ticketStore(conn: Connection) {
         .limit(limit)
         .lean();
       return many(docs);
+    },
+    /**
+     * Replaces the parts that hold residents' words and ids (services/privacy/resident-text.ts
+     * decides what), if the ticket is unchanged since `version`: undefined when it changed
+     * meanwhile, and the caller reads it again. The version moves, so no change prepared from
+     * the older copy can bring the erased words back.
+     */
+    async rewriteResidentParts(id: string, version: number, set: Pick<Ticket, "reports" | "additions" | "ratings" | "history">): Promise<Ticket | undefined> {
+      return one(
+        await Ticket.findOneAndUpdate({ _id: String(id), version: { $eq: Number(version) } }, { $set: set, $inc: { version: 1 } }, { new: true, lean: true }),
+      );
     },
     /** Inspection tickets opened in these wards since `since`, counted per ward (the weekly cap). */
     async inspectionsSince(wardCodes: string[], since: Date): Promise<Map<string, number>> {

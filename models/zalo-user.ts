@@ -25,7 +25,7 @@ const zaloUserSchema = new Schema(
     held: { type: [String], default: [] },
     /** What a typed number means after a numbered list of choices. */
     choices: { type: [choiceSchema], default: [] },
-    /** The name the user shows on Zalo (the OA's user-detail call), asked once. */
+    /** The name the user shows on Zalo (the OA's user-detail call), asked once; "" once the resident had it erased. */
     displayName: { type: String, required: false },
     /** The id of the last message we showed, for callback queries that point at it. */
     lastMessageId: { type: Number, required: true, default: 0 },
@@ -153,6 +153,14 @@ export function zaloUserStore(conn: Connection) {
     },
     async setDisplayName(zaloUserId: string, displayName: string): Promise<void> {
       await User.updateOne({ _id: String(zaloUserId) }, { $set: { displayName: String(displayName) } });
+    },
+    /**
+     * Erases the Zalo name and held notifications (/forgetme). The empty name stays as the mark
+     * that the resident asked for it: the bridge never asks Zalo for it again.
+     */
+    async forgetName(zaloUserId: string): Promise<boolean> {
+      const before = await User.findOneAndUpdate({ _id: { $eq: String(zaloUserId) } }, { $set: { displayName: "", held: [] } }, { new: false, lean: true });
+      return Boolean(before?.displayName);
     },
     async setFollowed(zaloUserId: string, followed: boolean): Promise<void> {
       await User.updateOne({ _id: String(zaloUserId) }, { $set: { followed } });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { fileReport, type IntakeRefusal } from "../services/intake/file-report.js";
-import { fullName } from "../services/routing/ward-ref.js";
+import { submittedArgs } from "../services/tickets/submit-report.js";
 import { isServiceCode, readAttributes } from "./catalog.js";
 import { Open311Error, badRequest } from "./errors.js";
 import type { Open311Context } from "./context.js";
@@ -116,9 +116,8 @@ export function postRequestRoute(app: FastifyInstance, c: Open311Context): void 
       const t = c.t(request);
       const notice = [
         t("open311-notice-filed", {
-          number: filed.submitted.ticketNumber,
+          ...submittedArgs(filed.submitted, t),
           merged: filed.submitted.merged ? "yes" : "no",
-          ward: `${fullName(filed.ward)}, ${filed.ward.provinceName}`,
           verdict: t(`verdict-${filed.verification?.verdict ?? "no_code"}`),
         }),
         ...(mediaUrlGiven ? [t("open311-notice-media-url")] : []),

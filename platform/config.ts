@@ -57,6 +57,11 @@ const schema = z
       .int("expected a whole number of days (0 keeps photos for ever)")
       .min(0, "expected a whole number of days (0 keeps photos for ever)")
       .default(365),
+    TEXT_RETENTION_DAYS: z.coerce
+      .number({ error: "expected a whole number of days (0 keeps residents' words for ever)" })
+      .int("expected a whole number of days (0 keeps residents' words for ever)")
+      .min(0, "expected a whole number of days (0 keeps residents' words for ever)")
+      .default(365),
     VENUE_MAX_DISTANCE_M: z.coerce
       .number({ error: "expected a distance in metres" })
       .positive("expected a distance in metres")
@@ -65,6 +70,8 @@ const schema = z
       z.string().regex(/^\d{1,3}(,\d{1,3})*$/, "expected province codes separated by commas, e.g. 46,48").optional(),
     ),
     ZALO_OA_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, "expected the Official Account's numeric id").optional()),
+    // Measured with bench:console on the FerretDB fallback (docs/operations.md, "How far the embedded database goes").
+    EMBEDDED_TICKET_LIMIT: z.coerce.number({ error: "expected a whole number of tickets" }).int("expected a whole number of tickets").min(1).default(2000),
     SILENT_AFTER_DAYS: z.coerce.number({ error: "expected a whole number of days" }).int("expected a whole number of days").min(1).max(365).default(14),
     INSPECTIONS_PER_WARD_WEEK: z.coerce.number({ error: "expected a whole number from 1 to 100" }).int("expected a whole number from 1 to 100").min(1, "expected a whole number from 1 to 100").max(100, "expected a whole number from 1 to 100").default(5),
     INSPECTIONS_SCHEDULE: optionalString.pipe(
@@ -163,12 +170,16 @@ export interface Config {
   opsToken: string | undefined;
   /** Photos of tickets closed longer ago than this are deleted (hash and facts kept); 0 = kept for ever. */
   photoRetentionDays: number;
+  /** Residents' words (notes, rating reasons) and partners' reporter contacts of tickets closed longer ago are dropped; 0 = kept. */
+  textRetentionDays: number;
   /** A scanned official code farther than this from its venue's registered place is "elsewhere". */
   venueMaxDistanceM: number;
   /** The Zalo Official Account's id, for the zalo.me link on posters; unset = no Zalo link. */
   zaloOaId: string | undefined;
   /** Province codes whose wards a ward search offers first; empty = the provinces that have venues. */
   servedProvinces: string[];
+  /** Past this many tickets on the embedded FerretDB server, the log, /readyz and the console tell administrators to move to MongoDB. */
+  embeddedTicketLimit: number;
   /** A venue whose code was not scanned for this many days counts as silent (compliance, inspection lists). */
   silentAfterDays: number;
   /** Inspection tickets per ward per week at most (the keeper's lists and the schedule). */
@@ -251,10 +262,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     opsAllowFrom: c.OPS_ALLOW_FROM.split(",").map((a) => a.trim()).filter(Boolean),
     opsToken: c.OPS_TOKEN,
     photoRetentionDays: c.PHOTO_RETENTION_DAYS,
+    textRetentionDays: c.TEXT_RETENTION_DAYS,
     venueMaxDistanceM: c.VENUE_MAX_DISTANCE_M,
     zaloOaId: c.ZALO_OA_ID,
     servedProvinces: c.SERVED_PROVINCES?.split(",") ?? [],
     silentAfterDays: c.SILENT_AFTER_DAYS,
+    embeddedTicketLimit: c.EMBEDDED_TICKET_LIMIT,
     inspectionsPerWardWeek: c.INSPECTIONS_PER_WARD_WEEK,
     inspectionsSchedule: c.INSPECTIONS_SCHEDULE ? weeklyTime(c.INSPECTIONS_SCHEDULE) : undefined,
     open311: {

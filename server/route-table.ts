@@ -59,10 +59,14 @@ export class CrossSiteRefused extends Error {
   }
 }
 
-/** Fetch metadata first (every current browser sends it), then Origin against our own host or PUBLIC_URL. */
+/**
+ * Fetch metadata when the browser sends it (every current one does): it is the browser's own
+ * word, and a page with `Referrer-Policy: no-referrer` (the sign-in page) posts `Origin: null`.
+ * Without it, Origin against our own host or PUBLIC_URL.
+ */
 export function isCrossSite(request: FastifyRequest, publicUrl: string | undefined): boolean {
   const site = request.headers["sec-fetch-site"];
-  if (site !== undefined && site !== "same-origin" && site !== "none") return true;
+  if (site !== undefined) return site !== "same-origin" && site !== "none";
   const origin = request.headers.origin;
   if (origin === undefined) return false;
   let host: string;

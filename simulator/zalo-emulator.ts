@@ -59,7 +59,8 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
   /** Access tokens Zalo revoked or expired early, with the code it answers for them. */
   const revoked = new Map<string, number>();
   let refuseRefresh = false;
-  let sendDelayMs = 0;
+  /** While set, every CS message waits for it: Zalo answering nothing for now. */
+  let sendsHeld: Promise<void> | undefined;
   const troubles = new Map<string, AttachmentTrouble>();
   const uploads = new Map<string, { data: Buffer; type: string }>();
   const profiles = new Map<string, { display_name: string }>();
@@ -143,7 +144,7 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
       return json(res, { error: 0, message: "Success", data: path.endsWith("/image") ? { attachment_id: id } : { token: id } });
     }
     if (path === "/v3.0/oa/message/cs" && req.method === "POST") {
-      if (sendDelayMs) await new Promise((r) => setTimeout(r, sendDelayMs));
+      await sendsHeld;
       const userId = String((body as { recipient?: { user_id?: string } }).recipient?.user_id ?? "");
       record(body, 0);
       return json(res, { error: 0, message: "Success", data: { message_id: `m${++messageSeq}`, user_id: userId } });
@@ -191,9 +192,14 @@ export function createZaloEmulator(o: FakeZaloOptions, at: { href: string }) {
     revokeAccessTokens: (code = -220) => {
       for (const k of accessTokens.keys()) revoked.set(k, code);
     },
-    /** Every CS message from now on takes this long to be answered (a slow Zalo). */
-    slowSends: (ms: number) => {
-      sendDelayMs = ms;
+    /** Every CS message from now on waits unanswered (a stalled Zalo) until the returned release is called. */
+    holdSends: (): (() => void) => {
+      let release!: () => void;
+      sendsHeld = new Promise((r) => (release = r));
+      return () => {
+        sendsHeld = undefined;
+        release();
+      };
     },
     /** From now on every refresh token is refused, as when the OA's authorization was withdrawn. */
     refuseRefreshTokens: () => {

@@ -27,7 +27,7 @@ export async function startTelegram(
   const { bot, deps, i18n } = createBot({ config, logger, stores, ...core }, { botInfo: options.botInfo });
   core.metrics.instrumentBot(bot, "telegram");
   // Officers first: their /start inv_… and group buttons must be seen before the residents' features.
-  bot.use(officerFeatures({ stores, clock: core.clock, logger, config }));
+  bot.use(officerFeatures({ stores, clock: core.clock, logger, config, directory: core.directory }));
   installFeatures(bot, deps);
   await bot.init();
 

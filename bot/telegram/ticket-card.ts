@@ -9,8 +9,10 @@ import { nextDeadline } from "../../services/tickets/deadlines.js";
 import { buttonsOf, STATES } from "../../services/tickets/ticket-states.js";
 import { scanHistory, type ScanHistory } from "../../services/registry/scan-history.js";
 import { vietnamDay } from "../../services/text/vietnam-day.js";
+import { possibleDuplicates, type PossibleDuplicate } from "../../services/tickets/possible-duplicates.js";
 import { inspectionLines } from "./inspection-card.js";
 import { publishPhotoButton } from "./publish-button.js";
+import { duplicateLines, samePosterButtons } from "./same-poster-card.js";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
@@ -22,6 +24,8 @@ export interface CardNames {
   ward?: string;
   /** Inspection tickets: the venue's check-ins. */
   scans?: ScanHistory;
+  /** Open tickets of the ward that look like the same poster (issue 24). */
+  duplicates?: PossibleDuplicate[];
 }
 
 /**
@@ -46,12 +50,14 @@ export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames
     t.location ? `https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng}` : "",
     t.source === "inspection" && t.reports.length === 0 ? "" : tr("card-reports", { count: t.reports.filter((r) => !r.withdrawnAt).length }),
     ...additionLines(t, tr),
+    ...duplicateLines(names.duplicates, tr),
     tr("card-age", { hours: Math.max(0, Math.floor((now.getTime() - opened.getTime()) / HOUR)) }),
     due ? tr("card-deadline", { at: vietnamTime(new Date(due)) }) : "",
   ].filter(Boolean);
   const keyboard = new InlineKeyboard();
   for (const code of buttonsOf(t.state, t.source)) keyboard.text(tr(`btn-${code}`), `tk:${t.id}:${code}`).row();
   publishPhotoButton(t, tr, keyboard);
+  samePosterButtons(keyboard, t, names.duplicates, tr);
   return { text: lines.join("\n"), keyboard };
 }
 
@@ -67,15 +73,16 @@ function additionLines(t: Ticket, tr: Translate): string[] {
 }
 
 /** The venue's and ward's names for a card, from the registry and the ward directory; an inspection's scan history as of `now`. */
-export async function cardNames(stores: Pick<Stores, "venues" | "wards" | "activity">, t: Pick<Ticket, "venueCode" | "wardCode" | "source">, now: Date): Promise<CardNames> {
+export async function cardNames(stores: Pick<Stores, "venues" | "wards" | "activity" | "tickets">, t: Ticket, now: Date): Promise<CardNames> {
   const inspection = t.source === "inspection" && t.venueCode;
-  const [venue, ward, activity] = await Promise.all([
+  const [venue, ward, activity, duplicates] = await Promise.all([
     t.venueCode ? stores.venues.byCode(t.venueCode) : undefined,
     stores.wards.byCode(t.wardCode),
     inspection ? stores.activity.ofVenue(t.venueCode!, SCAN_RECORDS) : undefined,
+    possibleDuplicates(stores, t, now),
   ]);
   const scans = activity ? scanHistory(activity, vietnamDay(now)) : undefined;
-  return { venue: venue ?? undefined, ward: ward ? placeName(ward) : undefined, scans };
+  return { venue: venue ?? undefined, ward: ward ? placeName(ward) : undefined, scans, duplicates };
 }
 
 /** A month of daily records and the summary record cover what the card shows. */

@@ -48,7 +48,7 @@ function writtenAt(event: ZaloEvent, now: Date): Date {
 export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps) {
   const nextUpdateId = createUpdateIds();
 
-  /** The user with their Zalo display name, asked of Zalo once and kept. */
+  /** The user with their Zalo display name, asked of Zalo once and kept ("" after /forgetme: never asked again). */
   async function withName(user: ZaloUser, log: Logger): Promise<ZaloUser> {
     if (user.displayName !== undefined) return user;
     try {
@@ -83,7 +83,7 @@ export function bridgeZaloBot<C extends Context>(bot: Bot<C>, deps: ZaloBotDeps)
       return;
     }
     const user = await withName(wrote, log);
-    const anonymous = user.displayName === undefined ? deps.t(await deps.localeOf(user.chatId), "zalo-no-name") : "";
+    const anonymous = !user.displayName ? deps.t(await deps.localeOf(user.chatId), "zalo-no-name") : "";
     const update = zaloEventToUpdate(event, user, { updateId: nextUpdateId(), key: entry.key, anonymous });
     if (!update) return void log.debug("zalo event has no bot update");
     // A handler's failure stops at the bot's error boundary, which logs it and tells the resident.

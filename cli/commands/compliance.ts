@@ -3,7 +3,7 @@ import { CLI_OPERATOR } from "../../services/access/authorize.js";
 import { complianceOf } from "../../services/registry/compliance.js";
 import { complianceCsv } from "../../services/registry/compliance-csv.js";
 import { compliancePdf } from "../../services/registry/compliance-pdf.js";
-import { findPosterFonts } from "../../services/registry/poster/poster-pdf.js";
+import { POSTER_FONTS } from "../../services/registry/poster/poster-pdf.js";
 import { parseCliArgs } from "../args.js";
 import { asOfDay } from "../as-of.js";
 import { CliUserError, type CliCommand } from "../command.js";
@@ -36,7 +36,7 @@ export const complianceCommands: CliCommand[] = [
       if (format === "csv") bytes = complianceCsv(result.report);
       else {
         const i18n = loadTexts();
-        bytes = await compliancePdf(result.report, findPosterFonts(), (key, a) => i18n.t("vi", key, a));
+        bytes = await compliancePdf(result.report, POSTER_FONTS, (key, a) => i18n.t("vi", key, a));
       }
       if (!values.out) return void ctx.out.write(bytes);
       await writeFile(values.out, bytes);

@@ -4,6 +4,7 @@ import { deadlineCommands } from "./deadlines.js";
 import { activityCommands } from "./activity.js";
 import { complianceCommands } from "./compliance.js";
 import { consoleCommands } from "./console.js";
+import { dbCommands } from "./db.js";
 import { exportCommands } from "./export.js";
 import { inspectionCommands } from "./inspections.js";
 import { inviteCommands } from "./invite.js";
@@ -14,4 +15,4 @@ import { verifyCommands } from "./verify.js";
 import { wardCommands } from "./wards.js";
 
 /** Every CLI command; a new command group is one file in this folder plus one line here. */
-export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...activityCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands, ...complianceCommands, ...inspectionCommands, ...deadlineCommands, ...open311Commands, ...consoleCommands];
+export const COMMANDS: CliCommand[] = [...wardCommands, ...venueCommands, ...activityCommands, ...verifyCommands, ...inviteCommands, ...accountCommands, ...exportCommands, ...statsCommands, ...complianceCommands, ...inspectionCommands, ...deadlineCommands, ...open311Commands, ...consoleCommands, ...dbCommands];

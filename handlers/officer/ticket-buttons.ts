@@ -31,7 +31,7 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
   return c;
 }
 
-/** Shows the pressed card as the ticket now is. */
+/** Edits the pressed card to show the ticket as it is now. */
 export async function editPressed(ctx: BotContext, deps: OfficerDeps, ticket: Ticket): Promise<void> {
   const message = ctx.callbackQuery?.message;
   if (!message) return;

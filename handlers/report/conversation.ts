@@ -7,7 +7,7 @@ import { reportLinks, venueCodeText } from "../../services/registry/report-link.
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
 import { visibleText } from "../../services/text/visible-text.js";
-import { submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
+import { submittedArgs, submitReport, type SubmitResult } from "../../services/tickets/submit-report.js";
 import { CANCEL, DATA, RestartReport, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, downloadPhotos, shorten, type PhotoFacts } from "./photos.js";
 import { collectPlace, type Place } from "./place.js";
@@ -50,7 +50,7 @@ export function reportConversation(deps: FeatureDeps) {
       if ((await choose(conv, deps, [CONFIRM, CHANGE])) === CHANGE) continue;
       const accountId = ctx.account.id;
       const result = await conv.external(() => submit(deps, accountId, draft));
-      await ctx.reply(ctx.t(result.merged ? "report-merged" : "report-opened", { number: result.ticketNumber }));
+      await ctx.reply(ctx.t(result.merged ? "report-merged" : "report-opened", submittedArgs(result, (k) => ctx.t(k))));
       return;
     }
   };
@@ -114,11 +114,13 @@ function summary(ctx: InnerContext, d: Draft): string {
     ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
     note: d.note ? visibleText(shorten(d.note, 200)) : none,
   });
-  if (!owner) return text;
+  // What becomes public and what stays with the ward, said before the resident confirms.
+  const notice = ctx.t("report-public-notice");
+  if (!owner) return `${text}\n${notice}`;
   const ownerLine = ctx.t(owner.distanceM === undefined ? "report-code-owner" : "report-code-owner-far", {
     venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0,
   });
-  return `${text}\n${ownerLine}`;
+  return `${text}\n${ownerLine}\n${notice}`;
 }
 
 async function submit(deps: FeatureDeps, accountId: string, d: Draft): Promise<SubmitResult> {

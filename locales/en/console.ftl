@@ -151,3 +151,6 @@ console-event-enforce = measure decided
 console-event-return_to_ward = returned to the ward
 console-event-withdraw = withdrawn by the reporter
 console-choose-ward = — choose a ward —
+
+# Shown to administrators in every page's footer once the embedded database has outgrown itself.
+console-embedded-limit = The embedded database holds { $tickets } tickets, more than the { $limit } with which console pages open within 1 second. Move to MongoDB with one command: { $command } (operating guide, “Moving to MongoDB”).

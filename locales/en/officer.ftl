@@ -19,6 +19,7 @@ btn-rw = ↩️ Return to the ward
 staff-action-done = Updated: { $state }
 refused-not_found = This ticket was not found.
 refused-forbidden = Sorry, you are not allowed to do this on this ticket.
+refused-hidden = Not allowed, or no such report.
 refused-revoked = Your staff account has been revoked.
 refused-invalid_state = This action no longer fits the ticket's current state.
 refused-stale = Someone else updated this ticket just before you. The card has been refreshed.

@@ -15,7 +15,7 @@ open311-choice-file = File it
 open311-choice-drop = Do not file
 open311-datatype-code = Letters and digits, at most 64 characters
 open311-notice-filed = Report { $number } received ({ $merged ->
-    [yes] merged into an open report
+    [yes] joined open report { $number } of { $ward }, state: { $state }
    *[no] new report
 }). Responsible ward: { $ward }. Registry check of the code: { $verdict }.
 open311-notice-media-url = media_url is not fetched; send the photo as the multipart file field "media".

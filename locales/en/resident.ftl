@@ -2,12 +2,14 @@ start-greeting =
     Hello { $name }! 👋
     I help you report QR check-in poster violations (no poster, wrong information, cannot be scanned) to the responsible ward.
     One photo and a location is all it takes — send /report to begin.
-    🔒 Privacy: your photos, location and note are used only to handle the report and are seen only by the responsible ward's officers.
+    🔒 Privacy: your photos, location and note are used only to handle the report; your note, contact and exact position are seen only by the responsible ward's officers. /mydata: what we hold; /forgetme: erase it.
     Language: /language
 help-text =
     /report — report a violation (pick the type, send a photo, send the location, confirm)
     /mytickets — your reports
     /ticket HUE-2611-0042 — details and history of one report; add photos, rate the outcome or say it is not fixed
+    /mydata — what the system holds about you
+    /forgetme — erase your contact and notes (reports stay with the ward, no longer linked to you)
     /language — change the language
     /cancel — cancel what you are doing
 language-choose = Choose a language:
@@ -80,8 +82,8 @@ report-summary =
 report-none = (none)
 button-confirm = ✅ Send the report
 button-change = ✏ Change
-report-opened = Sent! Your report number: { $number }. The ward will handle it and I will tell you about every update.
-report-merged = Sent! This place already has report { $number } in progress; your photos were added to it as further evidence. I will tell you about every update.
+report-opened = Sent! Your report number: { $number }. { $ward } will handle it and I will tell you about every update.
+report-merged = Sent! Your report joined report { $number } of { $ward } (state: { $state }): the same poster at the same place; your photos were added to it as further evidence. I will tell you about every update.
 verdict-official = official code of this venue
 verdict-official_elsewhere = official code of another venue or place
 verdict-official_inactive = code of a suspended or closed venue
@@ -163,3 +165,36 @@ followup-invalid-state-rate = Report { $number } is not closed yet, so it cannot
 followup-invalid-state-not_fixed = Report { $number } is still being handled. You can add photos to it instead.
 followup-invalid-state-add = Report { $number } is closed; nothing can be added to it.
 followup-already-escalated = Your "not fixed" for report { $number } has already gone to the supervisors. Thank you!
+
+# What becomes public and what stays with the ward (the report's summary), /mydata and /forgetme.
+report-public-notice = 🔒 Public: the type, state, ward, registered venue's name and an approximate place (about 100 m); photos only if an officer publishes them. Only the ward sees your note, your contact, the exact position and the other photos.
+mydata-header = Your data in the system (since { $since }):
+mydata-contact = • Contact: name { $name } · phone { $phone } · via { $channel }
+mydata-counts = • Reports: { $tickets } · notes: { $notes } · ratings: { $ratings } · photos sent: { $photos }
+mydata-ticket = { $number } · { $type } · { $state }
+mydata-note = – note: «{ $note }»
+mydata-rating-satisfied = – rating: satisfied (reason: { $reason })
+mydata-rating-not-satisfied = – rating: not satisfied (reason: { $reason })
+mydata-more = … and { $more } more reports: /mytickets
+mydata-footer =
+    Purpose: handling your reports and telling you the outcome. Who sees it: the responsible ward's officers; only the type, state, ward, venue name and an approximate place are public.
+    { $days ->
+        [0] Notes and rating reasons are kept with the report.
+       *[other] Notes and rating reasons are erased { $days } days after the report closes.
+    } /forgetme: erase your contact and notes now.
+forgetme-ask = Erase your data? This erases your name, phone number, every note and rating reason you wrote, and the messages sent to you. Your reports stay with the ward to be handled (type, place, photos, state) but are no longer linked to you, and you will get no more news of them. This cannot be undone.
+button-forget = 🗑 Erase my data
+button-keep = Keep it
+forgetme-kept = OK, nothing was erased.
+forgetme-staff = A staff account cannot erase itself: what officers do is the ward's record. Please ask the administrator.
+forgetme-done =
+    Your data is erased:
+    • name: { $name ->
+        [1] erased
+       *[other] not stored
+    } · phone: { $phone ->
+        [1] erased
+       *[other] not stored
+    }
+    • { $notes } notes and { $reasons } rating reasons
+    { $tickets } reports (with { $photos } photos as evidence) stay with the ward, no longer linked to you. You can go on using /report as before.

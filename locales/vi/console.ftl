@@ -151,3 +151,6 @@ console-event-enforce = quyết định biện pháp
 console-event-return_to_ward = trả về phường/xã
 console-event-withdraw = người báo cáo rút lại
 console-choose-ward = — chọn phường/xã —
+
+# Shown to administrators in every page's footer once the embedded database has outgrown itself.
+console-embedded-limit = Cơ sở dữ liệu nhúng đang giữ { $tickets } báo cáo, nhiều hơn { $limit } — mức mà các trang của bảng điều khiển còn mở trong vòng 1 giây. Hãy chuyển sang MongoDB bằng một lệnh: { $command } (Hướng dẫn vận hành, mục “Moving to MongoDB”).

@@ -19,6 +19,7 @@ btn-rw = ↩️ Trả về phường/xã
 staff-action-done = Đã cập nhật: { $state }
 refused-not_found = Không tìm thấy báo cáo này.
 refused-forbidden = Xin lỗi, bạn không có quyền thực hiện thao tác này với báo cáo này.
+refused-hidden = Không được phép hoặc không tìm thấy báo cáo này.
 refused-revoked = Tài khoản cán bộ của bạn đã bị thu hồi.
 refused-invalid_state = Thao tác này không còn phù hợp với trạng thái hiện tại của báo cáo.
 refused-stale = Người khác vừa cập nhật báo cáo này trước bạn. Thẻ đã được làm mới.

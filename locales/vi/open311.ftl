@@ -15,7 +15,7 @@ open311-choice-file = Vẫn gửi
 open311-choice-drop = Không gửi
 open311-datatype-code = Chữ và số, tối đa 64 ký tự
 open311-notice-filed = Đã nhận báo cáo { $number } ({ $merged ->
-    [yes] gộp vào báo cáo đang mở
+    [yes] gộp vào báo cáo đang mở { $number } của { $ward }, trạng thái: { $state }
    *[no] báo cáo mới
 }). Phường/xã chịu trách nhiệm: { $ward }. Kết quả kiểm tra mã: { $verdict }.
 open311-notice-media-url = media_url không được tải về; hãy gửi ảnh trong trường tệp «media».

@@ -2,12 +2,14 @@ start-greeting =
     Xin chào { $name }! 👋
     Mình giúp bạn báo cáo mã QR check-in vi phạm (không dán mã, sai thông tin, không quét được) tới phường/xã phụ trách.
     Chỉ cần một tấm ảnh và vị trí — gõ /report để bắt đầu.
-    🔒 Bảo mật: ảnh, vị trí và ghi chú chỉ được dùng để xử lý báo cáo và chỉ cán bộ phường/xã phụ trách được xem.
+    🔒 Bảo mật: ảnh, vị trí và ghi chú chỉ được dùng để xử lý báo cáo; ghi chú, liên hệ và vị trí chính xác chỉ cán bộ phường/xã phụ trách được xem. /mydata: xem dữ liệu của bạn; /forgetme: xoá.
     Ngôn ngữ: /language
 help-text =
     /report — báo cáo vi phạm (chọn loại, gửi ảnh, gửi vị trí, xác nhận)
     /mytickets — các báo cáo của bạn
     /ticket HUE-2611-0042 — xem chi tiết và lịch sử một báo cáo; bổ sung ảnh, đánh giá kết quả hoặc báo chưa khắc phục
+    /mydata — dữ liệu của bạn mà hệ thống đang giữ
+    /forgetme — xoá liên hệ và ghi chú của bạn (báo cáo vẫn ở lại phường/xã, không còn gắn với bạn)
     /language — đổi ngôn ngữ
     /cancel — huỷ thao tác đang làm
 language-choose = Chọn ngôn ngữ:
@@ -80,8 +82,8 @@ report-summary =
 report-none = (không có)
 button-confirm = ✅ Gửi báo cáo
 button-change = ✏ Sửa
-report-opened = Đã gửi! Số báo cáo của bạn: { $number }. Phường/xã sẽ xử lý và mình sẽ báo bạn khi có cập nhật.
-report-merged = Đã gửi! Nơi này đã có báo cáo { $number } đang xử lý; ảnh của bạn được thêm vào báo cáo đó làm bằng chứng. Mình sẽ báo bạn khi có cập nhật.
+report-opened = Đã gửi! Số báo cáo của bạn: { $number }. { $ward } sẽ xử lý và mình sẽ báo bạn khi có cập nhật.
+report-merged = Đã gửi! Báo cáo của bạn được gộp vào báo cáo { $number } của { $ward } (trạng thái: { $state }), vì cùng một vi phạm ở cùng chỗ; ảnh của bạn được thêm vào đó làm bằng chứng. Mình sẽ báo bạn khi có cập nhật.
 verdict-official = mã chính thức, đúng cơ sở
 verdict-official_elsewhere = mã chính thức của cơ sở khác / nơi khác
 verdict-official_inactive = mã của cơ sở đã đình chỉ hoặc đóng cửa
@@ -163,3 +165,36 @@ followup-invalid-state-rate = Báo cáo { $number } chưa được đóng, nên 
 followup-invalid-state-not_fixed = Báo cáo { $number } đang được xử lý, chưa cần báo chưa khắc phục. Bạn có thể bổ sung ảnh.
 followup-invalid-state-add = Báo cáo { $number } đã đóng, không thể bổ sung nữa.
 followup-already-escalated = Phản ánh chưa khắc phục của báo cáo { $number } đã được chuyển tới cán bộ giám sát. Cảm ơn bạn!
+
+# What becomes public and what stays with the ward (the report's summary), /mydata and /forgetme.
+report-public-notice = 🔒 Công khai: loại vi phạm, trạng thái, phường/xã, tên cơ sở đã đăng ký, vị trí gần đúng (khoảng 100 m); ảnh chỉ khi cán bộ cho công khai. Chỉ phường/xã xem: ghi chú, liên hệ, vị trí chính xác và các ảnh khác của bạn.
+mydata-header = Dữ liệu của bạn trong hệ thống (từ { $since }):
+mydata-contact = • Liên hệ: tên { $name } · số điện thoại { $phone } · qua { $channel }
+mydata-counts = • Báo cáo: { $tickets } · ghi chú: { $notes } · đánh giá: { $ratings } · ảnh đã gửi: { $photos }
+mydata-ticket = { $number } · { $type } · { $state }
+mydata-note = – ghi chú: «{ $note }»
+mydata-rating-satisfied = – đánh giá: hài lòng (lý do: { $reason })
+mydata-rating-not-satisfied = – đánh giá: chưa hài lòng (lý do: { $reason })
+mydata-more = … và { $more } báo cáo khác: /mytickets
+mydata-footer =
+    Mục đích: xử lý báo cáo của bạn và báo kết quả cho bạn. Ai xem: cán bộ phường/xã phụ trách; công khai chỉ loại, trạng thái, phường/xã, tên cơ sở và vị trí gần đúng.
+    { $days ->
+        [0] Ghi chú và lý do đánh giá được giữ cùng báo cáo.
+       *[other] Ghi chú và lý do đánh giá được xoá { $days } ngày sau khi báo cáo đóng.
+    } /forgetme: xoá liên hệ và ghi chú của bạn ngay.
+forgetme-ask = Xoá dữ liệu của bạn? Sẽ xoá: tên, số điện thoại, mọi ghi chú và lý do đánh giá bạn đã viết, các tin nhắn gửi cho bạn. Báo cáo vẫn ở lại phường/xã để xử lý (loại, vị trí, ảnh, trạng thái) nhưng không còn gắn với bạn, và bạn sẽ không nhận tin về chúng nữa. Không thể hoàn tác.
+button-forget = 🗑 Xoá dữ liệu của tôi
+button-keep = Giữ nguyên
+forgetme-kept = Được, không có gì bị xoá.
+forgetme-staff = Tài khoản cán bộ không tự xoá được: việc cán bộ làm là hồ sơ của phường/xã. Vui lòng liên hệ quản trị viên.
+forgetme-done =
+    Đã xoá dữ liệu của bạn:
+    • tên: { $name ->
+        [1] đã xoá
+       *[other] không lưu
+    } · số điện thoại: { $phone ->
+        [1] đã xoá
+       *[other] không lưu
+    }
+    • { $notes } ghi chú và { $reasons } lý do đánh giá
+    { $tickets } báo cáo (với { $photos } ảnh làm bằng chứng) vẫn ở lại phường/xã, không còn gắn với bạn. Bạn vẫn dùng /report như bình thường.

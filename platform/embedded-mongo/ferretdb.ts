@@ -10,8 +10,8 @@ import type { EmbeddedMongo } from "./types.js";
 
 const run = promisify(execFile);
 const SOURCE_DIR = fileURLToPath(new URL("../../tools/mongo-embedded/", import.meta.url));
-/** What the binary is built from: every Go source but the tests, and the module files. */
-const sourceFiles = async () => (await readdir(SOURCE_DIR)).filter((f) => /^go\.(mod|sum)$|(?<!_test)\.go$/.test(f)).sort();
+/** What the binary is built from: every Go source but the tests (its own packages' too), and the module files. */
+const sourceFiles = async () => (await readdir(SOURCE_DIR, { recursive: true })).filter((f) => /^go\.(mod|sum)$|(?<!_test)\.go$/.test(f)).sort();
 
 export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
   return join(env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "qr-checkin-report");

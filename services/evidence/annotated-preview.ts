@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import "../../platform/fonts.js";
 import type { Point } from "../qr/engines.js";
 import { IMAGE_LIMITS, readableImage } from "../qr/load-image.js";
 

@@ -1,9 +1,7 @@
 import type { Stores } from "../../models/index.js";
-import type { Ticket } from "../../models/ticket.js";
 import type { Logger } from "../../platform/logger.js";
+import { closedUnchangedSince, retentionCutoff } from "./closed-tickets.js";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const PAGE = 200;
 const EVERY_MS = 6 * 60 * 60 * 1000;
 
 export interface PhotoRetentionDeps {
@@ -13,9 +11,6 @@ export interface PhotoRetentionDeps {
   /** PHOTO_RETENTION_DAYS: photos of tickets closed longer ago are deleted; 0 keeps them for ever. */
   retentionDays: number;
 }
-
-/** When a ticket last changed, by the application's clock: its last history event. */
-const lastChange = (t: Ticket): Date => new Date(t.history.at(-1)?.at ?? t.openedAt);
 
 /**
  * Deletes the photos (originals and annotated previews) of tickets closed more than the
@@ -27,20 +22,14 @@ const lastChange = (t: Ticket): Date => new Date(t.history.at(-1)?.at ?? t.opene
 export async function pruneClosedPhotos(deps: PhotoRetentionDeps): Promise<{ tickets: number; photos: number }> {
   if (deps.retentionDays <= 0) return { tickets: 0, photos: 0 };
   const now = deps.clock();
-  const cutoff = new Date(now.getTime() - deps.retentionDays * DAY_MS);
+  const cutoff = retentionCutoff(now, deps.retentionDays);
   let tickets = 0;
   let photos = 0;
-  let after: string | undefined;
-  for (;;) {
-    const page = await deps.stores.tickets.closedOpenedBefore(cutoff, PAGE, after);
-    if (page.length === 0) break;
-    after = page.at(-1)!.id;
-    for (const ticket of page.filter((t) => lastChange(t) <= cutoff)) {
-      let pruned = 0;
-      for (const id of [...ticket.reports, ...(ticket.additions ?? [])].flatMap((r) => r.evidenceIds)) if (await deps.stores.evidence.pruneFiles(id, now)) pruned++;
-      if (pruned > 0) tickets++;
-      photos += pruned;
-    }
+  for await (const ticket of closedUnchangedSince(deps.stores.tickets, cutoff)) {
+    let pruned = 0;
+    for (const id of [...ticket.reports, ...(ticket.additions ?? [])].flatMap((r) => r.evidenceIds)) if (await deps.stores.evidence.pruneFiles(id, now)) pruned++;
+    if (pruned > 0) tickets++;
+    photos += pruned;
   }
   if (photos > 0) deps.logger.info({ tickets, photos, cutoff }, "deleted photos of tickets closed past the retention period");
   return { tickets, photos };

@@ -1,5 +1,4 @@
 import type { Channel } from "../../models/account.js";
-import type { Stores } from "../../models/index.js";
 import type { ViolationType } from "../../models/ticket.js";
 import { evidenceFacts } from "../evidence/evidence-facts.js";
 import type { DecoderPool } from "../qr/decoder-pool.js";
@@ -7,14 +6,14 @@ import { DecoderBusyError, ImageRejectedError } from "../qr/errors.js";
 import type { CodeVerifier, Verification } from "../registry/verify-code.js";
 import { distanceM } from "../routing/distance.js";
 import type { Routing, RoutingInput } from "../routing/resolve-ward.js";
-import type { LatLng, WardRef } from "../routing/ward-ref.js";
-import { submitReport, type ReportPhoto, type SubmitResult } from "../tickets/submit-report.js";
+import type { LatLng } from "../routing/ward-ref.js";
+import { submitReport, type ReportPhoto, type SubmitResult, type SubmitStores } from "../tickets/submit-report.js";
 
 /** A photo whose own GPS lies farther than this from the reported location is flagged for officers. */
 export const EXIF_FAR_M = 500;
 
 export interface IntakeDeps {
-  stores: Pick<Stores, "tickets" | "evidence" | "counters" | "outbox" | "deadlineRules">;
+  stores: SubmitStores;
   decoder: Pick<DecoderPool, "decode">;
   verifier: Pick<CodeVerifier, "verifyCode">;
   resolveWard: (input: RoutingInput) => Promise<Routing | undefined>;
@@ -46,7 +45,7 @@ export interface IntakeReport {
 export type IntakeRefusal = "image_rejected" | "decoder_busy" | "no_ward" | "other_province" | "code_readable" | "code_official";
 
 export type IntakeResult =
-  | { ok: true; submitted: SubmitResult; ward: WardRef; verification?: Verification }
+  | { ok: true; submitted: SubmitResult; verification?: Verification }
   | { ok: false; reason: IntakeRefusal };
 
 /**
@@ -89,5 +88,5 @@ export async function fileReport(deps: IntakeDeps, r: IntakeReport): Promise<Int
     },
     now,
   );
-  return { ok: true, submitted, ward: routing.ward, verification };
+  return { ok: true, submitted, verification };
 }

@@ -35,14 +35,17 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     const now = deps.clock();
     const m = await deps.outbox.claimDue("account", channels, now, LEASE_MS);
     if (!m) return false;
+    // An account that does not exist (a report anonymised at its resident's request) never will: no retry.
+    let nobody = false;
     try {
       const account = m.accountId ? await deps.accounts.byId(m.accountId) : undefined;
       const sender = m.channel ? deps.senders[m.channel] : undefined;
+      nobody = !account;
       if (!account || !sender) throw new Error("no account or no sender for its channel");
       await sender.send(account, JSON.parse(m.payload) as ResidentMessage);
       await deps.outbox.markSent(m.id, deps.clock());
     } catch (e) {
-      const retryAt = m.attempts < maxAttempts ? new Date(now.getTime() + baseDelayMs * 2 ** (m.attempts - 1)) : undefined;
+      const retryAt = !nobody && m.attempts < maxAttempts ? new Date(now.getTime() + baseDelayMs * 2 ** (m.attempts - 1)) : undefined;
       deps.logger.warn({ err: e, outboxId: m.id, attempts: m.attempts, retryAt }, "notification not delivered");
       await deps.outbox.markFailed(m.id, String((e as Error).message ?? e), retryAt);
     }

@@ -9,6 +9,8 @@ export type ResidentMessage =
   /** `ticketId` lets a closing carry its rating and "not fixed" buttons (ids only; the press is authorized again). */
   | { kind: "state_changed"; number: string; state: string; ticketId?: string }
   | { kind: "officer_message"; number: string; text: string }
+  /** An officer split the reporter's report out of `number` into a ticket of its own (issue 24). */
+  | { kind: "report_split"; number: string; newNumber: string; ward: string }
   | { kind: "deadline_escalation"; number: string; deadline: "acknowledge" | "close"; ward: string; due: string }
   | { kind: "reopen_escalation"; number: string; ward: string; note: string }
   /** To the registry's keeper: an inspection found the venue closed; the channel adds confirm / reject buttons. */
@@ -32,6 +34,8 @@ export function renderResidentMessage(message: ResidentMessage, t: Translate): s
     }
     case "officer_message":
       return t("reporter-message", { number: message.number, text: message.text });
+    case "report_split":
+      return t("notify-report-split", { number: message.number, newNumber: message.newNumber, ward: message.ward });
     case "deadline_escalation":
       return t(`escalate-${message.deadline}`, { number: message.number, ward: message.ward, at: vietnamTime(new Date(message.due)) });
     case "reopen_escalation":

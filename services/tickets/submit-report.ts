@@ -3,15 +3,13 @@ import type { Stores } from "../../models/index.js";
 import type { Ticket, ViolationType } from "../../models/ticket.js";
 import { annotatedPreview } from "../evidence/annotated-preview.js";
 import type { DecodeResult } from "../qr/decode-qr.js";
-import { distanceM } from "../routing/distance.js";
 import type { Verification } from "../registry/verify-code.js";
-import type { LatLng, WardRef } from "../routing/ward-ref.js";
+import { placeName, wardRef, type LatLng, type WardRef } from "../routing/ward-ref.js";
+import { candidatesInWard } from "./merge-candidates.js";
+import { mergeTarget, placeOf } from "./merge-rule.js";
 import { openTicket } from "./open-ticket.js";
 import { reportAttached } from "./ticket-effects.js";
-
-/** Reports this close (same violation type, still open, recent) describe the same poster. */
-export const MERGE_RADIUS_M = 50;
-export const MERGE_WINDOW_DAYS = 30;
+import type { TicketState } from "./ticket-states.js";
 
 export interface ReportPhoto {
   bytes: Buffer;
@@ -37,13 +35,17 @@ export interface ReportSubmission {
   via?: string;
 }
 
+/** What the reporter is told, read from the ticket the report really sits in (joined or opened). */
 export interface SubmitResult {
   ticketNumber: string;
   ticketId: string;
   merged: boolean;
+  /** The ticket's ward, never the report's guess. */
+  ward: WardRef;
+  state: TicketState;
 }
 
-type SubmitStores = Pick<Stores, "tickets" | "evidence" | "counters" | "outbox" | "deadlineRules">;
+export type SubmitStores = Pick<Stores, "tickets" | "evidence" | "counters" | "outbox" | "deadlineRules" | "venues" | "wards">;
 
 /**
  * Stores the evidence, then opens a ticket or attaches the report to an open one for the
@@ -54,15 +56,19 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
   const evidenceIds = await storePhotos(stores, s, now);
   const report = {
     accountId: s.accountId, channel: s.channel, violationType: s.violationType, note: s.note,
-    location: s.location, address: s.address, evidenceIds, flags: s.flags, at: now,
+    location: s.location, address: s.address, evidenceIds, flags: s.flags, at: now, decodedText: s.decodedText,
   };
   const venueCode = s.verification?.venue?.code;
-  const target = await mergeTarget(stores, s, venueCode, now);
+  const sighting = {
+    wardCode: s.ward.code, violationType: s.violationType, venueCode, codes: s.decodedText ? [s.decodedText] : [],
+    place: placeOf({ location: s.location, verdict: s.verification?.verdict, venueLocation: s.verification?.venue?.location }),
+  };
+  const target = mergeTarget(sighting, await candidatesInWard(stores, s.ward.code, now), now);
   if (target) {
     const attached = await stores.tickets.attachReport(target.id, report, { at: now, actorId: s.accountId, actorRole: "resident", action: "report_attached", note: s.via });
     if (attached) {
       await reportAttached(stores.outbox, attached, now);
-      return { ticketNumber: attached.number, ticketId: attached.id, merged: true };
+      return told(stores, attached, true, s.ward);
     }
   }
   const ticket = await openTicket(stores, {
@@ -77,7 +83,18 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
     report,
     event: { at: now, actorId: s.accountId, actorRole: "resident", action: "opened", to: "new", note: s.via },
   }, { provinceName: s.ward.provinceName });
-  return { ticketNumber: ticket.number, ticketId: ticket.id, merged: false };
+  return told(stores, ticket, false, s.ward);
+}
+
+/** What every channel's answer names, from the result: the ticket's number, ward and state, as words. */
+export function submittedArgs(r: SubmitResult, t: (key: string) => string): { number: string; ward: string; state: string } {
+  return { number: r.ticketNumber, ward: placeName(r.ward), state: t(`state-${r.state}`) };
+}
+
+/** The answer, from the ticket itself: its number, its ward (from the directory), its state. */
+async function told(stores: Pick<Stores, "wards">, t: Ticket, merged: boolean, fallback: WardRef): Promise<SubmitResult> {
+  const ward = await stores.wards.byCode(t.wardCode);
+  return { ticketNumber: t.number, ticketId: t.id, merged, ward: ward ? wardRef(ward) : fallback, state: t.state };
 }
 
 /** Stores each photo's original bytes, facts and annotated preview; the ids, in order. Reports and later additions alike. */
@@ -97,18 +114,4 @@ export async function storePhotos(
     evidenceIds.push(saved.id);
   }
   return evidenceIds;
-}
-
-async function mergeTarget(stores: SubmitStores, s: ReportSubmission, venueCode: string | undefined, now: Date): Promise<Ticket | undefined> {
-  if (venueCode) {
-    const open = await stores.tickets.openForVenue(venueCode);
-    if (open) return open;
-  }
-  if (!s.location) return undefined;
-  const since = new Date(now.getTime() - MERGE_WINDOW_DAYS * 86_400_000);
-  const nearby = await stores.tickets.openOfTypeSince(s.ward.code, s.violationType, since);
-  const here = s.location;
-  return nearby
-    .filter((t) => t.location && distanceM(here, t.location) <= MERGE_RADIUS_M)
-    .sort((a, b) => distanceM(here, a.location!) - distanceM(here, b.location!))[0];
 }

@@ -40,7 +40,9 @@ export type TicketAction =
   /** More photos or a note on one's own open report. */
   | { kind: "add_evidence"; note?: string; evidenceIds: string[] }
   /** An officer lets one photo of the ticket be public, or takes it back (services/publication). */
-  | { kind: "publish_photo"; evidenceId: string; publish: boolean };
+  | { kind: "publish_photo"; evidenceId: string; publish: boolean }
+  /** A wrong join undone (issue 24): report `report` (its index) leaves for a ticket of its own, in `wardCode` or the ward containing its place. */
+  | { kind: "split_report"; report: number; wardCode?: string };
 
 export type ActionKind = TicketAction["kind"];
 
@@ -134,6 +136,7 @@ export const ACTIONS: Record<ActionKind, ActionRow> = {
   add_evidence: { from: OPEN_STATES, roles: ["resident"] },
   // A withdrawn ticket is never public, so there is nothing to publish.
   publish_photo: { from: TICKET_STATES.filter((s) => s !== "withdrawn"), roles: WARD },
+  split_report: { from: OPEN_STATES, roles: WARD },
 };
 
 /** The state an action leads to; `reportsLeft` counts the reports not withdrawn after a withdrawal. */
@@ -162,6 +165,7 @@ export function targetState(action: TicketAction, from: TicketState, reportsLeft
     case "rate":
     case "escalate_reopen":
     case "add_evidence":
+    case "split_report":
     case "message_reporter":
     case "add_note":
     case "enforce":

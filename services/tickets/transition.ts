@@ -5,12 +5,15 @@ import { dueDatesFor } from "./deadlines.js";
 import { openTicket } from "./open-ticket.js";
 import { markPhoto } from "../publication/photo-marks.js";
 import { isFollowUp, followUpNote, prepareFollowUp, type FollowUpRefusal } from "./resident-follow-up.js";
+import { openSplit, prepareSplit, type SplitDeps } from "./split-report.js";
 import { registryEffects, reopenEscalated, ticketTransitioned } from "./ticket-effects.js";
 import { ACTIONS, appliesTo, targetState, type TicketAction, type TicketState } from "./ticket-states.js";
 
 /** The stores a transition reads and writes, and the one clock. */
-export type TransitionDeps = Pick<Stores, "tickets" | "accounts" | "audit" | "claims" | "venues" | "wards" | "counters" | "outbox" | "deadlineRules"> & {
+export type TransitionDeps = Pick<Stores, "tickets" | "accounts" | "audit" | "claims" | "venues" | "wards" | "counters" | "outbox" | "deadlineRules" | "evidence"> & {
   clock: () => Date;
+  /** Where a split report's place lies (SplitDeps); surfaces that know the ward directory pass it. */
+  directory?: SplitDeps["directory"];
 };
 
 export type TransitionRefusal =
@@ -82,7 +85,8 @@ export async function transitionTicket(
   }
 
   await deps.audit.append({ ...event, subjectKind: "ticket", subjectId: ticket.id, meta: { number: ticket.number } });
-  const successor = action.kind === "transfer" ? await openSuccessor(deps, updated, action.wardCode, event) : undefined;
+  const successor =
+    action.kind === "transfer" ? await openSuccessor(deps, updated, action.wardCode, event) : action.kind === "split_report" ? await openSplit(deps, ticket, action, event) : undefined;
   await registryEffects(deps, { ticket: updated, from, to, action }, actor, at);
   await ticketTransitioned(deps.outbox, { ticket: updated, from, to, action }, at);
   if (action.kind === "escalate_reopen") await reopenEscalated(deps, updated, action.note, await deps.accounts.ofProvince("supervisor", updated.provinceCode), at);
@@ -105,6 +109,8 @@ function noteOf(action: TicketAction): string | undefined {
       return action.note;
     case "publish_photo":
       return `${action.publish ? "publish" : "unpublish"} ${action.evidenceId}`;
+    case "split_report":
+      return `#${action.report + 1}`;
     default:
       return undefined;
   }
@@ -124,7 +130,8 @@ async function prepare(deps: TransitionDeps, ticket: Ticket, action: TicketActio
     }
     case "transfer": {
       const ward = await deps.wards.byCode(action.wardCode);
-      if (!ward || ward.code === ticket.wardCode) return { reason: "invalid_target" };
+      // Within the ticket's province only: no role of one province acts on another's wards.
+      if (!ward || ward.code === ticket.wardCode || ward.provinceCode !== ticket.provinceCode) return { reason: "invalid_target" };
       return { set: { outcome: { kind: "transferred", wardCode: ward.code } } };
     }
     case "enforce":
@@ -145,6 +152,8 @@ async function prepare(deps: TransitionDeps, ticket: Ticket, action: TicketActio
       const { closeBy } = await dueDatesFor(deps.deadlineRules, ticket.provinceCode, at);
       return { set: { outcome: { kind: "returned" }, closeBy } };
     }
+    case "split_report":
+      return prepareSplit(deps, ticket, action);
     case "withdraw": {
       const own = ticket.reports.filter((r) => r.accountId === actorId && !r.withdrawnAt);
       if (own.length === 0) return { reason: "forbidden" };

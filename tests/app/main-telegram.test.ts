@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe("main.ts with BOT_TOKEN and TELEGRAM_API_ROOT", () => {
   it("sets its command menus and completes a report through getUpdates polling", async () => {
-    await api.waitForCall((c) => c.method === "getUpdates", 0, 45_000);
+    await api.waitForCall((c) => c.method === "getUpdates", 0, 120_000);
     expect(api.calls.filter((c) => c.method === "setMyCommands").map((c) => (c.params.language_code as string) ?? "default")).toEqual(["default", "en"]);
     const u = new TelegramTestUser(api, 8001);
     await u.say("/report");
@@ -66,5 +66,5 @@ describe("main.ts with BOT_TOKEN and TELEGRAM_API_ROOT", () => {
     const moved = await stores.tickets.transition(ticket!.id, "new", "inspecting", { at: new Date(), actorRole: "officer", action: "inspect", from: "new", to: "inspecting" });
     await notifyReporters(stores.outbox, moved!, new Date());
     await u.expectReply(new RegExp(`Báo cáo ${ticket!.number} của bạn: đang kiểm tra`), 15_000);
-  }, 60_000);
+  }, 180_000);
 });

@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe("a WEBHOOK_URL with a path", () => {
   it("registers <path>/telegram/<hash> with Telegram, and the server answers updates on that same path", async () => {
-    const set = await api.waitForCall((c) => c.method === "setWebhook", 0, 45_000);
+    const set = await api.waitForCall((c) => c.method === "setWebhook", 0, 120_000);
     const hashed = telegramWebhookPath(SECRET);
     expect(set.params.url).toBe(`http://127.0.0.1:${port}/qr-bot${hashed}`);
     const u = new TelegramTestUser(api, 8101);
@@ -50,5 +50,5 @@ describe("a WEBHOOK_URL with a path", () => {
     // Nothing listens at the path without the prefix.
     const bare = await fetch(`http://127.0.0.1:${port}${hashed}`, { method: "POST", headers: { "x-telegram-bot-api-secret-token": SECRET } });
     expect(bare.status).toBe(404);
-  }, 60_000);
+  }, 180_000);
 });

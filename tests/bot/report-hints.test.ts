@@ -50,7 +50,7 @@ describe("hints from the evidence", () => {
     const second = await reportPlainly(new TelegramTestUser(h.api, 9003), {
       type: "no_poster", photo: await sharp({ create: { width: 640, height: 480, channels: 3, background: "#556655" } }).jpeg().toBuffer(), lat: 16.4602, lng: 107.5803,
     });
-    expect(second).toContain(`đã có báo cáo ${number}`);
+    expect(second).toContain(`được gộp vào báo cáo ${number} của Phường`);
     const merged = await h.stores.tickets.byNumber(number);
     expect(merged!.reports.map((r) => r.flags)).toEqual([["exif_gps_far"], []]);
   });

@@ -102,7 +102,7 @@ describe("a resident's journey on Telegram", () => {
     await bob.press("r:skip");
     await bob.expectReply(/Please check/);
     await bob.press("r:ok");
-    const merged = await bob.expectReply(/already has report/);
+    const merged = await bob.expectReply(/joined report HUE-\d{4}-\d{4} of Phường Vỹ Dạ, Thành phố Huế \(state: new\)/);
     expect(numberIn(merged.text)).toBe(numbers.vyDa);
     expect((await h.stores.tickets.byNumber(numbers.vyDa!))!.reports).toHaveLength(2);
   });

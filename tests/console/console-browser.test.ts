@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { telegramSender } from "../../bot/telegram/telegram-sender.js";
 import { createWardOutboxWorker } from "../../bot/telegram/ward-outbox.js";
 import { CONSOLE_PREFIX, consolePlugin } from "../../console/plugin.js";
@@ -12,7 +12,7 @@ import { createInvitation, type InviteScope } from "../../services/access/invita
 import { createOutboxWorker } from "../../services/notify/outbox-worker.js";
 import { createWardDirectory } from "../../services/routing/ward-directory.js";
 import { freePort } from "../../simulator/free-port.js";
-import { ARTIFACTS, launchBrowser, openPage, screenshot } from "../support/browser.js";
+import { ARTIFACTS, describeInBrowser, launchBrowser, openPage, screenshot } from "../support/browser.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { linkToken } from "../support/console-client.js";
 import { useTestDatabase } from "../support/database.js";
@@ -83,7 +83,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-describe("the web console in a browser", () => {
+describeInBrowser("the web console in a browser", () => {
   it("a resident files a report through the dialogue; the card reaches the ward group", async () => {
     resident = new TelegramTestUser(h.api, 7301);
     officer = new TelegramTestUser(h.api, 8301);

@@ -1,11 +1,14 @@
+import { MAP_DEFAULT_DAYS } from "../../console/map-page.js";
+import { addDays, vietnamDay } from "../../services/text/vietnam-day.js";
+import { ticketsOfProvince } from "../support/tickets-of-province.js";
 import { copyFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createStores, type Stores } from "../../models/index.js";
 import { importWards } from "../../services/routing/ward-import.js";
 import { hueUnits, hueWardsGeoJson, PROVINCE } from "../../simulator/demo/demo-world.js";
 import { freePort } from "../../simulator/free-port.js";
-import { ARTIFACTS, launchBrowser, openPage, screenshot } from "../support/browser.js";
+import { ARTIFACTS, describeInBrowser, launchBrowser, openPage, screenshot } from "../support/browser.js";
 import { seedConsoleTickets } from "../support/console-tickets.js";
 import { consoleServer, linkToken } from "../support/console-client.js";
 import { useTestDatabase } from "../support/database.js";
@@ -41,7 +44,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe("the map in a browser, without tiles", () => {
+describeInBrowser("the map in a browser, without tiles", () => {
   it("shows Huế's wards with their names, the tickets clustered, the list of what is in view; screenshot for the README", async () => {
     const supervisor = (await stores.accounts.grantRole((await stores.accounts.ensure("telegram", "9101", { displayName: "Võ Thị Hạnh" })).id, "supervisor", { provinceCode: PROVINCE }))!;
     const { page, errors } = await openPage(browser, `${origin}/console/sign-in/${await linkToken(stores, () => NOW, supervisor)}`);
@@ -50,7 +53,12 @@ describe("the map in a browser, without tiles", () => {
     await page.goto(`${origin}/console/map`);
     await page.locator(".ticket-cluster").first().waitFor({ state: "visible" });
     expect(await page.locator("#map path.leaflet-interactive").count()).toBe(40);
-    await expect.poll(() => page.locator("#map-count").innerText()).toMatch(/báo cáo trong vùng đang xem \(tổng 400\)/);
+    // The map opens on the last 90 days (of the 120 the tickets span): the form says from when.
+    const from = addDays(vietnamDay(NOW), -(MAP_DEFAULT_DAYS - 1));
+    expect(await page.locator('input[name="from"]').inputValue()).toBe(from);
+    const inPeriod = (await ticketsOfProvince(stores, PROVINCE, 1000)).filter((t) => vietnamDay(new Date(t.openedAt)) >= from).length;
+    expect(inPeriod).toBeLessThan(400);
+    await expect.poll(() => page.locator("#map-count").innerText()).toMatch(new RegExp(`báo cáo trong vùng đang xem \\(tổng ${inPeriod}\\)`));
     expect(await page.locator("#map-list li").count()).toBeGreaterThan(10);
     const shot = await screenshot(page, "console-map");
     await copyFile(shot, new URL("../../docs/console-map.png", import.meta.url));

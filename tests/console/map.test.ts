@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { MAP_DEFAULT_DAYS } from "../../console/map-page.js";
+import { addDays, vietnamDay } from "../../services/text/vietnam-day.js";
 import { transitionTicket } from "../../services/tickets/transition.js";
 import { addVenues } from "../support/activity-world.js";
 import { consoleServer, signIn } from "../support/console-client.js";
@@ -48,7 +50,10 @@ describe("the map's data", () => {
     const supervisor = await signIn(server, w.stores, clock.now, await w.account("supervisor", { provinceCode: "P1" }), "/console/map");
     const page = await supervisor.get("/console/map?state=new&ward=W1");
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('data-tickets="/console/map/tickets.json?state=new&amp;ward=W1"');
+    // Without dates, the last 90 days (the form shows the day it starts from).
+    const from = addDays(vietnamDay(clock.now()), -(MAP_DEFAULT_DAYS - 1));
+    expect(page.body).toContain(`data-tickets="/console/map/tickets.json?state=new&amp;ward=W1&amp;from=${from}"`);
+    expect(page.body).toContain(`name="from" value="${from}"`);
     expect(page.body).toContain('<script src="/console/assets/leaflet.markercluster.js" defer></script>');
     expect(page.body).not.toContain("data-silent=\"/console");
     expect(numbersOf(await data(supervisor))).toEqual([numbers.w1new, numbers.w1ack, numbers.w2].sort());
@@ -77,6 +82,18 @@ describe("the map's data", () => {
     expect(fc.features[0]!.properties).toEqual({ code: "W1", name: "Phường Phú Xuân" });
     expect(fc.features[0]!.geometry.type).toBe("MultiPolygon");
     expect(fc.features[0]!.geometry.coordinates[0]![0]).toHaveLength(5);
+  });
+
+  it("by default shows the last 90 days; an older ticket appears once the viewer picks dates that include it", async () => {
+    const now = clock.now();
+    clock.set(new Date(now.getTime() - 100 * 24 * HOUR));
+    const old = await w.ticket("new", { wardCode: "W1" });
+    const oldDay = vietnamDay(clock.now());
+    clock.set(now);
+    const supervisor = await signIn(server, w.stores, clock.now, await w.account("supervisor", { provinceCode: "P1" }), "/console/map");
+    expect(numbersOf(await data(supervisor))).toEqual([numbers.w1new, numbers.w1ack, numbers.w2].sort());
+    expect(numbersOf(await data(supervisor, `?from=${oldDay}`))).toEqual([old.number, numbers.w1new, numbers.w1ack, numbers.w2].sort());
+    expect(numbersOf(await data(supervisor, `?to=${oldDay}`))).toEqual([old.number]);
   });
 
   it("the registry's keeper gets boundaries and silent venues but no tickets; strangers get 401", async () => {

@@ -93,7 +93,7 @@ describe("the console's queue", () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`${a.number}: đã tiếp nhận`);
     expect(res.body).toContain(`${t.w1ack!.number}: Thao tác này không còn phù hợp`);
-    expect(res.body).toContain("—: Xin lỗi, bạn không có quyền");
+    expect(res.body).toContain("—: Không được phép hoặc không tìm thấy báo cáo này.");
     expect(res.body).not.toContain(t.p2new!.number);
     expect((await w.stores.tickets.byId(a.id))!.state).toBe("acknowledged");
     expect((await w.stores.tickets.byId(t.p2new!.id))!.state).toBe("new");

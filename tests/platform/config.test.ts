@@ -39,3 +39,12 @@ describe("loadConfig", () => {
     expect(c.telegramApiRoot).toBe("http://127.0.0.1:9000");
   });
 });
+
+describe("retention of residents' words", () => {
+  it("keeps a year by default, 0 keeps them, and anything but whole days is refused by name", () => {
+    expect(loadConfig({}).textRetentionDays).toBe(365);
+    expect(loadConfig({ TEXT_RETENTION_DAYS: "0" }).textRetentionDays).toBe(0);
+    expect(loadConfig({ TEXT_RETENTION_DAYS: "90" }).textRetentionDays).toBe(90);
+    for (const bad of ["-1", "1.5", "a year"]) expect(() => loadConfig({ TEXT_RETENTION_DAYS: bad })).toThrow(/TEXT_RETENTION_DAYS: expected a whole number of days/);
+  });
+});

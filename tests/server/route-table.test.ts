@@ -120,7 +120,8 @@ describe("the route table", () => {
       const res = await send(r, { ...credentials, ...EVIL }, `_csrf=${csrf}`);
       expect(res.status, `${r.method} ${r.url}`).toBe(403);
       await expectOwnErrorFormat(r, res);
-      // An Origin alone (an older browser without fetch metadata) is refused too.
+      // An Origin alone (an older browser without fetch metadata) is refused too; so is a same-site subdomain.
+      expect((await send(r, { ...credentials, origin: base, "sec-fetch-site": "same-site" }, `_csrf=${csrf}`)).status, `${r.method} ${r.url}`).toBe(403);
       expect((await send(r, { ...credentials, origin: "https://evil.example" }, `_csrf=${csrf}`)).status, `${r.method} ${r.url}`).toBe(403);
     }
   });

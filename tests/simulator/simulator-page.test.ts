@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { openConnection } from "../../platform/database.js";
-import { launchBrowser, openPage, screenshot } from "../support/browser.js";
+import { describeInBrowser, launchBrowser, openPage, screenshot } from "../support/browser.js";
 import { startMainProcess, type MainProcess } from "../support/main-process.js";
 import { freePort } from "../../simulator/free-port.js";
 
@@ -72,7 +72,7 @@ async function pickOnMap(dx: number, dy: number): Promise<string> {
 }
 const persona = (id: string) => page.locator(`.persona[data-persona="${id}"]`).click();
 
-describe("the simulator page", () => {
+describeInBrowser("the simulator page", () => {
   let ticket = "";
 
   it("a Telegram resident reports another venue's poster by buttons, gallery and map, and gets a ticket number", async () => {

@@ -17,6 +17,7 @@ export function testCliContext(conn: Connection, env: Record<string, string> = {
     out,
     clock,
     stores: async () => stores,
+    connection: async () => conn,
     directory: async () => {
       const d = createWardDirectory(stores.wards);
       await d.refresh();

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../../platform/embedded-mongo/index.js";
 import { createLogger } from "../../platform/logger.js";
+import { BROWSER, browserRequired, NO_BROWSER_LINE } from "./browser.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -28,6 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide("mongoBackend", embedded.backend);
   }
   console.log(`tests use the database backend: ${embedded?.backend ?? "external (MONGODB_URI)"}`);
+  if (!BROWSER && !browserRequired()) console.log(NO_BROWSER_LINE);
   return async () => {
     await embedded?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from "fastify";
 import type { Connection } from "mongoose";
 import { createStores, type Stores } from "../../models/index.js";
 import { OPEN311_PREFIX, open311Plugin, type Open311Deps } from "../../open311/plugin.js";
@@ -8,7 +9,7 @@ import { decodeQr } from "../../services/qr/decode-qr.js";
 import { seedDemoRegistry, type DemoRegistry } from "../../services/registry/demo-registry.js";
 import { createCodeVerifier } from "../../services/registry/verify-code.js";
 import { createWardResolver } from "../../services/routing/resolve-ward.js";
-import { createWardDirectory } from "../../services/routing/ward-directory.js";
+import { createWardDirectory, type WardDirectory } from "../../services/routing/ward-directory.js";
 import type { TransitionDeps } from "../../services/tickets/transition.js";
 
 export const OPEN311_SIGNING_KEY = "test-signing-key-for-open311";
@@ -19,7 +20,13 @@ export const OPEN311_SIGNING_KEY = "test-signing-key-for-open311";
  */
 export async function startOpen311Server(
   conn: Connection,
-  o: { requestsPerMinute?: number; publicUrl?: string; logger?: Logger; trustProxy?: string[] } & Pick<Open311Deps, "jurisdictionIds" | "corsOrigins" | "contact" | "keyService"> = {},
+  o: {
+    requestsPerMinute?: number;
+    publicUrl?: string;
+    logger?: Logger;
+    trustProxy?: string[];
+    alongside?: (server: FastifyInstance, world: { stores: Stores; directory: WardDirectory; clock: () => Date }) => Promise<void>;
+  } & Pick<Open311Deps, "jurisdictionIds" | "corsOrigins" | "contact" | "keyService"> = {},
 ) {
   const stores: Stores = createStores(conn);
   await stores.syncIndexes();
@@ -47,14 +54,19 @@ export async function startOpen311Server(
     }),
     { prefix: OPEN311_PREFIX },
   );
+  // Another surface on the same server (the public reports pages read what Open311 filed).
+  await o.alongside?.(server, { stores, directory, clock });
   await server.listen({ host: "127.0.0.1", port: 0 });
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   const base = `http://127.0.0.1:${port}${OPEN311_PREFIX}`;
   const transitions: TransitionDeps = { ...stores, clock };
   return {
+    origin: `http://127.0.0.1:${port}`,
     base,
     stores,
+    /** The server's ward directory: refresh it after importing other wards. */
+    directory,
     demo,
     now,
     transitions,

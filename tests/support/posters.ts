@@ -1,5 +1,6 @@
 import QRCode from "qrcode";
 import sharp, { type OverlayOptions } from "sharp";
+import "../../platform/fonts.js";
 import { warpOnto, type Quad } from "./photo-warp.js";
 
 /**
@@ -16,11 +17,8 @@ export interface PosterSpec {
   footer?: string;
 }
 
-/**
- * librsvg picks fonts through fontconfig; DejaVu Sans (Debian's fonts-dejavu-core, present on
- * these machines) covers Vietnamese diacritics, the rest are fallbacks for other machines.
- */
-const FONT = "DejaVu Sans, Noto Sans, Liberation Sans, Arial, sans-serif";
+/** librsvg picks fonts through fontconfig; DejaVu Sans (from npm, platform/fonts.ts) covers Vietnamese diacritics. */
+const FONT = "DejaVu Sans, sans-serif";
 export const POSTER_SIZE = { width: 1240, height: 1754 } as const;
 const QR_SIZE = 820;
 const QR_TOP = 380;

@@ -124,7 +124,8 @@ export class TelegramTestUser {
 function toReply(call: RecordedCall): BotReply {
   const markup = call.params.reply_markup as { inline_keyboard?: Button[][]; keyboard?: Button[][] } | undefined;
   const rows = markup?.inline_keyboard ?? markup?.keyboard ?? [];
-  const messageId = call.method === "editMessageText" ? Number(call.params.message_id) : undefined;
+  // A press carries the id of the message it was on: the edited one, or the one the fake API answered with.
+  const messageId = call.method === "editMessageText" ? Number(call.params.message_id) : (call.result as { message_id?: number } | undefined)?.message_id;
   return {
     method: call.method,
     text: String(call.params.text ?? call.params.caption ?? ""),

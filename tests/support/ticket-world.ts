@@ -59,7 +59,7 @@ export async function ticketWorld(conn: Connection, clock: Clock = controlledClo
   const deps: TransitionDeps = { ...stores, clock: clock.now };
   const reporter = await account("resident");
   let n = 0;
-  async function ticket(state: TicketState = "new", over: { wardCode?: string; provinceCode?: string; venueCode?: string; outcome?: TicketOutcome; evidenceIds?: string[] } = {}): Promise<Ticket> {
+  async function ticket(state: TicketState = "new", over: { wardCode?: string; provinceCode?: string; venueCode?: string; outcome?: TicketOutcome; evidenceIds?: string[]; note?: string } = {}): Promise<Ticket> {
     const at = clock.now();
     // Opened the product's way: due dates from the deadline policy, the card queued for the ward.
     const t = await openTicket(stores, {
@@ -70,7 +70,7 @@ export async function ticketWorld(conn: Connection, clock: Clock = controlledClo
       address: "20 Bạch Đằng",
       location: { lat: 16.47, lng: 107.58 },
       verdict: "no_code",
-      report: { accountId: reporter.id, channel: "telegram", violationType: "no_poster", at, evidenceIds: over.evidenceIds ?? [], flags: [] },
+      report: { accountId: reporter.id, channel: "telegram", violationType: "no_poster", at, evidenceIds: over.evidenceIds ?? [], flags: [], note: over.note },
       event: { at, actorRole: "system", action: "opened", to: "new" },
     }, `T-${randomBytes(3).toString("hex").toUpperCase()}-${++n}`);
     if (state === "new" && !over.outcome) return t;

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
+	"github.com/hue-qr-report/mongo-embedded/wire"
 )
 
 func main() {
@@ -71,7 +72,7 @@ func main() {
 	if err != nil {
 		log.Fatalf("mongo-embedded: %v", err)
 	}
-	go (&serializer{backend: backend, log: logger}).serve(front)
+	go (&wire.Serializer{Backend: backend, Log: logger}).Serve(front)
 	// The parent reads this exact line to learn where to connect.
 	fmt.Printf("READY mongodb://%s/\n", addr)
 

@@ -39,7 +39,7 @@ function commandEntities(text: string): Message["entities"] {
  * location → message.location, follow → /start. Undefined for events with no update.
  */
 export function zaloEventToUpdate(event: ZaloEvent, alias: ZaloUser, c: UpdateContext): Update | undefined {
-  const name = alias.displayName ?? c.anonymous;
+  const name = alias.displayName || c.anonymous;
   // No language_code: Zalo does not tell the client's language; the account's language applies.
   const from: User = { id: alias.chatId, is_bot: false, first_name: name };
   const chat: Chat.PrivateChat = { id: alias.chatId, type: "private", first_name: name };

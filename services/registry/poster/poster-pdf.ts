@@ -1,29 +1,12 @@
-import { existsSync } from "node:fs";
+import { DEJAVU } from "../../../platform/fonts.js";
 import { a4Document } from "../a4-document.js";
 import { A4, type PosterItem } from "./poster-layout.js";
 
 /**
  * pdfkit's built-in fonts are WinAnsi and lack Vietnamese letters (ơ, ư, ạ, ễ …), so we embed a
- * TrueType font: DejaVu Sans ships with Debian/Ubuntu (fonts-dejavu-core) and covers them all.
+ * TrueType font with them all: DejaVu Sans, from npm.
  */
-export const DEFAULT_FONT_CANDIDATES = [
-  ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"],
-  ["/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"],
-  ["/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf"],
-] as const;
-
-export class PosterFontError extends Error {
-  constructor(readonly tried: string[]) {
-    super(`no font with Vietnamese glyphs found (tried ${tried.join(", ")}); install fonts-dejavu-core`);
-    this.name = "PosterFontError";
-  }
-}
-
-export function findPosterFonts(candidates: readonly (readonly [string, string])[] = DEFAULT_FONT_CANDIDATES): { regular: string; bold: string } {
-  const found = candidates.find(([regular, bold]) => existsSync(regular) && existsSync(bold));
-  if (!found) throw new PosterFontError(candidates.flat());
-  return { regular: found[0], bold: found[1] };
-}
+export const POSTER_FONTS = DEJAVU;
 
 /** The poster as a one-page A4 PDF with the font embedded (subset by pdfkit). */
 export function posterPdf(items: PosterItem[], fonts: { regular: string; bold: string }, title: string): Promise<Buffer> {

@@ -1,7 +1,8 @@
 import sharp from "sharp";
+import "../../../platform/fonts.js";
 import { A4, type PosterItem } from "./poster-layout.js";
 
-/** librsvg picks fonts through fontconfig; DejaVu Sans (fonts-dejavu-core) has every Vietnamese glyph. */
+/** librsvg picks fonts through fontconfig; DejaVu Sans (from npm, platform/fonts.ts) has every Vietnamese glyph. */
 const FONT = "DejaVu Sans, Noto Sans, Liberation Sans, sans-serif";
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -2,7 +2,7 @@ import { signPayload, type KeyRing } from "../payload.js";
 import type { VenueRef } from "../venue-ref.js";
 import type { WardRef } from "../../routing/ward-ref.js";
 import { posterLayout } from "./poster-layout.js";
-import { findPosterFonts, posterPdf } from "./poster-pdf.js";
+import { POSTER_FONTS, posterPdf } from "./poster-pdf.js";
 import { posterPng } from "./poster-png.js";
 import type { PosterTexts } from "./poster-texts.js";
 import type { ReportLinks } from "../report-link.js";
@@ -16,7 +16,7 @@ export interface PosterOptions {
   issuedAt?: Date;
   /** PNG resolution; default 150 dpi (1240 × 1754 px). */
   dpi?: number;
-  /** PDF fonts; default: the first installed of DEFAULT_FONT_CANDIDATES. */
+  /** PDF fonts; default: DejaVu Sans from npm (POSTER_FONTS). */
   fonts?: { regular: string; bold: string };
 }
 
@@ -29,6 +29,6 @@ export async function renderOfficialPoster(
   const payload = signPayload(venue.code, opts.signingKey);
   const items = posterLayout({ venue, ward, payload, issuedAt: opts.issuedAt ?? new Date(), texts: opts.texts, links: opts.links });
   const bytes =
-    opts.format === "png" ? await posterPng(items, opts.dpi) : await posterPdf(items, opts.fonts ?? findPosterFonts(), `${venue.name} (${venue.code})`);
+    opts.format === "png" ? await posterPng(items, opts.dpi) : await posterPdf(items, opts.fonts ?? POSTER_FONTS, `${venue.name} (${venue.code})`);
   return { bytes, payload };
 }

@@ -153,7 +153,7 @@ describe("a real report's deadlines, cards and withdrawal, through the fake Bot 
     await bao.press(`tk:${ticketId}:ack`);
     const refreshed = await bao.expectReply(new RegExp(`📋 ${number} · đã tiếp nhận`));
     expect(refreshed.method).toBe("editMessageText");
-    expect(refreshed.buttons.map((b) => b.data)).toEqual([`tk:${ticketId}:insp`, `tk:${ticketId}:cv`, `tk:${ticketId}:nv`]);
+    expect(refreshed.buttons.map((b) => b.data)).toEqual([`tk:${ticketId}:insp`, `tk:${ticketId}:cv`, `tk:${ticketId}:nv`, `ph:${ticketId}:1`]);
     expect(answers(before)).toEqual([expect.stringMatching(/Thẻ này đã cũ\. Đã cập nhật theo trạng thái hiện tại: đã tiếp nhận/)]);
     expect((await h.stores.tickets.byId(ticketId))!.history.filter((e) => e.action === "acknowledge")).toHaveLength(1);
 

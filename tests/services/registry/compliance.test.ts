@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activityCommands } from "../../../cli/commands/activity.js";
 import { complianceCommands } from "../../../cli/commands/compliance.js";
@@ -10,6 +8,7 @@ import { complianceOf } from "../../../services/registry/compliance.js";
 import { addVenues } from "../../support/activity-world.js";
 import { testCliContext } from "../../support/cli-context.js";
 import { useTestDatabase } from "../../support/database.js";
+import { readPdf } from "../../support/pdf-text.js";
 import { ticketWorld } from "../../support/ticket-world.js";
 
 const [activityImport] = activityCommands;
@@ -93,9 +92,8 @@ describe("npm run cli -- compliance", () => {
     const c = ctx();
     await compliance!.run(["--province", "P1", "--as-of", "2026-11-22", "--format", "pdf", "--out", pdf], c);
     expect(c.printed()).toBe(`${pdf}: P1, 2 wards, as of 2026-11-22\n`);
-    const { stdout: info } = await promisify(execFile)("pdfinfo", [pdf]);
-    expect(info).toMatch(/^Pages:\s+1$/m);
-    const { stdout: text } = await promisify(execFile)("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"]);
+    const { pages, text } = await readPdf(await readFile(pdf));
+    expect(pages).toBe(1);
     expect(text).toContain("BÁO CÁO TUÂN THỦ QUÉT MÃ QR CHECK-IN");
     expect(text).toContain("tính đến hết ngày 22/11/2026");
     expect(text).toMatch(/Được quét trong 7 ngày: 2 \(10,0 %\)/);

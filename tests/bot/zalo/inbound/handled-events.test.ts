@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 const keys = { appId: ZALO_TEST_KEYS.appId, oaSecretKey: ZALO_TEST_KEYS.oaSecretKey };
-const residents = Array.from({ length: 200 }, (_, i) => `84100000000000${String(i).padStart(5, "0")}`);
+// 300 events in all: as telling as 2,000 (any read that grew with the events differs after the first few), at a seventh of the cost.
+const residents = Array.from({ length: 30 }, (_, i) => `84100000000000${String(i).padStart(5, "0")}`);
 let seq = 0;
 // Stored and answered 200 by the webhook, but handled only when the test drains the inbox (the world's
 // "/zalo-then-crash" route stores without waking the worker), so the burst is handled as a backlog.
@@ -50,11 +51,11 @@ async function scanned(log: LoggedCommand[]): Promise<Record<string, number>> {
   return Object.fromEntries(await Promise.all(collections.map(async (c) => [c, await db().collection(c).countDocuments()])));
 }
 
-describe("a lone message after 2,000 handled events", () => {
+describe("a lone message after 300 handled events", () => {
   it("costs the same database commands as before, and nothing it reads grew with the events", { timeout: 600_000 }, async () => {
     const lone = world.resident("8410000000000099999");
     // Everyone's first contact (user, account, Zalo name) happens before the first measurement:
-    // the first 200 of the 2,000 events.
+    // the first 30 of the 300 events.
     await lone.text("/help");
     await burst(1);
 
@@ -71,7 +72,7 @@ describe("a lone message after 2,000 handled events", () => {
     const after = { commands: tally(afterLog), scanned: await scanned(afterLog) };
 
     expect(after.commands).toEqual(before.commands);
-    // Whatever it reads lies in collections that did not grow with the 2,000 events (the handled
+    // Whatever it reads lies in collections that did not grow with the 300 events (the handled
     // events' keys, kept to recognise redeliveries, are only ever inserted into).
     expect(after.scanned).toEqual(before.scanned);
     // Handled events left the queue: its poll reads nothing however many were handled.

@@ -48,12 +48,16 @@ describe("the Zalo inbox worker", () => {
     const seen = new Map<string, number[]>();
     let active = 0;
     let most = 0;
+    // No event ends before two run at once: a worker that ran them one by one would never get past the first.
+    let twoAtOnce!: () => void;
+    const alongside = new Promise<void>((r) => (twoAtOnce = r));
     const w = createZaloInboxWorker({
       inbox,
       leases: zaloLeaseStore(db()),
       process: async (e) => {
         most = Math.max(most, ++active);
-        await new Promise((r) => setTimeout(r, 30));
+        if (active > 1) twoAtOnce();
+        await alongside;
         const user = String((e.event.sender as { id: string }).id);
         seen.set(user, [...(seen.get(user) ?? []), Number(e.event.n)]);
         active--;

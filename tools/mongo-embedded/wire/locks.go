@@ -1,4 +1,4 @@
-package main
+package wire
 
 import (
 	"bytes"
@@ -49,30 +49,89 @@ type commandLocks struct {
 	writer sync.Mutex
 }
 
-// acquire takes the locks req needs and returns their release.
-func (l *commandLocks) acquire(req []byte) (release func()) {
+// lockKind is what a command needs to hold while it runs.
+type lockKind int
+
+const (
+	noLock lockKind = iota
+	readLock
+	writeLock
+	aloneLock
+)
+
+func kindOf(req []byte) lockKind {
 	if binary.LittleEndian.Uint32(req[12:16]) != opMsg {
-		return func() {}
+		return noLock
 	}
 	name := commandName(req)
 	switch {
 	case unlocked[name]:
-		return func() {}
+		return noLock
 	case reads[name] || (name == "aggregate" && !writesResult(req)):
-		l.all.RLock()
-		return l.all.RUnlock
+		return readLock
 	case writes[name]:
-		l.all.RLock()
-		l.writer.Lock()
+		return writeLock
+	default:
+		return aloneLock
+	}
+}
+
+// acquire takes the locks req needs, waiting for them, and returns their release.
+func (l *commandLocks) acquire(req []byte) (release func()) {
+	release, _ = l.take(kindOf(req), false)
+	return release
+}
+
+// tryAcquire takes the locks req needs only if it can at once: ok tells whether req
+// could start now, next to the commands holding locks (the tests read the rules so).
+func (l *commandLocks) tryAcquire(req []byte) (release func(), ok bool) {
+	return l.take(kindOf(req), true)
+}
+
+func (l *commandLocks) take(k lockKind, try bool) (func(), bool) {
+	lock := func(m interface {
+		Lock()
+		TryLock() bool
+	}) bool {
+		if try {
+			return m.TryLock()
+		}
+		m.Lock()
+		return true
+	}
+	switch k {
+	case readLock:
+		if !lock(rlocker{&l.all}) {
+			return nil, false
+		}
+		return l.all.RUnlock, true
+	case writeLock:
+		if !lock(rlocker{&l.all}) {
+			return nil, false
+		}
+		if !lock(&l.writer) {
+			l.all.RUnlock()
+			return nil, false
+		}
 		return func() {
 			l.writer.Unlock()
 			l.all.RUnlock()
+		}, true
+	case aloneLock:
+		if !lock(&l.all) {
+			return nil, false
 		}
+		return l.all.Unlock, true
 	default:
-		l.all.Lock()
-		return l.all.Unlock
+		return func() {}, true
 	}
 }
+
+// rlocker is an RWMutex's shared side, with TryLock.
+type rlocker struct{ m *sync.RWMutex }
+
+func (r rlocker) Lock()         { r.m.RLock() }
+func (r rlocker) TryLock() bool { return r.m.TryRLock() }
 
 func writesResult(req []byte) bool {
 	for _, stage := range aggregateWrites {

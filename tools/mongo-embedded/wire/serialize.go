@@ -1,4 +1,6 @@
-package main
+// Package wire is the embedded server's front: a MongoDB wire-protocol relay to FerretDB
+// that takes the locks each command needs (locks.go).
+package wire
 
 import (
 	"encoding/binary"
@@ -22,13 +24,15 @@ const (
 	headerBytes = 16
 )
 
-type serializer struct {
-	backend string
+// Serializer relays clients on a listener to FerretDB at Backend, one write at a time.
+type Serializer struct {
+	Backend string
+	Log     *slog.Logger
 	locks   commandLocks
-	log     *slog.Logger
 }
 
-func (s *serializer) serve(l net.Listener) {
+// Serve relays every client l accepts until l is closed.
+func (s *Serializer) Serve(l net.Listener) {
 	for {
 		client, err := l.Accept()
 		if err != nil {
@@ -38,11 +42,11 @@ func (s *serializer) serve(l net.Listener) {
 	}
 }
 
-func (s *serializer) relay(client net.Conn) {
+func (s *Serializer) relay(client net.Conn) {
 	defer client.Close()
-	server, err := net.Dial("tcp", s.backend)
+	server, err := net.Dial("tcp", s.Backend)
 	if err != nil {
-		s.log.Error("backend dial failed", "err", err)
+		s.Log.Error("backend dial failed", "err", err)
 		return
 	}
 	defer server.Close()
@@ -61,7 +65,7 @@ func (s *serializer) relay(client net.Conn) {
 }
 
 // roundTrip forwards one request and every reply to it (none for moreToCome requests).
-func (s *serializer) roundTrip(req []byte, server, client net.Conn) error {
+func (s *Serializer) roundTrip(req []byte, server, client net.Conn) error {
 	if _, err := server.Write(req); err != nil {
 		return err
 	}
