@@ -5,6 +5,7 @@ import type { TicketAction } from "../services/tickets/ticket-states.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage } from "./context.js";
 import { html } from "./html.js";
+import { label } from "../services/text/labels.js";
 
 const MAX_TICKETS = 200;
 const ID = /^[0-9a-f]{24}$/;
@@ -55,7 +56,7 @@ export const bulkActions: ConsolePage = (app: FastifyInstance, c: ConsoleContext
       const hidden = !ticket || !canSee(viewer.account, ticket);
       const number = hidden ? "—" : ticket.number;
       results.push(r.ok
-        ? html`<li class="done">${t("console-bulk-done", { number: r.ticket.number, state: t(`state-${r.to}`) })}${r.successor ? ` → ${r.successor.number}` : ""}</li>`
+        ? html`<li class="done">${t("console-bulk-done", { number: r.ticket.number, state: label(t, "state", r.to) })}${r.successor ? ` → ${r.successor.number}` : ""}</li>`
         : html`<li class="refused">${t("console-bulk-refused", { number, reason: t(hidden && (r.reason === "forbidden" || r.reason === "not_found") ? "refused-hidden" : `refused-${r.reason}`) })}</li>`);
     }
     const list = ids.length === 0 ? html`<p>${t("console-bulk-none")}</p>` : html`<ul class="outcomes">${results}</ul>`;

@@ -11,6 +11,7 @@ import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";
 import { html } from "./html.js";
 import { provinceName } from "./ticket-area.js";
+import { label } from "../services/text/labels.js";
 
 type ComplianceQuery = { province?: string; as_of?: string; silent_days?: string };
 const SILENT_SHOWN = 200;
@@ -65,7 +66,7 @@ export const compliancePage: ConsolePage = (app, c) => {
       <p class="card" id="compliance-summary">${t("compliance-subtitle", { province: r.provinceName, date: r.asOf })}<br>${t("compliance-summary", { active: r.total.active, scanned: r.total.scanned7d, rate: pct(viewer, r.total.rate), never: r.total.neverScanned, days: r.silentDays, silent: r.total.silent })}</p>
       <section class="card chart-card"><h2>${t("compliance-chart")}</h2>${trend}</section>
       <section class="card"><h2>${t("compliance-col-ward")}</h2>${figuresTable(viewer, "compliance-wards", t("compliance-col-ward"), r.wards.map((w) => figuresRow(viewer, w.wardName, w)), r.silentDays)}</section>
-      <section class="card"><h2>${t("compliance-page-categories")}</h2>${figuresTable(viewer, "compliance-categories", t("venues-col-category"), r.categories.map((x) => figuresRow(viewer, t(`category-${x.category}`), x)), r.silentDays)}</section>
+      <section class="card"><h2>${t("compliance-page-categories")}</h2>${figuresTable(viewer, "compliance-categories", t("venues-col-category"), r.categories.map((x) => figuresRow(viewer, label(t, "category", x.category), x)), r.silentDays)}</section>
       <section class="card"><h2>${t("compliance-page-silent", { count: r.silentVenues.length, days: r.silentDays })}</h2>
         <table id="compliance-silent"><tbody>${r.silentVenues.slice(0, SILENT_SHOWN).map((s) => html`<tr><td><a href="/console/venues/${encodeURIComponent(s.code)}">${s.code}</a></td><td>${s.name}</td><td>${s.address}</td><td>${s.lastScanDay ?? t("map-page-never-scanned")}</td></tr>`)}</tbody></table>
         ${r.silentVenues.length > SILENT_SHOWN ? html`<p class="muted">${t("compliance-page-silent-more", { count: r.silentVenues.length - SILENT_SHOWN })}</p>` : ""}

@@ -12,6 +12,7 @@ import { filterQueryString, ticketQueryOf } from "./ticket-filter.js";
 import { wardLabel } from "./ticket-labels.js";
 import { provinceName, seesArea, ticketArea } from "./ticket-area.js";
 import { TICKET_STATES } from "../services/tickets/ticket-states.js";
+import { label } from "../services/text/labels.js";
 
 /** The most markers one map draws (the newest); a province's month is far below it. */
 const MAP_LIMIT = 20_000;
@@ -37,6 +38,13 @@ function mapArea(c: ConsoleContext, request: FastifyRequest<{ Querystring: MapQu
   if (tickets) return { ...ticketArea(c, account, request.query.province), tickets, silent };
   if (silent && account.provinceCode) return { provinceCode: account.provinceCode, provinces: [account.provinceCode], tickets, silent };
   throw new ConsoleError(403, "console-error-forbidden");
+}
+
+/** A place to open the map on (the ticket page's "see on the map"): two numbers within Vietnam's range, else none. */
+function focusOf(q: Record<string, unknown>): string {
+  const lat = Number(q.lat);
+  const lng = Number(q.lng);
+  return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 && q.lat !== "" && q.lng !== "" ? `${lat},${lng}` : "";
 }
 
 export const mapPage: ConsolePage = (app, c) => {
@@ -67,7 +75,8 @@ export const mapPage: ConsolePage = (app, c) => {
           data-never-label="${t("map-page-never-scanned")}"
           data-last-label="${t("map-page-last-scan")}"
           data-tickets-label="${t("map-page-tickets-layer")}"
-          data-tiles="${c.deps.mapTileUrl ?? ""}"></div>
+          data-tiles="${c.deps.mapTileUrl ?? ""}"
+          data-focus="${focusOf(request.query as Record<string, unknown>)}"></div>
         <aside class="map-list card" aria-live="polite">
           ${tickets
             ? html`<p class="muted" id="map-count" data-template="${t("map-page-count", { shown: "{shown}", total: "{total}" })}" data-capped="${t("map-page-capped", { limit: MAP_LIMIT })}">${t("map-page-loading")}</p>
@@ -76,7 +85,7 @@ export const mapPage: ConsolePage = (app, c) => {
             : html`<p>${t("map-page-keeper-lead")}</p>`}
         </aside>
       </div>
-      ${tickets ? html`<ul class="map-legend">${TICKET_STATES.map((s) => html`<li><span class="dot" style="background:${STATE_COLOURS[s]}"></span>${t(`state-${s}`)}</li>`)}<li><span class="dot overdue-dot"></span>${t("console-overdue")}</li></ul>` : ""}
+      ${tickets ? html`<ul class="map-legend">${TICKET_STATES.map((s) => html`<li><span class="dot" style="background:${STATE_COLOURS[s]}"></span>${label(t, "state", s)}</li>`)}<li><span class="dot overdue-dot"></span>${t("console-overdue")}</li></ul>` : ""}
       <noscript><p class="card notice">${t("map-page-noscript")}</p></noscript>`;
     return c.page(reply, viewer, {
       title: t("map-page-title"),

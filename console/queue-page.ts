@@ -10,6 +10,7 @@ import type { ConsoleContext, ConsolePage, Translate, Viewer } from "./context.j
 import { html, type Html } from "./html.js";
 import { filterQueryString, PAGE_SIZE, ticketQueryOf, type ParsedTicketQuery } from "./ticket-filter.js";
 import { currentDeadline, stateBadge, wardLabel } from "./ticket-labels.js";
+import { label } from "../services/text/labels.js";
 
 const SORTABLE = [
   ["number", "console-col-number"],
@@ -28,10 +29,10 @@ function select(name: string, label: string, t: Translate, options: readonly (re
 export function filterForm(t: Translate, q: ParsedTicketQuery, wards: WardRef[], path = "/console/queue"): Html {
   const v = q.values;
   return html`<form class="card filters" method="get" action="${path}">
-    ${select("state", t("console-filter-state"), t, TICKET_STATES.map((s) => [s, t(`state-${s}`)] as const), v.states)}
-    ${select("type", t("console-filter-type"), t, TICKET_TYPES.map((s) => [s, t(`type-${s}`)] as const), v.types)}
+    ${select("state", t("console-filter-state"), t, TICKET_STATES.map((s) => [s, label(t, "state", s)] as const), v.states)}
+    ${select("type", t("console-filter-type"), t, TICKET_TYPES.map((s) => [s, label(t, "type", s)] as const), v.types)}
     ${wards.length > 1 ? select("ward", t("console-filter-ward"), t, wards.map((w) => [w.code, fullName(w)] as const), v.wards) : ""}
-    ${select("verdict", t("console-filter-verdict"), t, TICKET_VERDICTS.map((s) => [s, t(`verdict-${s}`)] as const), v.verdicts)}
+    ${select("verdict", t("console-filter-verdict"), t, TICKET_VERDICTS.map((s) => [s, label(t, "verdict", s)] as const), v.verdicts)}
     <label>${t("console-filter-from")}<input type="date" name="from" value="${v.from}"></label>
     <label>${t("console-filter-to")}<input type="date" name="to" value="${v.to}"></label>
     <label class="check"><input type="checkbox" name="overdue" value="1"${v.overdue ? html` checked` : ""}>${t("console-filter-overdue")}</label>
@@ -53,16 +54,16 @@ function row(c: ConsoleContext, v: Viewer, tk: QueueTicket, now: Date, venues: M
   const { t, locale } = v;
   const due = currentDeadline(tk, now);
   return html`<tr>
-    <td><input type="checkbox" name="id" value="${tk.id}" aria-label="${tk.number}"></td>
-    <td><a href="/console/tickets/${encodeURIComponent(tk.number)}">${tk.number}</a></td>
-    <td>${formatDate(tk.openedAt, locale)}</td>
-    <td>${wardLabel(c.deps.directory, tk.wardCode)}</td>
-    <td>${t(`type-${tk.violationType}`)}</td>
-    <td>${stateBadge(t, tk.state)}</td>
-    <td>${due.at ? html`<span class="${due.overdue ? "overdue" : ""}">${formatDate(due.at, locale)}${due.overdue ? html` · ${t("console-overdue")}` : ""}</span>` : "—"}</td>
-    <td>${t(`verdict-${tk.verdict}`)}</td>
-    <td class="num">${tk.reports.filter((r) => !r.withdrawnAt).length}</td>
-    <td>${tk.venueCode ? (venues.get(tk.venueCode) ?? tk.venueCode) : ""}${tk.venueCode && tk.address ? " · " : ""}${tk.address ?? ""}</td>
+    <td class="pick"><input type="checkbox" name="id" value="${tk.id}" aria-label="${tk.number}"></td>
+    <td class="number"><a href="/console/tickets/${encodeURIComponent(tk.number)}">${tk.number}</a></td>
+    <td data-label="${t("console-col-opened")}">${formatDate(tk.openedAt, locale)}</td>
+    <td data-label="${t("console-col-ward")}">${wardLabel(c.deps.directory, tk.wardCode)}</td>
+    <td data-label="${t("console-col-type")}">${label(t, "type", tk.violationType)}</td>
+    <td data-label="${t("console-col-state")}">${stateBadge(t, tk.state)}</td>
+    <td data-label="${t("console-col-deadline")}">${due.at ? html`<span class="${due.overdue ? "overdue" : ""}">${formatDate(due.at, locale)}${due.overdue ? html` · ${t("console-overdue")}` : ""}</span>` : "—"}</td>
+    <td data-label="${t("console-col-verdict")}">${label(t, "verdict", tk.verdict)}</td>
+    <td class="num" data-label="${t("console-col-reports")}">${tk.reports.filter((r) => !r.withdrawnAt).length}</td>
+    <td data-label="${t("console-col-place")}">${tk.venueCode ? (venues.get(tk.venueCode) ?? tk.venueCode) : ""}${tk.venueCode && tk.address ? " · " : ""}${tk.address ?? ""}</td>
   </tr>`;
 }
 

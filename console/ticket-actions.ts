@@ -10,6 +10,7 @@ import { html, type Html } from "./html.js";
 import { splitForm } from "./same-poster-section.js";
 import { visibleTicket } from "./ticket-access.js";
 import { publishAction } from "./publish-form.js";
+import { label } from "../services/text/labels.js";
 
 /** Whether the viewer's stored account may take this action on the ticket in its current state and of its source. */
 const allowed = (v: Viewer, tk: Ticket, kind: ActionKind) => !authorize(v.account, tk, kind) && ACTIONS[kind].from.includes(tk.state) && appliesTo(kind, tk.source);
@@ -21,7 +22,8 @@ export function actionNotice(v: Viewer, tk: Ticket, query: Record<string, unknow
   const done = String(query.done ?? "");
   const refused = String(query.refused ?? "");
   if (REFUSALS.includes(refused as TransitionRefusal)) return html`<p class="card notice" role="alert">${v.t(`refused-${refused}`)}</p>`;
-  if (done === "state") return html`<p class="card notice" role="status">${v.t("console-action-done", { number: tk.number, state: v.t(`state-${tk.state}`) })}</p>`;
+  if (done === "state" && tk.state === "venue_closed") return html`<p class="card notice" role="status">${v.t("staff-action-venue-closed", { number: tk.number })}</p>`;
+  if (done === "state") return html`<p class="card notice" role="status">${v.t("console-action-done", { number: tk.number, state: label(v.t, "state", tk.state) })}</p>`;
   if (done === "photo") return html`<p class="card notice" role="status">${v.t("console-action-photo", { number: tk.number })}</p>`;
   if (done === "note" || done === "message") return html`<p class="card notice" role="status">${v.t(done === "note" ? "console-action-note-added" : "console-action-message-sent", { number: tk.number })}</p>`;
   return html``;

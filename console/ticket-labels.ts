@@ -2,6 +2,7 @@ import type { Ticket } from "../models/ticket.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { isOverdue, nextDeadline } from "../services/tickets/deadlines.js";
+import { label } from "../services/text/labels.js";
 import { isOpen } from "../services/tickets/ticket-states.js";
 import type { Translate } from "./context.js";
 import { html, type Html } from "./html.js";
@@ -13,7 +14,7 @@ export function wardLabel(directory: Pick<WardDirectory, "byCode">, code: string
 }
 
 export function stateBadge(t: Translate, state: string): Html {
-  return html`<span class="state state-${state}">${t(`state-${state}`)}</span>`;
+  return html`<span class="state state-${state}">${label(t, "state", state)}</span>`;
 }
 
 /** The deadline a ticket works towards now (acknowledge while new or reopened, then close), and whether one passed. */

@@ -37,7 +37,7 @@ export const ticketPage: ConsolePage = (app: FastifyInstance, c: ConsoleContext)
           ${reportsSection(viewer, ticket, mayContact)}
           ${await duplicatesSection(c, viewer, ticket)}
           ${notesSection(viewer, ticket)}
-          ${historySection(viewer, ticket)}
+          ${historySection(c, viewer, ticket)}
         </div>
       </div>`;
     return c.page(reply, viewer, { title: t("console-ticket-title", { number: ticket.number }), active: "queue", body });

@@ -11,6 +11,7 @@ import { html, type Html } from "./html.js";
 import { visibleTicket } from "./ticket-access.js";
 import { whereSvg } from "./where-svg.js";
 import { publishForm } from "./publish-form.js";
+import { label, reporterNumbers } from "../services/text/labels.js";
 
 const photoUrl = (tk: Ticket, e: Evidence, kind: "preview" | "original") => `/console/tickets/${encodeURIComponent(tk.number)}/photos/${e.id}/${kind}`;
 const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/heic": "heic" };
@@ -49,10 +50,11 @@ function photoCard(v: Viewer, tk: Ticket, e: Evidence, reported: Ticket["locatio
 /** The photo section of the ticket page, report by report ("resident #n", never who). */
 export async function photoSection(c: ConsoleContext, v: Viewer, tk: Ticket): Promise<Html> {
   const cards: Html[] = [];
-  for (const [i, r] of tk.reports.entries()) {
+  const people = reporterNumbers(tk.reports);
+  for (const r of tk.reports) {
     for (const id of r.evidenceIds) {
       const e = await c.deps.stores.evidence.byId(id);
-      if (e) cards.push(html`<div class="report-photo"><p class="muted">${v.t("console-report-line", { n: i + 1, channel: r.channel, at: formatDate(r.at, v.locale) })}</p>${photoCard(v, tk, e, r.location ?? tk.location)}${publishForm(v, tk, e.id)}</div>`);
+      if (e) cards.push(html`<div class="report-photo"><p class="muted">${v.t("console-report-line", { n: people.get(r.accountId) ?? 0, channel: label(v.t, "channel", r.channel), at: formatDate(r.at, v.locale) })}</p>${photoCard(v, tk, e, r.location ?? tk.location)}${publishForm(v, tk, e.id)}</div>`);
     }
   }
   return html`<section class="card"><h2>${v.t("console-ticket-photos")}</h2>${cards.length ? html`<div class="photos">${cards}</div>` : html`<p class="muted">${v.t("console-ticket-photos-none")}</p>`}</section>`;

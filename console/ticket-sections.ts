@@ -2,27 +2,28 @@ import { formatDate } from "../bot/format.js";
 import type { Ticket } from "../models/ticket.js";
 import type { Venue } from "../models/venue.js";
 import { distanceM } from "../services/routing/distance.js";
+import { eventParts, label, outcomeText, reporterNumbers } from "../services/text/labels.js";
+import { visibleText } from "../services/text/visible-text.js";
 import { currentDeadline, stateBadge, wardLabel } from "./ticket-labels.js";
 import type { ConsoleContext, Viewer } from "./context.js";
 import { html, type Html } from "./html.js";
 
-const EVENTS = new Set(["opened", "report_attached", "report_moved", "transferred_in", "acknowledge", "start_inspection", "close", "close_duplicate", "transfer", "message_reporter", "add_note", "enforce", "return_to_ward", "withdraw", "split_report", "split_in"]);
 const when = (v: Viewer, d: Date | null | undefined) => (d ? formatDate(d, v.locale) : "—");
 
 export function summarySection(c: ConsoleContext, v: Viewer, tk: Ticket, now: Date): Html {
   const { t } = v;
   const due = currentDeadline(tk, now);
   const loc = tk.location;
-  const outcome = tk.outcome?.kind === "transferred" ? wardLabel(c.deps.directory, tk.outcome.wardCode) : tk.outcome?.kind === "measure" ? t(`btn-${({ reminder: "er", warning: "ew", suspension: "es" } as const)[tk.outcome.measure]}`) : undefined;
+  const outcome = tk.outcome ? outcomeText(t, tk.outcome, tk, (code) => wardLabel(c.deps.directory, code)) : undefined;
   return html`<section class="card"><h2>${t("console-ticket-summary")}</h2><dl class="facts">
     <dt>${t("console-col-state")}</dt><dd>${stateBadge(t, tk.state)}${due.overdue ? html` <span class="overdue">${t("console-overdue")}</span>` : ""}</dd>
     <dt>${t("console-ticket-ward")}</dt><dd>${wardLabel(c.deps.directory, tk.wardCode)}</dd>
-    <dt>${t("console-ticket-type")}</dt><dd>${t(`type-${tk.violationType}`)}</dd>
+    <dt>${t("console-ticket-type")}</dt><dd>${label(t, "type", tk.violationType)}</dd>
     <dt>${t("console-ticket-opened")}</dt><dd>${when(v, tk.openedAt)}</dd>
     <dt>${t("console-ticket-acknowledge-by")}</dt><dd>${when(v, tk.acknowledgeBy)}</dd>
     <dt>${t("console-ticket-close-by")}</dt><dd>${when(v, tk.closeBy)}</dd>
     <dt>${t("console-ticket-place")}</dt><dd>${tk.address ?? "—"}</dd>
-    <dt>${t("console-ticket-location")}</dt><dd>${loc ? html`${loc.lat.toFixed(6)}, ${loc.lng.toFixed(6)}` : "—"}</dd>
+    <dt>${t("console-ticket-location")}</dt><dd>${loc ? html`<a href="/console/map?lat=${loc.lat.toFixed(6)}&amp;lng=${loc.lng.toFixed(6)}">${t("console-ticket-on-map")}</a> <span class="muted">(${loc.lat.toFixed(5)}, ${loc.lng.toFixed(5)})</span>` : "—"}</dd>
     ${tk.duplicateOf ? html`<dt>${t("console-ticket-duplicate-of")}</dt><dd><a href="/console/tickets/${encodeURIComponent(tk.duplicateOf)}">${tk.duplicateOf}</a></dd>` : ""}
     ${outcome ? html`<dt>${t("console-ticket-outcome")}</dt><dd>${outcome}</dd>` : ""}
   </dl></section>`;
@@ -33,22 +34,23 @@ export function registrySection(c: ConsoleContext, v: Viewer, tk: Ticket, venue:
   const { t } = v;
   const far = venue?.location && tk.location ? Math.round(distanceM(venue.location, tk.location)) : undefined;
   const record = venue
-    ? html`<dt>${t("console-ticket-venue")}</dt><dd><strong>${venue.name}</strong> (${venue.code})<br>${venue.address}<br>${wardLabel(c.deps.directory, venue.wardCode)} · ${t(`category-${venue.category}`)}</dd>
+    ? html`<dt>${t("console-ticket-venue")}</dt><dd><strong>${venue.name}</strong> (${venue.code})<br>${venue.address}<br>${wardLabel(c.deps.directory, venue.wardCode)} · ${label(t, "category", venue.category)}</dd>
       <dt>${t("console-ticket-venue-status")}</dt><dd>${t(`console-venue-status-${venue.status}`)}</dd>
       ${far !== undefined ? html`<dt>${t("console-ticket-venue-distance")}</dt><dd>${far} m</dd>` : ""}`
     : html`<dt>${t("console-ticket-venue")}</dt><dd class="muted">${t("console-ticket-venue-none")}</dd>`;
   return html`<section class="card"><h2>${t("console-ticket-registry")}</h2><dl class="facts">
-    <dt>${t("console-ticket-verdict")}</dt><dd>${t(`verdict-${tk.verdict}`)}</dd>
-    <dt>${t("console-ticket-decoded")}</dt><dd class="hash">${tk.decodedText ?? "—"}</dd>
+    <dt>${t("console-ticket-verdict")}</dt><dd>${label(t, "verdict", tk.verdict)}</dd>
+    <dt>${t("console-ticket-decoded")}</dt><dd>${tk.decodedText ? html`<details><summary>${t("console-ticket-decoded-show")}</summary><span class="hash">${visibleText(tk.decodedText)}</span></details>` : "—"}</dd>
     ${record}
   </dl></section>`;
 }
 
-/** The merged reports as "resident #n", and the one way to their contact: an audited POST. */
+/** The merged reports by "resident #n", one number per person, and the one way to their contact: an audited POST. */
 export function reportsSection(v: Viewer, tk: Ticket, mayContact: boolean): Html {
   const { t } = v;
-  return html`<section class="card"><h2>${t("console-ticket-reports")} (${tk.reports.length})</h2><ol class="history">${tk.reports.map((r, i) => html`<li>
-    ${t("console-report-line", { n: i + 1, channel: r.channel, at: when(v, r.at) })} · ${t(`type-${r.violationType}`)}
+  const people = reporterNumbers(tk.reports);
+  return html`<section class="card"><h2>${t("console-ticket-reports")} (${tk.reports.length})</h2><ol class="history">${tk.reports.map((r) => html`<li>
+    ${t("console-report-line", { n: people.get(r.accountId) ?? 0, channel: label(t, "channel", r.channel), at: when(v, r.at) })} · ${label(t, "type", r.violationType)}
     ${r.withdrawnAt ? html` · <em>${t("console-report-withdrawn", { at: when(v, r.withdrawnAt) })}</em>` : ""}
     ${r.flags.map((f) => html` · <span class="overdue">${t(`console-report-flag-${f}`)}</span>`)}
     ${r.note ? html`<div>“${r.note}”</div>` : ""}</li>`)}</ol>
@@ -58,14 +60,13 @@ export function reportsSection(v: Viewer, tk: Ticket, mayContact: boolean): Html
 
 export function notesSection(v: Viewer, tk: Ticket): Html {
   const notes = tk.history.filter((h) => h.action === "add_note");
-  return html`<section class="card"><h2>${v.t("console-ticket-notes")}</h2>${notes.length ? html`<ul>${notes.map((h) => html`<li>${when(v, h.at)} · ${h.actorRole ? v.t(`console-role-${h.actorRole}`) : ""}: ${h.note}</li>`)}</ul>` : html`<p class="muted">${v.t("console-ticket-notes-none")}</p>`}</section>`;
+  return html`<section class="card"><h2>${v.t("console-ticket-notes")}</h2>${notes.length ? html`<ul>${notes.map((h) => html`<li>${when(v, h.at)} · ${label(v.t, "role", h.actorRole ?? "system")}: ${h.note}</li>`)}</ul>` : html`<p class="muted">${v.t("console-ticket-notes-none")}</p>`}</section>`;
 }
 
-export function historySection(v: Viewer, tk: Ticket): Html {
+export function historySection(c: ConsoleContext, v: Viewer, tk: Ticket): Html {
   const { t } = v;
-  // Actions this console names; any other (a later kind) shows as stored.
-  const event = (action: string) => (EVENTS.has(action) ? t(`console-event-${action}`) : action);
-  const actor = (role: string | null | undefined) => (role && role !== "system" ? t(`console-role-${role}`) : t("console-actor-system"));
-  return html`<section class="card"><h2>${t("console-ticket-history")}</h2><ol class="history">${tk.history.map((h) => html`<li>
-    ${t("console-history-line", { at: when(v, h.at), actor: actor(h.actorRole), action: event(h.action) })}${h.from && h.to && h.from !== h.to ? html` · ${t(`state-${h.from}`)} → ${t(`state-${h.to}`)}` : ""}${h.note && h.action !== "add_note" ? html` · ${h.note}` : ""}</li>`)}</ol></section>`;
+  return html`<section class="card"><h2>${t("console-ticket-history")}</h2><ol class="history">${tk.history.map((h) => {
+    const e = eventParts(t, h, (code) => wardLabel(c.deps.directory, code));
+    return html`<li>${t("console-history-line", { at: when(v, h.at), actor: e.actor, action: e.action })}${e.change ? html` · ${e.change}` : ""}${e.note && h.action !== "add_note" ? html` · ${e.note}` : ""}</li>`;
+  })}</ol></section>`;
 }

@@ -10,6 +10,7 @@ import { html } from "./html.js";
 import { stateBadge, wardLabel } from "./ticket-labels.js";
 import { venueAccess, venueWards, visibleVenue } from "./venue-access.js";
 import type { Venue } from "../models/venue.js";
+import { label } from "../services/text/labels.js";
 
 const RESULTS = 100;
 const HISTORY = 100;
@@ -22,7 +23,7 @@ function resultsTable(c: ConsoleContext, v: Viewer, venues: Venue[]) {
   const { t } = v;
   if (venues.length === 0) return html`<p class="card">${t("venues-page-none")}</p>`;
   return html`<table id="venues"><thead><tr><th>${t("venues-col-code")}</th><th>${t("venues-col-name")}</th><th>${t("venues-col-address")}</th><th>${t("venues-col-category")}</th><th>${t("venues-col-ward")}</th><th>${t("venues-col-status")}</th></tr></thead>
-    <tbody>${venues.map((x) => html`<tr><td><a href="/console/venues/${encodeURIComponent(x.code)}">${x.code}</a></td><td>${x.name}</td><td>${x.address}</td><td>${t(`category-${x.category}`)}</td><td>${wardLabel(c.deps.directory, x.wardCode)}</td><td>${status(v, x.status)}</td></tr>`)}</tbody></table>`;
+    <tbody>${venues.map((x) => html`<tr><td><a href="/console/venues/${encodeURIComponent(x.code)}">${x.code}</a></td><td>${x.name}</td><td>${x.address}</td><td>${label(t, "category", x.category)}</td><td>${wardLabel(c.deps.directory, x.wardCode)}</td><td>${status(v, x.status)}</td></tr>`)}</tbody></table>`;
 }
 
 /** /console/venues: search the registry of the viewer's province; a venue's record, posters and tickets. */
@@ -59,7 +60,7 @@ export const venuesPage: ConsolePage = (app, c) => {
       <section class="card"><h2>${venue.name}</h2><dl class="facts">
         <dt>${t("venues-col-code")}</dt><dd>${venue.code}</dd>
         <dt>${t("venues-col-address")}</dt><dd>${venue.address}</dd>
-        <dt>${t("venues-col-category")}</dt><dd>${t(`category-${venue.category}`)}</dd>
+        <dt>${t("venues-col-category")}</dt><dd>${label(t, "category", venue.category)}</dd>
         <dt>${t("venues-col-ward")}</dt><dd>${wardLabel(c.deps.directory, venue.wardCode)}</dd>
         <dt>${t("venues-col-place")}</dt><dd>${venue.location.lat.toFixed(5)}, ${venue.location.lng.toFixed(5)}</dd>
         <dt>${t("venues-col-status")}</dt><dd>${status(viewer, venue.status)}</dd>
@@ -71,7 +72,7 @@ export const venuesPage: ConsolePage = (app, c) => {
       <section class="card"><h2>${t("venues-page-tickets", { count: tickets.length })}</h2>
       ${tickets.length === 0 ? html`<p class="muted">${t("venues-page-no-tickets")}</p>` : html`<table id="venue-tickets"><tbody>${tickets.map((tk) => html`<tr>
         <td><a href="/console/tickets/${encodeURIComponent(tk.number)}">${tk.number}</a></td>
-        <td>${formatDate(tk.openedAt, locale)}</td><td>${t(`type-${tk.violationType}`)}</td><td>${stateBadge(t, tk.state)}</td></tr>`)}</tbody></table>`}
+        <td>${formatDate(tk.openedAt, locale)}</td><td>${label(t, "type", tk.violationType)}</td><td>${stateBadge(t, tk.state)}</td></tr>`)}</tbody></table>`}
       </section></div>`;
     return c.page(reply, viewer, { title: `${venue.name} (${venue.code})`, active: "venues", body, styles: ["views.css"] });
   });

@@ -3,6 +3,7 @@ import type { BotContext, FeatureDeps } from "../bot/deps.js";
 import { formatDate } from "../bot/format.js";
 import { forgetResident } from "../services/privacy/forget-resident.js";
 import { residentData, type ResidentData } from "../services/privacy/resident-data.js";
+import { label } from "../services/text/labels.js";
 import { visibleText } from "../services/text/visible-text.js";
 import { shorten } from "./report/photos.js";
 
@@ -57,7 +58,7 @@ function render(ctx: BotContext, d: ResidentData, locale: string, days: number):
     }),
   ];
   for (const t of d.tickets.slice(0, SHOWN.tickets)) {
-    lines.push(ctx.t("mydata-ticket", { number: t.number, type: ctx.t(`type-${t.violationType}`), state: ctx.t(`state-${t.state}`) }));
+    lines.push(ctx.t("mydata-ticket", { number: t.number, type: label(ctx.t, "type", t.violationType), state: label(ctx.t, "state", t.state) }));
     for (const note of t.notes.slice(0, SHOWN.notes)) lines.push(ctx.t("mydata-note", { note: visibleText(shorten(note, SHOWN.chars)) }));
     for (const r of t.ratings.slice(-1)) {
       const reason = r.reason ? visibleText(shorten(r.reason, SHOWN.chars)) : none;

@@ -8,6 +8,7 @@ import { ACTIONS, AWAITING_ACKNOWLEDGEMENT, isOpen } from "../services/tickets/t
 import { transitionTicket } from "../services/tickets/transition.js";
 import { formatDate } from "../bot/format.js";
 import { followUpButtons } from "./follow-up/buttons.js";
+import { label } from "../services/text/labels.js";
 
 export const PAGE_SIZE = 5;
 /** HUE-2611-0042, and a transferred ticket's successor HUE-2611-0042-T (again -T per transfer). */
@@ -27,7 +28,7 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
     const pages = Math.ceil(total / PAGE_SIZE);
     const locale = await ctx.i18n.getLocale();
     const lines = list.map((t) =>
-      ctx.t("mytickets-line", { number: t.number, type: ctx.t(`type-${t.violationType}`), state: ctx.t(`state-${t.state}`), date: formatDate(t.openedAt, locale) }),
+      ctx.t("mytickets-line", { number: t.number, type: label(ctx.t, "type", t.violationType), state: label(ctx.t, "state", t.state), date: formatDate(t.openedAt, locale) }),
     );
     const keyboard = new InlineKeyboard();
     // Evidence is added to an open ticket straight from the list (issue 17); the press is authorized again.
@@ -45,9 +46,12 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
   }
 
   async function withdraw(ctx: BotContext, ticket: Ticket, accountId: string): Promise<string> {
+    // A second /withdraw: say it is done already, not that the ward started work.
+    const own = ticket.reports.filter((r) => r.accountId === accountId);
+    if (own.length > 0 && own.every((r) => r.withdrawnAt)) return ctx.t("withdraw-already", { number: ticket.number });
     const r = await transitionTicket({ ...deps.stores, clock: deps.clock }, accountId, ticket.id, { kind: "withdraw" });
     if (r.ok) return ctx.t(r.to === "withdrawn" ? "withdraw-closed" : "withdraw-done", { number: ticket.number });
-    if (r.reason === "invalid_state" || r.reason === "stale") return ctx.t("withdraw-too-late", { number: ticket.number, state: ctx.t(`state-${r.ticket?.state ?? ticket.state}`) });
+    if (r.reason === "invalid_state" || r.reason === "stale") return ctx.t("withdraw-too-late", { number: ticket.number, state: label(ctx.t, "state", r.ticket?.state ?? ticket.state) });
     return ctx.t("ticket-not-found", { number: ticket.number });
   }
 
@@ -68,12 +72,12 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
     const locale = await ctx.i18n.getLocale();
     const ward = deps.directory.byCode(ticket.wardCode);
     const head = ctx.t("ticket-detail", {
-      number: ticket.number, type: ctx.t(`type-${ticket.violationType}`), state: ctx.t(`state-${ticket.state}`),
-      ward: ward ? fullName(ward) : ticket.wardCode, verdict: ctx.t(`verdict-${ticket.verdict}`), reports: ticket.reports.length,
+      number: ticket.number, type: label(ctx.t, "type", ticket.violationType), state: label(ctx.t, "state", ticket.state),
+      ward: ward ? fullName(ward) : ticket.wardCode, verdict: label(ctx.t, "verdict", ticket.verdict), reports: ticket.reports.length,
     });
     const due = isOpen(ticket.state) ? nextDeadline(ticket) : undefined;
     const history = ticket.history.map((h) =>
-      ctx.t("ticket-history-line", { date: formatDate(h.at, locale), action: h.to && h.to !== h.from ? `${actionText(ctx, h.action)} → ${ctx.t(`state-${h.to}`)}` : actionText(ctx, h.action) }),
+      ctx.t("ticket-history-line", { date: formatDate(h.at, locale), action: h.to && h.to !== h.from ? `${actionText(ctx, h.action)} → ${label(ctx.t, "state", h.to)}` : actionText(ctx, h.action) }),
     );
     const rating = (ticket.ratings ?? []).findLast((r) => r.accountId === accountId);
     const rated = rating ? [ctx.t(rating.satisfied ? "ticket-rated-satisfied" : "ticket-rated-not-satisfied")] : [];

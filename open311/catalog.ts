@@ -2,6 +2,7 @@ import { VIOLATION_TYPES, type ViolationType } from "../models/ticket.js";
 import { badRequest } from "./errors.js";
 import type { Value } from "./render.js";
 import type { Translate } from "./texts.js";
+import { label } from "../services/text/labels.js";
 
 /** One service per violation type; its code is the type itself, stable across languages. */
 export const isServiceCode = (code: string): code is ViolationType => (VIOLATION_TYPES as readonly string[]).includes(code);
@@ -33,7 +34,7 @@ function attributesOf(type: ViolationType): Attribute[] {
 export function serviceList(t: Translate): Value {
   return VIOLATION_TYPES.map((type) => ({
     service_code: type,
-    service_name: t(`type-${type}`),
+    service_name: label(t, "type", type),
     description: t(`open311-description-${type}`),
     metadata: true,
     type: "realtime",

@@ -7,6 +7,7 @@ import type { Open311Context } from "./context.js";
 import { stripMarkup } from "./markup.js";
 import { attributes, maxLength, optional, readParams, type Params } from "./params.js";
 import type { Format } from "./render.js";
+import { label } from "../services/text/labels.js";
 
 /** Photos larger than this are refused before decoding; phone photos are 2–6 MB. */
 export const MEDIA_MAX_BYTES = 8 * 1024 * 1024;
@@ -118,7 +119,7 @@ export function postRequestRoute(app: FastifyInstance, c: Open311Context): void 
         t("open311-notice-filed", {
           ...submittedArgs(filed.submitted, t),
           merged: filed.submitted.merged ? "yes" : "no",
-          verdict: t(`verdict-${filed.verification?.verdict ?? "no_code"}`),
+          verdict: label(t, "verdict", filed.verification?.verdict ?? "no_code"),
         }),
         ...(mediaUrlGiven ? [t("open311-notice-media-url")] : []),
       ].join(" ");

@@ -5,6 +5,7 @@ import { isOpen } from "../services/tickets/ticket-states.js";
 import { fullName, type WardRef } from "../services/routing/ward-ref.js";
 import type { Value } from "./render.js";
 import type { Translate } from "./texts.js";
+import { label } from "../services/text/labels.js";
 
 /** Times are shown in Vietnam's zone (no daylight saving), with the offset the spec requires. */
 const VN_OFFSET_MS = 7 * 3600 * 1000;
@@ -40,11 +41,11 @@ export function requestRecord(p: PartnerView, c: RecordContext): Value {
     service_request_id: p.number,
     status: statusOf(p.open),
     status_notes: last ? changeText(last, c.t, wardName(c)) : null,
-    service_name: c.t(`type-${p.type}`),
+    service_name: label(c.t, "type", p.type),
     service_code: p.type,
     description: p.own?.description ?? publicDescription(p, c.t),
     agency_responsible: ward ? `${fullName(ward)}, ${ward.provinceName}` : p.wardCode,
-    service_notice: c.t(`verdict-${p.verdict}`),
+    service_notice: label(c.t, "verdict", p.verdict),
     requested_datetime: isoTime(p.openedAt),
     updated_datetime: isoTime(p.updatedAt),
     expected_datetime: p.closeBy ? isoTime(p.closeBy) : null,

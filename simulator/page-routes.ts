@@ -35,6 +35,8 @@ export interface PageDeps {
   hosts: string[];
   /** False when reset is refused: the simulator does not own the database. */
   reset(): Promise<boolean>;
+  /** Sets every persona's language (the page's «English» / «Tiếng Việt»). */
+  speak(locale: "vi" | "en"): Promise<void>;
 }
 
 const PAGE_DIR = new URL("./page/", import.meta.url);
@@ -111,6 +113,8 @@ function pageRoutes(server: FastifyInstance, d: PageDeps, token: string): void {
 
   server.get("/", async (req, reply) => {
     const locale = localeOf(req.query);
+    // Chosen on the page, the language is the personas' too; a page without ?lang leaves theirs as it is.
+    if ((req.query as { lang?: string }).lang) await d.speak(locale);
     const personas = PERSONAS.map((p) => ({ id: p.id, name: p.name, role: i18n.t(locale, `sim-role-${p.id}`), channel: p.channel, chats: chatsOf(p, locale) }));
     const keys = ["sim-map-hint", "sim-empty", "sim-typing", "sim-upload_photo", "sim-ward-none", "sim-error", "sim-file-too-large", "sim-reset-confirm", "sim-online"];
     const texts = Object.fromEntries(keys.map((k) => [k, i18n.t(locale, k, { reason: "{reason}" })]));

@@ -10,7 +10,7 @@ import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { createChatLog } from "./chat-log.js";
-import { seedDemoWorld, PERSONAS } from "./demo/demo-world.js";
+import { personasSpeak, seedDemoWorld, PERSONAS } from "./demo/demo-world.js";
 import { registerEmulators } from "./emulator-routes.js";
 import { freePort } from "./free-port.js";
 import { registerPage } from "./page-routes.js";
@@ -67,6 +67,7 @@ export async function prepareSimulator(base: Config, logger: Logger, stores: Sto
         galleryDir: join(base.dataDir, "simulator-gallery"),
         zaloWebhook: { url: `${origin}/zalo`, keys: { appId: keys.appId, oaSecretKey: keys.oaSecretKey } },
         hosts: ["127.0.0.1", "localhost", "::1", base.httpHost, ...(base.publicUrl ? [new URL(base.publicUrl).hostname] : [])].map((h) => h.replace(/^\[|\]$/g, "").toLowerCase()),
+        speak: (locale) => personasSpeak(stores, zaloUsers, locale),
         reset: async () => {
           // Only the simulator's own database (the embedded one in DATA_DIR) is its to empty.
           if (base.mongodbUri) return false;

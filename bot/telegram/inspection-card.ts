@@ -2,6 +2,7 @@ import type { Ticket } from "../../models/ticket.js";
 import type { Venue } from "../../models/venue.js";
 import type { ScanHistory } from "../../services/registry/scan-history.js";
 import { dayVi } from "../../services/text/vietnam-day.js";
+import { label } from "../../services/text/labels.js";
 
 type Translate = (key: string, args?: Record<string, string | number>) => string;
 
@@ -12,7 +13,7 @@ export function inspectionLines(t: Pick<Ticket, "venueCode" | "address">, tr: Tr
     tr("card-venue", { venue: venue?.name ?? t.venueCode ?? "—" }),
     tr("card-venue-record", {
       code: t.venueCode ?? "—",
-      category: venue?.category ? tr(`category-${venue.category}`) : "—",
+      category: venue?.category ? label(tr, "category", venue.category) : "—",
       status: tr(`venue-status-${venue?.status ?? "active"}`),
     }),
     tr("card-address", { address: t.address ?? "—" }),

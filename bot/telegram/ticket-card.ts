@@ -8,6 +8,8 @@ import { placeName } from "../../services/routing/ward-ref.js";
 import { nextDeadline } from "../../services/tickets/deadlines.js";
 import { buttonsOf, STATES } from "../../services/tickets/ticket-states.js";
 import { scanHistory, type ScanHistory } from "../../services/registry/scan-history.js";
+import { label } from "../../services/text/labels.js";
+import { mapUrl } from "../../services/text/map-link.js";
 import { vietnamDay } from "../../services/text/vietnam-day.js";
 import { possibleDuplicates, type PossibleDuplicate } from "../../services/tickets/possible-duplicates.js";
 import { inspectionLines } from "./inspection-card.js";
@@ -24,8 +26,20 @@ export interface CardNames {
   ward?: string;
   /** Inspection tickets: the venue's check-ins. */
   scans?: ScanHistory;
+  /** Staff who took a step on the ticket: account id → name. */
+  actors?: Record<string, string>;
   /** Open tickets of the ward that look like the same poster (issue 24). */
   duplicates?: PossibleDuplicate[];
+}
+
+/** Steps staff took on a card, each with who took it. */
+const STEPS = ["acknowledge", "start_inspection", "close", "close_duplicate", "record_finding", "enforce", "return_to_ward"];
+
+/** Who took each staff step so far, oldest first: "Tiếp nhận: Nguyễn Văn An, 08:15 05/12". */
+function stepLines(t: Ticket, tr: Translate, actors: Record<string, string>): string[] {
+  return t.history
+    .filter((h) => STEPS.includes(h.action) && h.actorId)
+    .map((h) => tr("card-step", { action: label(tr, "event", h.action), who: actors[h.actorId!] ?? label(tr, "role", h.actorRole), at: vietnamTime(new Date(h.at)) }));
 }
 
 /**
@@ -37,19 +51,20 @@ export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames
   const owner = codeOwner(t.verdict, names.venue, t.location ?? undefined);
   const due = STATES[t.state].open ? nextDeadline(t) : undefined;
   const report = [
-    tr("card-verdict", { verdict: tr(`verdict-${t.verdict}`) }),
+    tr("card-verdict", { verdict: label(tr, "verdict", t.verdict) }),
     tr("card-venue", { venue: names.venue?.name ?? t.venueCode ?? "—" }),
     owner ? tr(owner.distanceM === undefined ? "card-code-owner" : "card-code-owner-far", { venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0 }) : "",
-    tr("card-address", { address: t.address ?? "—" }),
+    // Without an address the line would say nothing ("Địa chỉ: —"): the map button shows the place.
+    t.address ? tr("card-address", { address: t.address }) : "",
   ];
   const lines = [
-    tr("card-title", { number: t.number, state: tr(`state-${t.state}`) }),
+    tr("card-title", { number: t.number, state: label(tr, "state", t.state) }),
     tr("card-ward", { ward: names.ward ?? t.wardCode }),
-    tr("card-type", { type: tr(`type-${t.violationType}`) }),
+    tr("card-type", { type: label(tr, "type", t.violationType) }),
     ...(t.source === "inspection" ? inspectionLines(t, tr, names.venue, names.scans) : report),
-    t.location ? `https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng}` : "",
     t.source === "inspection" && t.reports.length === 0 ? "" : tr("card-reports", { count: t.reports.filter((r) => !r.withdrawnAt).length }),
     ...additionLines(t, tr),
+    ...stepLines(t, tr, names.actors ?? {}),
     ...duplicateLines(names.duplicates, tr),
     tr("card-age", { hours: Math.max(0, Math.floor((now.getTime() - opened.getTime()) / HOUR)) }),
     due ? tr("card-deadline", { at: vietnamTime(new Date(due)) }) : "",
@@ -58,6 +73,8 @@ export function renderCard(t: Ticket, tr: Translate, now: Date, names: CardNames
   for (const code of buttonsOf(t.state, t.source)) keyboard.text(tr(`btn-${code}`), `tk:${t.id}:${code}`).row();
   publishPhotoButton(t, tr, keyboard);
   samePosterButtons(keyboard, t, names.duplicates, tr);
+  // The place as a button in words, never a raw address of a map site in the text.
+  if (t.location) keyboard.url(tr("card-map"), mapUrl(t.location));
   return { text: lines.join("\n"), keyboard };
 }
 
@@ -73,16 +90,19 @@ function additionLines(t: Ticket, tr: Translate): string[] {
 }
 
 /** The venue's and ward's names for a card, from the registry and the ward directory; an inspection's scan history as of `now`. */
-export async function cardNames(stores: Pick<Stores, "venues" | "wards" | "activity" | "tickets">, t: Ticket, now: Date): Promise<CardNames> {
+export async function cardNames(stores: Pick<Stores, "venues" | "wards" | "activity" | "tickets" | "accounts">, t: Ticket, now: Date): Promise<CardNames> {
   const inspection = t.source === "inspection" && t.venueCode;
-  const [venue, ward, activity, duplicates] = await Promise.all([
+  const staffIds = [...new Set(t.history.filter((h) => STEPS.includes(h.action) && h.actorId).map((h) => h.actorId!))];
+  const [venue, ward, activity, duplicates, staff] = await Promise.all([
     t.venueCode ? stores.venues.byCode(t.venueCode) : undefined,
     stores.wards.byCode(t.wardCode),
     inspection ? stores.activity.ofVenue(t.venueCode!, SCAN_RECORDS) : undefined,
     possibleDuplicates(stores, t, now),
+    Promise.all(staffIds.map((id) => stores.accounts.byId(id))),
   ]);
   const scans = activity ? scanHistory(activity, vietnamDay(now)) : undefined;
-  return { venue: venue ?? undefined, ward: ward ? placeName(ward) : undefined, scans, duplicates };
+  const actors = Object.fromEntries(staff.flatMap((a) => (a?.displayName ? [[a.id, a.displayName]] : [])));
+  return { venue: venue ?? undefined, ward: ward ? placeName(ward) : undefined, scans, duplicates, actors };
 }
 
 /** A month of daily records and the summary record cover what the card shows. */

@@ -36,9 +36,17 @@
         layer.bindTooltip(f.properties.name, { className: "ward-label", direction: "center", permanent: !d.tiles, opacity: 0.9 });
       },
     }).addTo(map);
+    // The viewer's own ward first (an officer works there); the province for everyone else.
     var bounds = wards.getBounds();
+    wards.eachLayer(function (layer) {
+      if (fc.own && layer.feature.properties.code === fc.own) bounds = layer.getBounds();
+    });
+    var focus = d.focus ? d.focus.split(",").map(Number) : null;
     // At once, not animated: the boundaries are drawn for the final view, not clipped to the first one.
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
+    if (focus && focus.length === 2 && isFinite(focus[0]) && isFinite(focus[1])) {
+      map.setView(focus, 17, { animate: false });
+      L.circleMarker(focus, { radius: 10, color: "#b3261e", weight: 3, fill: false }).addTo(map);
+    } else if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
     // Ward names only once there is room for them.
     function labels() { el.classList.toggle("show-ward-labels", map.getZoom() >= 12); }
     map.on("zoomend", labels);

@@ -5,6 +5,7 @@ import { TICKET_STATES, type TicketState } from "../../services/tickets/ticket-s
 import { vietnamDay } from "../../services/text/vietnam-day.js";
 import type { Translate } from "../context.js";
 import { currentDeadline } from "../ticket-labels.js";
+import { label } from "../../services/text/labels.js";
 
 /** Marker colours by state: open ones warm (red while nobody took it, amber, blue), closed ones cool; colour-blind-safe hues. */
 export const STATE_COLOURS: Record<TicketState, string> = {
@@ -53,8 +54,8 @@ export function encodeMapTickets(tickets: MapTicket[], limit: number, now: Date,
     ];
   });
   return {
-    states: TICKET_STATES.map((key) => ({ key, label: t(`state-${key}`), colour: STATE_COLOURS[key] })),
-    types: TICKET_TYPES.map((v) => t(`type-${v}`)),
+    states: TICKET_STATES.map((key) => ({ key, label: label(t, "state", key), colour: STATE_COLOURS[key] })),
+    types: TICKET_TYPES.map((v) => label(t, "type", v)),
     wards,
     tickets: rows,
     capped: tickets.length > limit,

@@ -4,6 +4,7 @@ import { RATEABLE, TICKET_STATES } from "../../services/tickets/ticket-states.js
 import type { ChartData } from "../charts/chart-data.js";
 
 import type { Translate } from "../context.js";
+import { label } from "../../services/text/labels.js";
 
 /** How a chart is drawn and what its first CSV column is called. */
 export interface StatsChart {
@@ -40,7 +41,7 @@ export function statsCharts(stats: ProvinceStats, t: Translate): StatsChart[] {
       data: {
         id: "states",
         title: t("stats-chart-states"),
-        categories: TICKET_STATES.map((s) => t(`state-${s}`)),
+        categories: TICKET_STATES.map((s) => label(t, "state", s)),
         series: [{ name: t("stats-series-count"), values: TICKET_STATES.map((s) => stats.total.byState[s] ?? 0) }],
       },
     },
@@ -50,7 +51,7 @@ export function statsCharts(stats: ProvinceStats, t: Translate): StatsChart[] {
       data: {
         id: "types",
         title: t("stats-chart-types"),
-        categories: TICKET_TYPES.map((v) => t(`type-${v}`)),
+        categories: TICKET_TYPES.map((v) => label(t, "type", v)),
         series: [{ name: t("stats-series-count"), values: TICKET_TYPES.map((v) => stats.total.byType[v] ?? 0) }],
       },
     },
@@ -102,7 +103,7 @@ export function statsCharts(stats: ProvinceStats, t: Translate): StatsChart[] {
       data: {
         id: "satisfaction-outcome",
         title: t("stats-chart-satisfaction-outcome"),
-        categories: RATEABLE.map((s) => t(`state-${s}`)),
+        categories: RATEABLE.map((s) => label(t, "state", s)),
         unit: "%",
         series: [{ name: t("stats-series-satisfied"), values: RATEABLE.map((s) => percent(stats.total.satisfaction.byOutcome[s]?.rate)) }],
       },

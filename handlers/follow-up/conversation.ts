@@ -6,6 +6,7 @@ import { RestartReport, startIdleClock, type ReportConversation } from "../repor
 import { collectNote } from "../report/conversation.js";
 import { collectPhotos, downloadPhotos } from "../report/photos.js";
 import { followUpRefusalText } from "./buttons.js";
+import { label } from "../../services/text/labels.js";
 
 /** What the follow-up is about: evidence for an open ticket, "not fixed", or the reason of a rating. */
 export type FollowUpArgs = { mode: EvidenceFollowUp; ticketId: string; type: ViolationType } | { mode: "reason"; ticketId: string; satisfied: boolean };
@@ -35,7 +36,7 @@ export function followUpConversation(deps: FeatureDeps) {
       if (photos.length === 0 && !note) return void (await ctx.reply(ctx.t("add-nothing")));
       const r = await conv.external(async () => submitFollowUp(deps, accountId, args.ticketId, args.mode, await downloadPhotos(deps, photos), note));
       if (!r.ok) return void (await ctx.reply(followUpRefusalText(ctx.t, r.reason, adding ? "add" : "not_fixed", r.number)));
-      const verdict = r.verdict ? ctx.t(`verdict-${r.verdict}`) : ctx.t("report-none");
+      const verdict = r.verdict ? label(ctx.t, "verdict", r.verdict) : ctx.t("report-none");
       await ctx.reply(ctx.t(`followup-done-${r.kind}`, { number: r.number, photos: photos.length, verdict }));
     } catch (e) {
       // /report or /start during a follow-up, answered "start over": the follow-up ends, a report begins next time.

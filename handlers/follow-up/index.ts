@@ -36,11 +36,13 @@ export function followUpFeatures(deps: FeatureDeps): Composer<BotContext> {
   c.callbackQuery(new RegExp(`^rt:${ID}:([yn])$`), async (ctx) => {
     const [, ticketId, answer] = ctx.match as RegExpMatchArray & [string, string, string];
     const satisfied = answer === "y";
-    await ctx.answerCallbackQuery();
     const r = await transitionTicket(transitions, ctx.account.id, ticketId, { kind: "rate", satisfied });
-    if (!r.ok) return void (await ctx.reply(followUpRefusalText(ctx.t, r.reason, "rate", r.ticket?.number)));
-    const reason = new InlineKeyboard().text(ctx.t("button-rate-reason"), `rr:${ticketId}:${answer}`);
-    await ctx.reply(ctx.t(satisfied ? "rate-thanks-satisfied" : "rate-thanks-not-satisfied", { number: r.ticket.number }), { reply_markup: reason });
+    // A refused press explains itself where the press was answered: in the toast.
+    if (!r.ok) return void (await ctx.answerCallbackQuery({ text: followUpRefusalText(ctx.t, r.reason, "rate", r.ticket?.number), show_alert: true }));
+    await ctx.answerCallbackQuery();
+    // A reason is asked of the unsatisfied only: "satisfied" needs no why.
+    const reason = satisfied ? undefined : { reply_markup: new InlineKeyboard().text(ctx.t("button-rate-reason"), `rr:${ticketId}:${answer}`) };
+    await ctx.reply(ctx.t(satisfied ? "rate-thanks-satisfied" : "rate-thanks-not-satisfied", { number: r.ticket.number }), reason);
   });
   c.callbackQuery(new RegExp(`^rr:${ID}:([yn])$`), (ctx) =>
     begin(ctx, ctx.match[1]!, "rate", () => ({ mode: "reason", ticketId: ctx.match[1]!, satisfied: ctx.match[2] === "y" })),

@@ -7,6 +7,7 @@ import { wardStats } from "../../services/tickets/stats.js";
 import type { Satisfaction } from "../../services/tickets/satisfaction.js";
 import { cardNames, renderCard } from "../../bot/telegram/ticket-card.js";
 import { wardNames } from "../../services/routing/ward-names.js";
+import { label } from "../../services/text/labels.js";
 
 const PAGE = 10;
 const WEEK = 7 * 24 * 3600e3;
@@ -24,7 +25,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
     const page = Math.max(0, Number(ctx.match) - 1 || 0);
     const { tickets, total } = await deps.stores.tickets.openOfWard(a.wardCode, { skip: page * PAGE, limit: PAGE });
     if (total === 0) return void (await ctx.reply(ctx.t("queue-empty")));
-    const lines = tickets.map((t) => ctx.t("queue-line", { number: t.number, state: ctx.t(`state-${t.state}`), type: ctx.t(`type-${t.violationType}`) }));
+    const lines = tickets.map((t) => ctx.t("queue-line", { number: t.number, state: label(ctx.t, "state", t.state), type: label(ctx.t, "type", t.violationType) }));
     await ctx.reply([ctx.t("queue-title", { page: page + 1, pages: Math.ceil(total / PAGE), total }), ...lines].join("\n"));
   });
 
@@ -49,7 +50,7 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
     if (text.length < 2) return void (await ctx.reply(ctx.t("usage-search")));
     const found = await deps.stores.tickets.search(scope(a), text, await deps.stores.venues.codesByName(text, 50), PAGE);
     if (found.length === 0) return void (await ctx.reply(ctx.t("search-none")));
-    const lines = found.map((t) => ctx.t("queue-line", { number: t.number, state: ctx.t(`state-${t.state}`), type: ctx.t(`type-${t.violationType}`) }));
+    const lines = found.map((t) => ctx.t("queue-line", { number: t.number, state: label(ctx.t, "state", t.state), type: label(ctx.t, "type", t.violationType) }));
     await ctx.reply([ctx.t("search-title", { count: found.length }), ...lines].join("\n"));
   });
 
@@ -100,6 +101,6 @@ export function officerCommands(deps: OfficerDeps): Composer<BotContext> {
 function satisfactionText(ctx: BotContext, s: Satisfaction): string {
   if (!s.rated) return "";
   const pct = (rate: number | undefined) => Math.round((rate ?? 0) * 100);
-  const outcomes = Object.entries(s.byOutcome).map(([k, t]) => `, ${ctx.t(`state-${k}`)} ${pct(t.rate)}%`).join("");
+  const outcomes = Object.entries(s.byOutcome).map(([k, t]) => `, ${label(ctx.t, "state", k)} ${pct(t.rate)}%`).join("");
   return " " + ctx.t("stats-satisfaction", { rate: pct(s.rate), satisfied: s.satisfied, rated: s.rated, outcomes });
 }

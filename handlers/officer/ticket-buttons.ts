@@ -5,6 +5,7 @@ import { BUTTONS, type ButtonCode } from "../../services/tickets/ticket-states.j
 import type { Ticket } from "../../models/ticket.js";
 import { cardNames, renderCard } from "../../bot/telegram/ticket-card.js";
 import { editCard } from "../../bot/telegram/ward-cards.js";
+import { label } from "../../services/text/labels.js";
 
 /**
  * Card buttons. The data names only the ticket and the action: who may do it, and whether
@@ -18,12 +19,14 @@ export function ticketButtons(deps: OfficerDeps, transitions: TransitionDeps): C
     const [, ticketId, code] = ctx.match as RegExpMatchArray & [string, string, ButtonCode];
     const result = await transitionTicket(transitions, ctx.account.id, ticketId!, BUTTONS[code]);
     if (result.ok) {
-      await ctx.answerCallbackQuery({ text: ctx.t("staff-action-done", { state: ctx.t(`state-${result.to}`) }) });
+      // "Venue closed" is the officer's finding; the registry changes only once its keeper confirms.
+      const done = result.to === "venue_closed" ? ctx.t("staff-action-venue-closed", { number: result.ticket.number }) : ctx.t("staff-action-done", { state: label(ctx.t, "state", result.to) });
+      await ctx.answerCallbackQuery({ text: done, show_alert: result.to === "venue_closed" });
       return editPressed(ctx, deps, result.ticket);
     }
     // A card that no longer matches the ticket (changed elsewhere, or an old copy) is brought up to date.
     if ((result.reason === "stale" || result.reason === "invalid_state") && result.ticket) {
-      await ctx.answerCallbackQuery({ text: ctx.t("card-refreshed", { state: ctx.t(`state-${result.ticket.state}`) }), show_alert: true });
+      await ctx.answerCallbackQuery({ text: ctx.t("card-refreshed", { state: label(ctx.t, "state", result.ticket.state) }), show_alert: true });
       return editPressed(ctx, deps, result.ticket);
     }
     await ctx.answerCallbackQuery({ text: ctx.t(`refused-${result.reason}`), show_alert: true });

@@ -3,6 +3,7 @@ import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
 import { VIOLATION_TYPES, type ViolationType } from "../../models/ticket.js";
 import { distanceM } from "../../services/routing/distance.js";
 import { codeOwner } from "../../services/registry/code-owner.js";
+import { describeCode } from "../../services/registry/describe-code.js";
 import { reportLinks, venueCodeText } from "../../services/registry/report-link.js";
 import type { Verification } from "../../services/registry/verify-code.js";
 import { fullName } from "../../services/routing/ward-ref.js";
@@ -11,6 +12,7 @@ import { submittedArgs, submitReport, type SubmitResult } from "../../services/t
 import { CANCEL, DATA, RestartReport, choose, nextUpdate, pressed, startIdleClock, type ReportConversation } from "./ask.js";
 import { collectPhotos, downloadPhotos, shorten, type PhotoFacts } from "./photos.js";
 import { collectPlace, type Place } from "./place.js";
+import { label } from "../../services/text/labels.js";
 
 /** A photo whose own GPS lies farther than this from the shared location is flagged for officers. */
 export const EXIF_FAR_M = 500;
@@ -58,7 +60,7 @@ export function reportConversation(deps: FeatureDeps) {
 
 async function collectDraft(conv: ReportConversation, deps: FeatureDeps, ctx: InnerContext): Promise<Draft | undefined> {
   const types = new InlineKeyboard();
-  for (const t of VIOLATION_TYPES) types.text(ctx.t(`type-${t}`), TYPE + t).row();
+  for (const t of VIOLATION_TYPES) types.text(label(ctx.t, "type", t), TYPE + t).row();
   types.text(ctx.t("button-cancel"), CANCEL);
   await ctx.reply(ctx.t("report-choose-type"), { reply_markup: types });
   const type = (await choose(conv, deps, VIOLATION_TYPES.map((t) => TYPE + t))).slice(TYPE.length) as ViolationType;
@@ -107,20 +109,25 @@ function summary(ctx: InnerContext, d: Draft): string {
   const verdict = d.verification?.verdict ?? "no_code";
   const owner = codeOwner(verdict, d.verification?.venue, d.place.location);
   const text = ctx.t("report-summary", {
-    type: ctx.t(`type-${d.type}`),
+    type: label(ctx.t, "type", d.type),
     photos: d.photos.length,
-    code: code ? visibleText(shorten(code)) : none,
-    verdict: ctx.t(`verdict-${verdict}`),
+    code: code && d.verification ? described(ctx, code, d.verification) : none,
+    verdict: label(ctx.t, "verdict", verdict),
     ward: `${fullName(d.place.ward)}, ${d.place.ward.provinceName}`,
     note: d.note ? visibleText(shorten(d.note, 200)) : none,
   });
+  const raw = code ? [ctx.t("report-code-raw", { raw: visibleText(shorten(code)) })] : [];
   // What becomes public and what stays with the ward, said before the resident confirms.
   const notice = ctx.t("report-public-notice");
-  if (!owner) return `${text}\n${notice}`;
-  const ownerLine = ctx.t(owner.distanceM === undefined ? "report-code-owner" : "report-code-owner-far", {
-    venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0,
-  });
-  return `${text}\n${ownerLine}\n${notice}`;
+  const ownerLine = owner
+    ? [ctx.t(owner.distanceM === undefined ? "report-code-owner" : "report-code-owner-far", { venue: owner.name, address: owner.address, distance: owner.distanceM ?? 0 })]
+    : [];
+  return [text, ...ownerLine, ...raw, notice].join("\n");
+}
+
+function described(ctx: InnerContext, code: string, v: Verification): string {
+  const what = describeCode(code, v);
+  return ctx.t(what.key, what.vars);
 }
 
 async function submit(deps: FeatureDeps, accountId: string, d: Draft): Promise<SubmitResult> {

@@ -5,8 +5,8 @@ import { evidenceFacts, type ExifFacts } from "../../services/evidence/evidence-
 import type { DecodeResult } from "../../services/qr/decode-qr.js";
 import { DecoderBusyError, ImageRejectedError, type ImageRejectionReason } from "../../services/qr/errors.js";
 import { IMAGE_LIMITS } from "../../services/qr/load-image.js";
+import { describeCode } from "../../services/registry/describe-code.js";
 import { reportLinks, venueCodeText } from "../../services/registry/report-link.js";
-import { visibleText } from "../../services/text/visible-text.js";
 import type { ReportPhoto } from "../../services/tickets/submit-report.js";
 import { DownloadError } from "../../bot/download-error.js";
 import { CANCEL, DATA, nextUpdate, pressed, type ReportConversation } from "./ask.js";
@@ -119,10 +119,13 @@ export async function collectPhotos(
     }
     photos.push(read.facts);
     const code = venueCodeText(read.facts.decode.codes, reportLinks(deps.config));
-    const said = code
-      ? ctx.t("report-photo-read", { count: photos.length, code: visibleText(shorten(code)) })
+    // What the code is, in words; where the poster hangs is judged once the place is known.
+    const what = code && describeCode(code, await conv.external(() => deps.verifier.verifyCode(code)));
+    const said = what
+      ? ctx.t("report-photo-read", { count: photos.length, code: ctx.t(what.key, what.vars) })
       : ctx.t("report-photo-no-code", { count: photos.length });
-    await ctx.reply(`${said}\n${ctx.t("report-photo-more")}`, {
+    const gps = read.facts.exif.gps ? [ctx.t("report-photo-gps")] : [];
+    await ctx.reply([said, ...gps, ctx.t("report-photo-more")].join("\n"), {
       reply_markup: new InlineKeyboard().text(ctx.t("button-photos-done"), DONE).text(ctx.t("button-cancel"), CANCEL),
     });
   }

@@ -77,3 +77,6 @@ card-reopened = ↩️ A resident says it is not fixed (reopening { $n }): { $no
 card-addition-note = Residents' latest note: { $note }
 escalate-reopen = 📣 Report { $number } of { $ward } was reopened twice by residents and is reported not fixed again: { $note }
 stats-satisfaction = · satisfied { $rate }% ({ $satisfied }/{ $rated }){ $outcomes }
+card-map = 📍 See the place on a map
+card-step = { $action }: { $who }, { $at }
+staff-action-venue-closed = Recorded for { $number }: the venue seems to have closed. The registry changes only once its keeper confirms.

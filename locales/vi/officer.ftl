@@ -77,3 +77,6 @@ card-reopened = ↩️ Người dân báo chưa khắc phục (lần { $n }): { 
 card-addition-note = Ghi chú mới nhất của người dân: { $note }
 escalate-reopen = 📣 Báo cáo { $number } của { $ward } đã được người dân mở lại hai lần và vẫn bị báo chưa khắc phục: { $note }
 stats-satisfaction = · hài lòng { $rate }% ({ $satisfied }/{ $rated }){ $outcomes }
+card-map = 📍 Xem vị trí trên bản đồ
+card-step = { $action }: { $who }, { $at }
+staff-action-venue-closed = Đã ghi nhận { $number }: cơ sở có vẻ đã ngừng hoạt động. Danh bạ chỉ đổi khi người quản lý danh bạ xác nhận.

@@ -3,6 +3,7 @@ import type { Evidence, evidenceStore } from "../../models/evidence.js";
 import type { Ticket } from "../../models/ticket.js";
 import type { wardStore } from "../../models/ward.js";
 import { wardNames } from "../routing/ward-names.js";
+import { reporterNumbers } from "../text/labels.js";
 
 export interface PackPhoto {
   evidence: Evidence;
@@ -55,6 +56,7 @@ export async function collectEvidencePack(
 /** The machine-readable part: facts only, no bytes; hashes let anyone check the photo files. */
 export function evidenceJson(pack: EvidencePack): unknown {
   const { ticket } = pack;
+  const people = reporterNumbers(ticket.reports);
   return {
     ticket: {
       number: ticket.number,
@@ -74,9 +76,9 @@ export function evidenceJson(pack: EvidencePack): unknown {
       closeBy: ticket.closeBy,
     },
     // Reporters appear by their position only: the pack may leave the ward.
-    reports: ticket.reports.map((r, i) => ({ reporter: `resident #${i + 1}`, channel: r.channel, violationType: r.violationType, note: r.note, location: r.location, address: r.address, flags: r.flags, at: r.at, evidenceIds: r.evidenceIds })),
+    reports: ticket.reports.map((r) => ({ reporter: `resident #${people.get(r.accountId)}`, channel: r.channel, violationType: r.violationType, note: r.note, location: r.location, address: r.address, flags: r.flags, at: r.at, evidenceIds: r.evidenceIds })),
     // Added by reporters after submitting: reporters again by position only.
-    additions: (ticket.additions ?? []).map((a) => ({ reporter: `resident #${ticket.reports.findIndex((r) => r.accountId === a.accountId) + 1}`, kind: a.kind, channel: a.channel, note: a.note, at: a.at, evidenceIds: a.evidenceIds })),
+    additions: (ticket.additions ?? []).map((a) => ({ reporter: `resident #${people.get(a.accountId) ?? "?"}`, kind: a.kind, channel: a.channel, note: a.note, at: a.at, evidenceIds: a.evidenceIds })),
     photos: pack.photos.map((p) => ({
       file: `photos/${p.name}`,
       evidenceId: p.evidence.id,

@@ -1,47 +1,37 @@
-import { findingDocument, STATES, type TicketOutcome } from "../tickets/ticket-states.js";
+import { eventParts, label, outcomeText, reporterNumbers } from "../text/labels.js";
+import { localeTexts } from "../text/locale-texts.js";
+import { mapUrl } from "../text/map-link.js";
 import { visibleText } from "../text/visible-text.js";
 import type { EvidencePack } from "./evidence-pack.js";
 
-/** Vietnamese names for the codes in a pack; the summary is a document for Vietnamese authorities. */
-const TYPE: Record<string, string> = { no_poster: "Không niêm yết mã QR", wrong_info: "Thông tin địa điểm sai", unscannable: "Mã QR không quét được", not_scanned: "Dấu hiệu vi phạm: mã QR không được quét" };
-const MEASURE = { reminder: "nhắc nhở", warning: "cảnh cáo", suspension: "quyết định đình chỉ" } as const;
-
-/** The outcome in words, for the state line. */
-function outcomeVi(o: TicketOutcome, duplicateOf: string | undefined, wards: Map<string, string>): string {
-  switch (o.kind) {
-    case "finding":
-      return findingDocument(o.finding);
-    case "duplicate":
-      return `trùng với ${duplicateOf ?? "—"}`;
-    case "transferred":
-      return `chuyển sang ${wards.get(o.wardCode) ?? o.wardCode}`;
-    case "measure":
-      return `biện pháp: ${MEASURE[o.measure]}`;
-    case "returned":
-      return "trả về phường/xã";
-    case "withdrawn":
-      return STATES.withdrawn.document;
-  }
-}
-
 const time = (d: Date | undefined | null) => (d ? new Date(d).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) : "—");
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
-/** A readable one-page summary of a pack, in Vietnamese. */
+/**
+ * A readable one-page summary of a pack, in Vietnamese (a document for Vietnamese
+ * authorities): every coded value in the words of locales/vi, as the chat and console say it.
+ */
 export function summaryVi(pack: EvidencePack): string {
-  const t = pack.ticket;
+  const t = localeTexts("vi");
+  const tk = pack.ticket;
+  const wardName = (code: string) => pack.wardNames.get(code) ?? code;
+  const state = label(t, "state", tk.state);
+  const outcome = tk.outcome ? outcomeText(t, tk.outcome, tk, wardName) : undefined;
+  const people = reporterNumbers(tk.reports);
   const lines = [
-    `HỒ SƠ CHỨNG CỨ — PHẢN ÁNH ${t.number}`,
+    `HỒ SƠ CHỨNG CỨ — PHẢN ÁNH ${tk.number}`,
     "",
-    `Loại vi phạm: ${TYPE[t.violationType] ?? t.violationType}`,
-    `Trạng thái: ${STATES[t.state].document}${t.outcome ? ` (${outcomeVi(t.outcome, t.duplicateOf ?? undefined, pack.wardNames)})` : ""}`,
-    `Phường/xã: ${pack.wardNames.get(t.wardCode) ?? t.wardCode} (mã ${t.wardCode})`,
-    `Địa điểm: ${t.venueCode ?? "chưa xác định"} · Địa chỉ: ${t.address ? visibleText(t.address) : "—"}`,
-    t.location ? `Vị trí: ${t.location.lat}, ${t.location.lng} (https://www.openstreetmap.org/?mlat=${t.location.lat}&mlon=${t.location.lng}#map=19/${t.location.lat}/${t.location.lng})` : "Vị trí: —",
-    `Kết quả đối chiếu mã QR: ${t.verdict}${t.decodedText ? ` — nội dung: ${visibleText(t.decodedText)}` : ""}`,
-    `Tiếp nhận lúc: ${time(t.openedAt)} · Hạn tiếp nhận: ${time(t.acknowledgeBy)} · Hạn xử lý: ${time(t.closeBy)}`,
+    `Loại vi phạm: ${label(t, "type", tk.violationType)}`,
+    // "Không vi phạm (không vi phạm)" says nothing twice: the outcome only where it adds to the state.
+    `Trạng thái: ${capital(state)}${outcome && outcome.toLowerCase() !== state.toLowerCase() ? ` (${outcome})` : ""}`,
+    `Phường/xã: ${wardName(tk.wardCode)} (mã ${tk.wardCode})`,
+    `Địa điểm: ${tk.venueCode ?? "chưa xác định"}${tk.address ? ` · Địa chỉ: ${visibleText(tk.address)}` : ""}`,
+    tk.location ? `Vị trí: ${tk.location.lat}, ${tk.location.lng} — xem trên bản đồ: ${mapUrl(tk.location)}` : "Vị trí: không có",
+    `Kết quả đối chiếu mã QR: ${label(t, "verdict", tk.verdict)}${tk.decodedText ? ` — nội dung: ${visibleText(tk.decodedText)}` : ""}`,
+    `Tiếp nhận lúc: ${time(tk.openedAt)} · Hạn tiếp nhận: ${time(tk.acknowledgeBy)} · Hạn xử lý: ${time(tk.closeBy)}`,
     "",
-    `Số lượt phản ánh gộp: ${t.reports.length}`,
-    ...t.reports.map((r, i) => `  - Người dân #${i + 1}, ${time(r.at)}${r.note ? `: “${visibleText(r.note)}”` : ""}`),
+    `Số lượt phản ánh gộp: ${tk.reports.length}`,
+    ...tk.reports.map((r) => `  - Người dân #${people.get(r.accountId)}, ${time(r.at)}, qua ${label(t, "channel", r.channel)}${r.note ? `: “${visibleText(r.note)}”` : ""}`),
     "",
     `Ảnh gốc (${pack.photos.length}), mã băm SHA-256 để đối chiếu:`,
     ...pack.photos.map((p) => `  - photos/${p.name}  ${p.evidence.sha256}`),
@@ -50,7 +40,10 @@ export function summaryVi(pack: EvidencePack): string {
       : []),
     "",
     "Lịch sử xử lý:",
-    ...t.history.map((h) => `  - ${time(h.at)} · ${h.actorRole ?? "hệ thống"} · ${h.action}${h.from ? ` ${h.from} → ${h.to}` : ""}${h.note ? ` · ${visibleText(h.note)}` : ""}`),
+    ...tk.history.map((h) => {
+      const e = eventParts(t, h, wardName);
+      return `  - ${time(h.at)} · ${capital(e.actor)} · ${e.action}${e.change ? ` (${e.change})` : ""}${e.note ? ` · ${visibleText(e.note)}` : ""}`;
+    }),
     "",
   ];
   return lines.join("\n");

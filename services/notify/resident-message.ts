@@ -1,5 +1,6 @@
 import type { Account, Channel } from "../../models/account.js";
 import { RATEABLE, type TicketState } from "../tickets/ticket-states.js";
+import { label } from "../text/labels.js";
 
 /**
  * What one account is told, as data; each channel renders it in the account's language.
@@ -29,7 +30,7 @@ type Translate = (key: string, args?: Record<string, string>) => string;
 export function renderResidentMessage(message: ResidentMessage, t: Translate): string {
   switch (message.kind) {
     case "state_changed": {
-      const said = t("notify-state-changed", { number: message.number, state: t(`state-${message.state}`) });
+      const said = t("notify-state-changed", { number: message.number, state: label(t, "state", message.state) });
       return residentButtons(message, t).length ? `${said}\n${t("rate-ask")}` : said;
     }
     case "officer_message":

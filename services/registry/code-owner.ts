@@ -10,8 +10,8 @@ export interface CodeOwner {
 }
 
 /**
- * For an official code that belongs to another place (official_elsewhere) or to a venue no
- * longer active (official_inactive), the venue it belongs to; for every other verdict
+ * For an official code that belongs to another place (official_elsewhere), to a venue no
+ * longer active (official_inactive) or is a venue's older code (official_old), the venue it belongs to; for every other verdict
  * nothing, since the code then names no venue or the venue is the one reported.
  */
 export function codeOwner(
@@ -19,7 +19,7 @@ export function codeOwner(
   venue: { name: string; address: string; location: LatLng } | undefined,
   reportedAt: LatLng | undefined,
 ): CodeOwner | undefined {
-  if (!venue || (verdict !== "official_elsewhere" && verdict !== "official_inactive")) return undefined;
+  if (!venue || !["official_elsewhere", "official_inactive", "official_old"].includes(verdict)) return undefined;
   const owner: CodeOwner = { name: venue.name, address: venue.address };
   if (reportedAt) owner.distanceM = Math.round(distanceM(reportedAt, venue.location));
   return owner;

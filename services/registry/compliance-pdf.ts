@@ -1,6 +1,7 @@
 import { a4Document } from "./a4-document.js";
 import type { ComplianceFigures, ComplianceReport } from "./compliance.js";
 import { dayVi } from "../text/vietnam-day.js";
+import { label } from "../text/labels.js";
 
 export type Translate = (key: string, args?: Record<string, string | number>) => string;
 
@@ -36,7 +37,7 @@ export function compliancePdf(report: ComplianceReport, fonts: { regular: string
   y = drawChart(doc, report.trend, x0, y) + 10;
 
   line(t("compliance-categories"), 9, true, 2);
-  const cats = report.categories.map((c) => `${t(`category-${c.category}`)} ${c.scanned7d}/${c.active} (${percentVi(c.rate)})`);
+  const cats = report.categories.map((c) => `${label(t, "category", c.category)} ${c.scanned7d}/${c.active} (${percentVi(c.rate)})`);
   line(cats.join(" · "), 8, false, 10);
 
   drawWardTable(doc, report, t, y);

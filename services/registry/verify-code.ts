@@ -8,7 +8,11 @@ import type { WardDirectory } from "../routing/ward-directory.js";
 import type { LatLng } from "../routing/ward-ref.js";
 import { venueRef, type VenueRef } from "./venue-ref.js";
 
-export type Verdict = "official" | "official_elsewhere" | "official_inactive" | "forged" | "unregistered" | "foreign";
+/**
+ * `official_old`: a payload the registry lists for the venue besides its signed code, i.e. the
+ * venue's older poster (the 2021 national check-in link): still this venue's, but to be replaced.
+ */
+export type Verdict = "official" | "official_old" | "official_elsewhere" | "official_inactive" | "forged" | "unregistered" | "foreign";
 
 /** Plain data: reason codes, never texts; texts live in locales/. */
 export interface Verification {
@@ -45,6 +49,11 @@ function foreign(text: string): Verification {
   return { verdict: "foreign", reason: asUrl(text) ? "website" : "text" };
 }
 
+/** A listed older payload: the venue's old code wherever it hangs; a venue no longer active says so first. */
+function oldCode(v: Verification): Verification {
+  return v.verdict === "official" || v.verdict === "official_elsewhere" ? { ...v, verdict: "official_old" } : v;
+}
+
 export function createCodeVerifier(deps: VerifierDeps) {
   function judge(venue: VenueRef, at: LatLng | undefined): Verification {
     if (venue.status !== "active") return { verdict: "official_inactive", venue, reason: venue.status === "closed" ? "closed" : "suspended" };
@@ -70,7 +79,7 @@ export function createCodeVerifier(deps: VerifierDeps) {
       if (deps.reportLinks && isReportLink(text, deps.reportLinks)) return { verdict: "foreign", reason: "report_link" };
       const normalised = normalisePayload(text);
       const listed = await deps.venues.byPayload(normalised);
-      if (listed) return judge(venueRef(listed), reportedLocation);
+      if (listed) return oldCode(judge(venueRef(listed), reportedLocation));
       const host = asUrl(normalised)?.hostname;
       if (host && checkinSystemOfHost(host)) return { verdict: "unregistered", reason: "unknown_checkin_url" };
       return foreign(text);

@@ -10,6 +10,7 @@ import { mergeTarget, placeOf } from "./merge-rule.js";
 import { openTicket } from "./open-ticket.js";
 import { reportAttached } from "./ticket-effects.js";
 import type { TicketState } from "./ticket-states.js";
+import { label } from "../text/labels.js";
 
 export interface ReportPhoto {
   bytes: Buffer;
@@ -88,7 +89,7 @@ export async function submitReport(stores: SubmitStores, s: ReportSubmission, no
 
 /** What every channel's answer names, from the result: the ticket's number, ward and state, as words. */
 export function submittedArgs(r: SubmitResult, t: (key: string) => string): { number: string; ward: string; state: string } {
-  return { number: r.ticketNumber, ward: placeName(r.ward), state: t(`state-${r.state}`) };
+  return { number: r.ticketNumber, ward: placeName(r.ward), state: label(t, "state", r.state) };
 }
 
 /** The answer, from the ticket itself: its number, its ward (from the directory), its state. */

@@ -5,7 +5,7 @@ import type { Verdict } from "../registry/verify-code.js";
 import { AWAITING_ACKNOWLEDGEMENT, OPEN_STATES, type TicketState } from "./ticket-states.js";
 
 /** What the registry said of a ticket's code, or that none was found. */
-export const TICKET_VERDICTS = ["official", "official_elsewhere", "official_inactive", "forged", "unregistered", "foreign", "no_code"] as const satisfies readonly (Verdict | "no_code")[];
+export const TICKET_VERDICTS = ["official", "official_old", "official_elsewhere", "official_inactive", "forged", "unregistered", "foreign", "no_code"] as const satisfies readonly (Verdict | "no_code")[];
 export type TicketVerdict = (typeof TICKET_VERDICTS)[number];
 
 /** A validated selection of tickets (console queue, map, CSV): every field already checked. */

@@ -4,8 +4,8 @@ import type { Role } from "../../models/account.js";
  * The ticket lifecycle in one table (DESIGN.md "Ticket lifecycle"): the states, which are open,
  * which role may take which action from which state, and the card buttons each state shows.
  * The transition, authorization, cards, summaries and residents' views all read it.
- * Chat labels are the locale keys `state-<state>` (both languages) and `btn-<button>`; the
- * evidence summary, a document for Vietnamese authorities, uses each state's formal name here.
+ * People read states, actions and findings in the words of the locale files (services/text/labels.ts);
+ * buttons are the keys `btn-<button>`.
  */
 export const TICKET_STATES = ["new", "acknowledged", "inspecting", "violation_confirmed", "no_violation", "duplicate", "withdrawn", "not_our_ward", "venue_closed", "reopened"] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
@@ -69,24 +69,22 @@ interface StateRow {
   open: boolean;
   /** Officers' card buttons in this state, in order. */
   buttons: readonly ButtonCode[];
-  /** The formal Vietnamese name in documents (evidence summaries). */
-  document: string;
 }
 
 export const STATES: Record<TicketState, StateRow> = {
-  new: { open: true, buttons: ["ack"], document: "Mới" },
-  acknowledged: { open: true, buttons: ["insp", "cv", "nv"], document: "Đã tiếp nhận" },
-  inspecting: { open: true, buttons: ["cv", "nv"], document: "Đang kiểm tra" },
+  new: { open: true, buttons: ["ack"] },
+  acknowledged: { open: true, buttons: ["insp", "cv", "nv"] },
+  inspecting: { open: true, buttons: ["cv", "nv"] },
   // Closed for the ward, but enforcement still decides a measure on it.
-  violation_confirmed: { open: false, buttons: ["er", "ew", "es", "rw"], document: "Xác nhận vi phạm" },
-  no_violation: { open: false, buttons: [], document: "Không vi phạm" },
-  duplicate: { open: false, buttons: [], document: "Trùng lặp" },
-  withdrawn: { open: false, buttons: [], document: "Người báo rút lại" },
-  not_our_ward: { open: false, buttons: [], document: "Chuyển phường/xã khác" },
+  violation_confirmed: { open: false, buttons: ["er", "ew", "es", "rw"] },
+  no_violation: { open: false, buttons: [] },
+  duplicate: { open: false, buttons: [] },
+  withdrawn: { open: false, buttons: [] },
+  not_our_ward: { open: false, buttons: [] },
   // An inspection found the venue closed: closed for the ward; the keeper confirms it in the registry.
-  venue_closed: { open: false, buttons: [], document: "Cơ sở đã ngừng hoạt động" },
+  venue_closed: { open: false, buttons: [] },
   // A resident said "not fixed": back to the ward, acknowledged again like a new ticket.
-  reopened: { open: true, buttons: ["ack"], document: "Người báo mở lại" },
+  reopened: { open: true, buttons: ["ack"] },
 };
 
 export const OPEN_STATES = TICKET_STATES.filter((s) => STATES[s].open);
@@ -193,20 +191,15 @@ export const OUTCOME_KINDS = ["finding", "duplicate", "transferred", "measure", 
 export const TICKET_SOURCES = ["resident", "inspection"] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
 
-/** What an officer finds at a silent venue, the state each finding closes the ticket in, its formal name. */
+/** What an officer finds at a silent venue, and the state each finding closes the ticket in. */
 export const INSPECTION_FINDINGS = {
-  poster_ok: { state: "no_violation", document: "Có mã QR, được quét bình thường" },
-  poster_missing: { state: "violation_confirmed", document: "Không niêm yết mã QR" },
-  poster_wrong: { state: "violation_confirmed", document: "Niêm yết mã QR sai" },
-  venue_closed: { state: "venue_closed", document: "Cơ sở đã ngừng hoạt động" },
-} as const satisfies Record<string, { state: TicketState; document: string }>;
+  poster_ok: { state: "no_violation" },
+  poster_missing: { state: "violation_confirmed" },
+  poster_wrong: { state: "violation_confirmed" },
+  venue_closed: { state: "venue_closed" },
+} as const satisfies Record<string, { state: TicketState }>;
 export type InspectionFinding = keyof typeof INSPECTION_FINDINGS;
 export const FINDINGS = ["violation_confirmed", "no_violation", ...Object.keys(INSPECTION_FINDINGS)] as readonly string[];
-
-/** A close finding's formal Vietnamese name (evidence summaries). */
-export function findingDocument(finding: Extract<TicketOutcome, { kind: "finding" }>["finding"]): string {
-  return finding === "violation_confirmed" || finding === "no_violation" ? STATES[finding].document : INSPECTION_FINDINGS[finding].document;
-}
 
 /** Inspection tickets' own card buttons, where they differ from STATES (findings instead of the close pair). */
 const INSPECTION_BUTTONS: Partial<Record<TicketState, readonly ButtonCode[]>> = {

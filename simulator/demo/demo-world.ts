@@ -106,3 +106,16 @@ export async function seedDemoWorld(stores: Stores, zaloUsers: ZaloUserStore): P
     if (p.wardCode && p.groupChatId) await stores.wardGroups.bind(p.wardCode, String(p.groupChatId), account.id);
   }
 }
+
+/**
+ * The page's language is the personas' language too: every persona's account (Telegram by user
+ * id, Zalo by its chat alias) answers in it from the next message on, as /language would set it.
+ */
+export async function personasSpeak(stores: Pick<Stores, "accounts">, zaloUsers: Pick<ZaloUserStore, "ensure">, locale: "vi" | "en"): Promise<void> {
+  for (const p of PERSONAS) {
+    const account = p.channel === "zalo"
+      ? await stores.accounts.ensure("zalo", String((await zaloUsers.ensure(p.userId)).chatId))
+      : await stores.accounts.ensure("telegram", p.userId, { displayName: p.name });
+    if (account.locale !== locale) await stores.accounts.setLocale(account.id, locale);
+  }
+}

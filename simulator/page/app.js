@@ -28,6 +28,19 @@ function time(at) {
   return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
+/** A bubble's text with its web addresses as links that open in a new tab, as chat apps show them; the rest stays text. */
+function linked(text) {
+  const box = Object.assign(document.createElement("div"), { className: "text" });
+  let last = 0;
+  for (const match of text.matchAll(/https?:\/\/[^\s<>"«»]+[^\s<>"«».,;:!?)]/g)) {
+    box.append(text.slice(last, match.index));
+    box.append(Object.assign(document.createElement("a"), { href: match[0], target: "_blank", rel: "noopener", textContent: match[0] }));
+    last = match.index + match[0].length;
+  }
+  box.append(text.slice(last));
+  return box;
+}
+
 function drawMessage(chat, m) {
   const list = chat.el.querySelector(".messages");
   list.querySelector(".empty")?.remove();
@@ -48,7 +61,7 @@ function drawMessage(chat, m) {
   }
   if (m.document) el.append(Object.assign(document.createElement("div"), { className: "doc", textContent: `📄 ${m.document}` }));
   if (m.location) el.append(Object.assign(document.createElement("div"), { className: "loc", textContent: `📍 ${m.location.lat.toFixed(5)}, ${m.location.lng.toFixed(5)}` }));
-  if (m.text) el.append(Object.assign(document.createElement("div"), { className: "text", textContent: m.text }));
+  if (m.text) el.append(linked(m.text));
   el.append(Object.assign(document.createElement("span"), { className: "time", textContent: time(m.at) }));
   if (m.buttons?.length) {
     const grid = document.createElement("div");

@@ -76,7 +76,7 @@ describe("a resident's journey on Telegram", () => {
     const u = alice();
     await begin(u, "wrong_info");
     await u.sendDocument(await poster("https://example.com/thuc-don", "Karaoke Ánh Trăng"), "image/png", "poster.png");
-    await u.expectReply(/Đọc được mã: https:\/\/example\.com/);
+    await u.expectReply(/Đọc được mã: đây là một đường link đến example\.com/);
     await u.press("r:done");
     await u.expectReply(/Gửi vị trí/);
     await u.say("45 Hùng Vương");

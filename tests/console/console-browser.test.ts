@@ -162,6 +162,60 @@ describeInBrowser("the web console in a browser", () => {
     await resident.expectReply(new RegExp(`Báo cáo ${state.number} của bạn: đã tiếp nhận`));
   });
 
+  it("on a phone (390×844): the menu folds, the queue is cards, the ticket and the map fit; no sideways scroll and no code where words belong", async () => {
+    const { page } = state;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const fits = () => page.evaluate<number>("document.documentElement.scrollWidth");
+    try {
+      await page.goto(`${origin}/console/queue`);
+      expect(await fits()).toBeLessThanOrEqual(390);
+      // The menu is one button; pressing it shows every page this officer may open, and only those.
+      const menu = page.getByText("☰ Menu");
+      await expect.poll(() => menu.isVisible()).toBe(true);
+      expect(await page.getByRole("link", { name: "Thống kê" }).isVisible()).toBe(false);
+      await menu.click();
+      expect(await page.locator("#nav a").allInnerTexts()).toEqual(["Bản đồ", "Hàng đợi", "Thống kê"]);
+      expect(await page.getByRole("button", { name: "Đăng xuất" }).isVisible()).toBe(true);
+      await menu.click();
+      // A ticket is a card: its number, state and place read without the table's header.
+      const card = page.locator("#queue tbody tr").filter({ hasText: state.number });
+      const box = (await card.boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(390);
+      expect(await card.locator('td[data-label="Trạng thái"]').innerText()).toBe("đã tiếp nhận");
+      await screenshot(page, "console-phone-queue");
+
+      await page.goto(`${origin}/console/tickets/${state.number}`);
+      expect(await fits()).toBeLessThanOrEqual(390);
+      const text = await page.locator("main").innerText();
+      // History and facts in words: no stored code (state, event, verdict, role) reaches the page.
+      const codes = [...text.matchAll(/.{0,30}\b(acknowledge|opened|report_attached|official_elsewhere|no_poster|wrong_info|officer|resident|telegram)\b/g)].map((m) => m[0]);
+      expect(codes).toEqual([]);
+      expect(text).toMatch(/Cán bộ phường\/xã · tiếp nhận · mới → đã tiếp nhận/);
+      // The code's text is a detail behind a fold; the place is a link in words.
+      expect(await page.locator("details summary", { hasText: "Xem nội dung mã" }).isVisible()).toBe(true);
+      expect(await page.getByRole("link", { name: "Xem trên bản đồ" }).isVisible()).toBe(true);
+      await page.screenshot({ path: `${ARTIFACTS}console-phone-ticket.png`, fullPage: true });
+
+      await page.getByRole("link", { name: "Xem trên bản đồ" }).click();
+      await page.waitForURL(/\/console\/map\?lat=/);
+      await page.locator(`.ticket-pin [data-number="${state.number}"]`).waitFor({ state: "visible" });
+      expect(await fits()).toBeLessThanOrEqual(390);
+      await screenshot(page, "console-phone-map");
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
+  it("the map opens on the officer's own ward, not the whole province", async () => {
+    const { page } = state;
+    await page.goto(`${origin}/console/map`);
+    await page.locator("#map path.leaflet-interactive").first().waitFor();
+    // Phú Xuân's outline fills the view: its own path is wider than half the map.
+    const own = page.locator('#map path.leaflet-interactive[fill="#dbe9f6"]');
+    expect(await own.count()).toBe(1);
+    expect((await own.boundingBox())!.width).toBeGreaterThan((await page.locator("#map").boundingBox())!.width / 2);
+  });
+
   it("another ward's officer gets 403 for the ticket; the used link is refused; sign-out ends the session", async () => {
     const other = (await h.stores.accounts.grantRole((await h.stores.accounts.ensure("telegram", "8399")).id, "officer", { wardCode: "19777" }))!;
     const { page: otherPage } = await openPage(browser, `${origin}/console/sign-in/${await linkToken(h.stores, () => h.now.value, other)}`);

@@ -78,12 +78,15 @@ describe("the console's queue", () => {
     const sup = await as("supervisor", { provinceCode: "P1" });
     for (const q of ["", "state=new", "ward=W1&sort=number", "overdue=1&sort=-number", "type=wrong_info"]) {
       const page = numbersIn((await sup.get(`/console/queue?${q}`)).body);
-      const csv = await sup.get(`/console/queue.csv?${q}`);
+      const csv = await sup.get(`/console/queue.csv?codes=1&${q}`);
       expect(csv.headers["content-type"]).toContain("text/csv");
       expect(csvNumbers(csv.body)).toEqual(page);
     }
-    const rows = parse((await sup.get("/console/queue.csv?ward=W2")).body.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    const rows = parse((await sup.get("/console/queue.csv?codes=1&ward=W2")).body.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
     expect(rows[0]).toMatchObject({ number: t.w2new!.number, ward: "Phường Thuận Hóa", state: "new", overdue: "yes", venue: "Quán Bún Bò Mệ Kéo" });
+    // For people: the same row under headers and values in words.
+    const people = parse((await sup.get("/console/queue.csv?ward=W2")).body.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(people[0]).toMatchObject({ "Số báo cáo": t.w2new!.number, "Phường/xã": "Phường Thuận Hóa", "Trạng thái": "mới", "Quá hạn": "có", "Cơ sở": "Quán Bún Bò Mệ Kéo" });
   });
 
   it("bulk acknowledge goes ticket by ticket: done, refused for state, refused (unnamed) outside the ward", async () => {

@@ -83,7 +83,7 @@ describeInBrowser("the simulator page", () => {
     await press(chat, "Mã QR sai thông tin");
     await expectMessage(chat, /Gửi ảnh/);
     await sendGalleryPhoto(chat, "other-venue");
-    await expectMessage(chat, /Đọc được mã: VNQR1:HUE-0201/, 40_000);
+    await expectMessage(chat, /Đọc được mã: đây là mã check-in chính thức của Khách sạn Hương Giang/, 40_000);
     await press(chat, /Xong/);
     await expectMessage(chat, /Gửi vị trí nơi dán mã QR/);
     await chat.locator(".keyboard button").filter({ hasText: "Gửi vị trí hiện tại" }).click();
@@ -148,8 +148,28 @@ describeInBrowser("the simulator page", () => {
     await page.locator("#disk-file").setInputFiles(big);
     await expectMessage(chat, /Tệp quá lớn/, 30_000);
     await sendGalleryPhoto(chat, "official");
-    await expectMessage(chat, /Đọc được mã: VNQR1:HUE-0101/, 40_000);
+    await expectMessage(chat, /Đọc được mã: đây là mã check-in chính thức của Chợ Đông Ba/, 40_000);
     await screenshot(page, "simulator-bad-files");
     expect(errors).toEqual([]);
+  }, 90_000);
+  it("the /web sign-in link is a link in the bubble; «English» makes the personas answer in English", async () => {
+    await persona("officer-phu-xuan");
+    const own = phone("tg:7200001");
+    await say(own, "/web");
+    await expectMessage(own, /console\/sign-in\//, 30_000);
+    const link = own.locator(".msg .text a").last();
+    expect(await link.getAttribute("href")).toMatch(/^https?:\/\/[^/]+\/console\/sign-in\/\S+$/);
+    expect(await link.getAttribute("target")).toBe("_blank");
+
+    await page.locator("a.lang").click();
+    await page.waitForURL(/\?lang=en/);
+    await persona("resident-telegram");
+    const chat = phone("tg:7100001");
+    await say(chat, "/help");
+    await expectMessage(chat, /\/report — report a violation/, 30_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await screenshot(page, "simulator-phone-english");
+    await page.setViewportSize({ width: 1440, height: 900 });
   }, 90_000);
 });

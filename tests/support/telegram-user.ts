@@ -4,13 +4,14 @@ export interface BotReply {
   method: string;
   text: string;
   /** callback_data of every inline button, row by row flattened */
-  buttons: { text: string; data?: string; requestLocation?: boolean }[];
+  buttons: { text: string; data?: string; url?: string; requestLocation?: boolean }[];
   messageId?: number;
 }
 
 interface Button {
   text: string;
   callback_data?: string;
+  url?: string;
   request_location?: boolean;
 }
 
@@ -129,7 +130,7 @@ function toReply(call: RecordedCall): BotReply {
   return {
     method: call.method,
     text: String(call.params.text ?? call.params.caption ?? ""),
-    buttons: rows.flat().map((b) => ({ text: b.text, data: b.callback_data, requestLocation: b.request_location })),
+    buttons: rows.flat().map((b) => ({ text: b.text, data: b.callback_data, url: b.url, requestLocation: b.request_location })),
     messageId,
   };
 }

@@ -40,7 +40,7 @@ describe("npm run cli -- export", () => {
     expect(json.reports[0].reporter).toBe("resident #1");
     const summary = files.get(`${t.number}/tom-tat.txt`)!.toString("utf8");
     expect(summary).toContain(`HỒ SƠ CHỨNG CỨ — PHẢN ÁNH ${t.number}`);
-    expect(summary).toContain("Không niêm yết mã QR");
+    expect(summary).toContain("Loại vi phạm: Không dán mã QR");
     expect(summary).toContain(evidence.sha256);
   });
 

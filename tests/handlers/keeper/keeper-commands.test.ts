@@ -109,11 +109,14 @@ describe("the registry keeper's inspection lists, from the keeper's chat to the 
 
     await group.press(/Tiếp nhận/);
     const acknowledged = await group.expectReply(new RegExp(`📋 ${number} · đã tiếp nhận`));
-    expect(acknowledged.buttons.map((b) => b.text)).toEqual([
+    expect(acknowledged.buttons.filter((b) => b.data).map((b) => b.text)).toEqual([
       "🔍 Bắt đầu kiểm tra", "👌 Đóng: có mã, quét được", "⚠️ Đóng: không có mã", "⚠️ Đóng: mã sai", "🚪 Đóng: cơ sở đã ngừng hoạt động",
     ]);
+    const pressedAt = h.api.calls.length;
     await group.press(/cơ sở đã ngừng hoạt động/);
     await group.expectReply(new RegExp(`📋 ${number} · cơ sở đã ngừng hoạt động`));
+    // The officer's answer says what really happened: the keeper decides.
+    expect(await alertAfter(pressedAt)).toMatch(/chỉ đổi khi người quản lý danh bạ xác nhận/);
     const ticket = (await h.stores.tickets.byNumber(number))!;
     expect(ticket.outcome).toEqual({ kind: "finding", finding: "venue_closed" });
     expect((await h.stores.venues.byCode("HUE-0006"))!.status).toBe("active");

@@ -61,7 +61,9 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     expect(await w.cards.drain()).toBeGreaterThanOrEqual(1);
     const card = await inGroup.expectReply(new RegExp(`📋 ${number} · mới`));
     expect(card.text).toMatch(/Không dán mã QR/);
-    expect(card.text).toMatch(/openstreetmap\.org\/\?mlat=16\.4552/);
+    // The place is a button in words, not a raw map address in the text.
+    expect(card.text).not.toMatch(/openstreetmap/);
+    expect(card.buttons.find((b) => b.url)).toMatchObject({ text: "📍 Xem vị trí trên bản đồ", url: expect.stringMatching(/openstreetmap\.org\/\?mlat=16\.4552/) });
     expect(card.text).toMatch(/Số báo cáo gộp: 1/);
     expect(card.text).not.toMatch(/Resident 7001/);
     await bao.expectReply(new RegExp(`📋 ${number}`));
@@ -83,6 +85,8 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
       await inGroup.press(`tk:${ticketId}:${button}`);
       const edited = await inGroup.expectReply(new RegExp(`📋 ${number} · ${state}`));
       expect(edited.method).toBe("editMessageText");
+      // The card says who took the step.
+      expect(edited.text).toMatch(/tiếp nhận: Resident 8001, \d\d:\d\d/);
       await w.residents.drain();
       await alice.expectReply(new RegExp(`Báo cáo ${number} của bạn: ${state}`));
     }

@@ -66,7 +66,12 @@ describe("verifying a decoded code and routing a report", () => {
 
   it("a registered legacy URL matches after normalisation of case, slash and parameter order", async () => {
     const r = await verifier.verifyCode("HTTPS://TokhaiYte.vn/?venue=HUE-0003&page=Checkin", { lat: 16.476, lng: 107.585 });
-    expect(r).toMatchObject({ verdict: "official", venue: { code: "HUE-0003" } });
+    expect(r).toMatchObject({ verdict: "official_old", venue: { code: "HUE-0003" } });
+  });
+  it("official_old: a venue's registered old payload is that venue's old code, even where it does not hang, with where it belongs", async () => {
+    const old = "https://tokhaiyte.vn/?page=Checkin&venue=HUE-0003";
+    expect(await verifier.verifyCode(old)).toMatchObject({ verdict: "official_old", venue: { code: "HUE-0003" } });
+    expect(await verifier.verifyCode(old, { lat: 16.482, lng: 107.605 })).toMatchObject({ verdict: "official_old", venue: { code: "HUE-0003" }, reason: "other_ward" });
   });
 
   it("unregistered: a check-in code that matches no venue", async () => {
@@ -74,12 +79,12 @@ describe("verifying a decoded code and routing a report", () => {
     expect(await verifier.verifyCode("https://tokhaiyte.vn/?page=Checkin&venue=NOPE")).toEqual({ verdict: "unregistered", reason: "unknown_checkin_url" });
   });
 
-  it("a national check-in code of 2021 (PC-COVID) is a check-in code: unregistered, or official through a venue's registered old payload", async () => {
+  it("a national check-in code of 2021 (PC-COVID) is a check-in code: unregistered, or that venue's old code (official_old) through its registered old payload", async () => {
     const csv = `code,name,address,category,ward_code,lat,lng,status,qr_payloads
 HUE-0100,Nhà sách Phú Xuân,"5 Lê Lợi, Phú Xuân",supermarket_shop,19753,16.4851,107.5701,active,qr.pccovid.gov.vn/location/7A21F0C9
 `;
     await importVenues(venues, new TextEncoder().encode(csv), (c) => c === "19753", "test");
-    expect(await verifier.verifyCode("https://QR.PCCOVID.GOV.VN/location/7A21F0C9/", PHU_XUAN)).toMatchObject({ verdict: "official", venue: { code: "HUE-0100" } });
+    expect(await verifier.verifyCode("https://QR.PCCOVID.GOV.VN/location/7A21F0C9/", PHU_XUAN)).toMatchObject({ verdict: "official_old", venue: { code: "HUE-0100" } });
     expect(await verifier.verifyCode("https://qr.pccovid.gov.vn/location/00000000")).toEqual({ verdict: "unregistered", reason: "unknown_checkin_url" });
     expect(await verifier.verifyCode("qr.pccovid.gov.vn/location/00000000")).toEqual({ verdict: "unregistered", reason: "unknown_checkin_url" });
     expect(await verifier.verifyCode("https://qr.tokhaiyte.vn/checkin/123")).toEqual({ verdict: "unregistered", reason: "unknown_checkin_url" });
