@@ -157,15 +157,15 @@ describe("a real report's deadlines, cards and withdrawal, through the fake Bot 
     expect(answers(before)).toEqual([expect.stringMatching(/Thẻ này đã cũ\. Đã cập nhật theo trạng thái hiện tại: đã tiếp nhận/)]);
     expect((await h.stores.tickets.byId(ticketId))!.history.filter((e) => e.action === "acknowledge")).toHaveLength(1);
 
-    // Closed from the group: after the worker, every copy reads the final state without buttons.
+    // Closed from the group: after the worker, every copy reads the final state without state buttons (its photo may still be published).
     await group.press(`tk:${ticketId}:nv`);
     await group.expectReply(new RegExp(`📋 ${number} · không có vi phạm`));
     await workers().ward.drain();
     for (const chat of [GROUP, 8501]) {
       const last = edits(number, chat).at(-1)!;
       expect(String(last.params.text)).toMatch(new RegExp(`📋 ${number} · không có vi phạm`));
-      // Only the place's map link stays: no action is left.
-      expect((last.params.reply_markup as { inline_keyboard: { url?: string }[][] }).inline_keyboard.flat().filter((b) => !b.url)).toEqual([]);
+      // Only the place's map link and the photo's publish button stay: no state action is left.
+      expect((last.params.reply_markup as { inline_keyboard: { url?: string; callback_data?: string }[][] }).inline_keyboard.flat().filter((b) => !b.url).map((b) => b.callback_data)).toEqual([`ph:${ticketId}:1`]);
     }
   });
 
