@@ -14,7 +14,8 @@ import type { Texts } from "./texts.js";
 export function answerClientErrors(server: Server, texts: Texts): void {
   server.prependListener("clientError", (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
     if (err.code === "ECONNRESET" || err.code === "ERR_HTTP_REQUEST_TIMEOUT" || socket.destroyed || !socket.writable) return;
-    const head = err.rawPacket?.subarray(0, 8192).toString("latin1") ?? "";
+    // One chunk at most (what the parser held): its request line and whatever headers came with it.
+    const head = err.rawPacket?.toString("latin1") ?? "";
     const path = /^[A-Z]{3,7} (\S+)/.exec(head)?.[1];
     if (!path?.startsWith(`${PREFIX}/`)) return;
     const t = texts.translator(texts.localeOf(/\r\naccept-language:([^\r\n]*)/i.exec(head)?.[1]?.trim()));
