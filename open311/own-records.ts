@@ -19,7 +19,8 @@ export type PartnerView = PublicTicket & { own?: OwnText };
  */
 export async function partnerViews(stores: Pick<Stores, "venues" | "accounts">, tickets: Ticket[], client: ApiClient | undefined): Promise<PartnerView[]> {
   const views: PartnerView[] = await publicViews(stores.venues, tickets);
-  if (!client) return views;
+  // Reading creates no account: only tickets some partner filed can hold this key's own text.
+  if (!client || !tickets.some((t) => t.reports.some((r) => r.channel === "open311"))) return views;
   // The account every POST with this key files under (post-request.ts).
   const account = await stores.accounts.ensure("open311", client.id, { displayName: client.name });
   const byNumber = new Map(tickets.map((t) => [t.number, t]));
