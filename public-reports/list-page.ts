@@ -1,3 +1,4 @@
+import { label } from "../services/text/labels.js";
 import { html, type Html } from "../console/html.js";
 import { STATE_COLOURS } from "../console/map/map-data.js";
 import { TICKET_TYPES } from "../models/ticket.js";
@@ -57,13 +58,13 @@ export function filterForm(r: Reader, f: Filter, wards: WardRef[]): Html {
   return html`<form class="filters" method="get" action="${r.href("")}">
     ${r.href("").includes("lang=") ? html`<input type="hidden" name="lang" value="${r.locale}">` : ""}
     <label>${t("public-filter-ward")}<select name="ward">${option("", t("public-filter-all"), f.ward)}${wards.map((w) => option(w.code, fullName(w), f.ward))}</select></label>
-    <label>${t("public-filter-type")}<select name="type">${option("", t("public-filter-all"), f.type)}${TICKET_TYPES.map((v) => option(v, t(`type-${v}`), f.type))}</select></label>
-    <label>${t("public-filter-state")}<select name="state">${option("", t("public-filter-all"), f.state)}${PUBLIC_STATES.map((s) => option(s, t(`state-${s}`), f.state))}</select></label>
+    <label>${t("public-filter-type")}<select name="type">${option("", t("public-filter-all"), f.type)}${TICKET_TYPES.map((v) => option(v, label(t, "type", v), f.type))}</select></label>
+    <label>${t("public-filter-state")}<select name="state">${option("", t("public-filter-all"), f.state)}${PUBLIC_STATES.map((s) => option(s, label(t, "state", s), f.state))}</select></label>
     <label>${t("public-filter-period")}<select name="period">${Object.keys(PERIODS).map((d) => option(d, t("public-period-days", { days: Number(d) }), f.period))}</select></label>
     <button type="submit">${t("public-filter-show")}</button></form>`;
 }
 
-export const stateBadge = (r: Reader, state: string) => html`<span class="state" style="--c:${STATE_COLOURS[state as keyof typeof STATE_COLOURS]}">${r.t(`state-${state}`)}</span>`;
+export const stateBadge = (r: Reader, state: string) => html`<span class="state" style="--c:${STATE_COLOURS[state as keyof typeof STATE_COLOURS]}">${label(r.t, "state", state)}</span>`;
 
 /** One page of the list, newest first, with links to each report's page and to the other pages. */
 export function reportList(r: Reader, found: PublicTicket[], f: Filter, wardName: (code: string) => string): Html {
@@ -77,7 +78,7 @@ export function reportList(r: Reader, found: PublicTicket[], f: Filter, wardName
     : "";
   return html`<p class="count" id="count">${t("public-count", { count: found.length })}</p>
     <ol class="reports">${shown.map((p) => html`<li><a href="${r.href(`/${encodeURIComponent(p.number)}`)}"><strong>${p.number}</strong> ${stateBadge(r, p.state)}</a>
-      <span>${t(`type-${p.type}`)}${p.venueName ? html` · ${p.venueName}` : ""}</span>
+      <span>${label(t, "type", p.type)}${p.venueName ? html` · ${p.venueName}` : ""}</span>
       <span class="muted">${wardName(p.wardCode)} · ${vietnamDay(p.openedAt)}</span></li>`)}</ol>${nav}`;
 }
 

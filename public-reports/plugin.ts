@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { assetRoutes } from "../console/assets.js";
+import { label } from "../services/text/labels.js";
 import { html } from "../console/html.js";
 import { STATE_COLOURS } from "../console/map/map-data.js";
 import type { Stores } from "../models/index.js";
@@ -106,7 +107,7 @@ export function reportsPlugin(deps: ReportsDeps) {
       const f = filterOf(request.query as Record<string, unknown>, deps.directory.inProvince(code));
       const found = matching((await published.snapshot(code)).views, f, deps.clock()).filter((p) => p.position);
       return reply.send({
-        states: Object.fromEntries(Object.entries(STATE_COLOURS).map(([s, colour]) => [s, { colour, label: r.t(`state-${s}`) }])),
+        states: Object.fromEntries(Object.entries(STATE_COLOURS).map(([s, colour]) => [s, { colour, label: label(r.t, "state", s) }])),
         reports: found.map((p) => [p.number, p.position!.lat, p.position!.lng, p.state, r.href(`/${encodeURIComponent(p.number)}`)]),
       });
     });

@@ -1,3 +1,4 @@
+import { label } from "../services/text/labels.js";
 import { html, type Html } from "../console/html.js";
 import { changeText, publicDescription } from "../services/publication/public-texts.js";
 import type { PublicTicket } from "../services/publication/publication-rule.js";
@@ -15,7 +16,7 @@ export function reportBody(r: Reader, p: PublicTicket, wardName: (code: string) 
   const point = p.position;
   return html`<p class="lead">${stateBadge(r, p.state)} ${publicDescription(p, t)}</p>
     <dl class="facts">
-      <dt>${t("public-filter-type")}</dt><dd>${t(`type-${p.type}`)}</dd>
+      <dt>${t("public-filter-type")}</dt><dd>${label(t, "type", p.type)}</dd>
       <dt>${t("public-filter-ward")}</dt><dd>${wardName(p.wardCode) ?? p.wardCode}</dd>
       ${p.venueName ? html`<dt>${t("public-venue")}</dt><dd>${p.venueName}</dd>` : ""}
       <dt>${t("public-opened")}</dt><dd>${when(p.openedAt)}</dd>

@@ -58,3 +58,6 @@ public-back = ← All reports
 public-not-found = No such public report
 public-bad-request = Bad request
 public-error = Something went wrong; please try again later
+event-publish_photo = published or unpublished a photo
+event-note-published = photo made public
+event-note-unpublished = photo no longer public

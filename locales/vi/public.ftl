@@ -58,3 +58,6 @@ public-back = ← Tất cả báo cáo
 public-not-found = Không có báo cáo công khai này
 public-bad-request = Yêu cầu không hợp lệ
 public-error = Đã có lỗi, xin thử lại sau
+event-publish_photo = công khai hoặc thôi công khai một ảnh
+event-note-published = ảnh được công khai
+event-note-unpublished = ảnh thôi công khai

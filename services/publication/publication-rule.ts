@@ -41,6 +41,7 @@ export const TICKET_FIELDS: Record<string, [Publication, string]> = {
   "reports.violationType": ["never", "each reporter's choice (the ticket's type is public)"],
   "reports.flags": ["never", "officers' hints"],
   "reports.at": ["never", "when each resident reported"],
+  "reports.decodedText": ["never", "the text of the code each report's photos showed"],
   "reports.withdrawnAt": ["derived", "a withdrawn report is not public; its photos neither"],
   source: ["never", "residents' report or inspection (inspections nobody reported are not public at all)"],
   address: ["never", "typed or sent by the resident"],

@@ -72,6 +72,9 @@ export function eventNote(t: Translate, h: Pick<TicketEvent, "action" | "note">,
       const [answer, ...reason] = h.note.split(": ");
       return [label(t, "rating", answer), ...reason].join(": ");
     }
+    // The note keeps the photo's id for the audit; people read which way it went.
+    case "publish_photo":
+      return t(h.note.startsWith("unpublish") ? "event-note-unpublished" : "event-note-published");
     case "inspection_issued":
       return h.note === "never" ? t("event-note-never-scanned") : t("event-note-last-scan", { day: h.note });
     default:

@@ -22,7 +22,7 @@ function ticket(over: Partial<Ticket> = {}): Ticket {
     wardCode: "19777", provinceCode: "46", venueCode: VENUE.code, location: EXACT, address: "ADDRESS-MARKER kiệt 12", verdict: "official",
     decodedText: "DECODED-MARKER", duplicateOf: undefined, outcome: { kind: "returned" },
     reports: [{ accountId: "ACCOUNT-MARKER", channel: "zalo", violationType: "unscannable", note: "NOTE-MARKER 0905111222", location: { lat: 16.476111, lng: 107.608222 },
-      address: "REPORT-ADDRESS-MARKER", evidenceIds: ["eeeeeeeeeeeeeeeeeeeeeee1"], flags: ["FLAG-MARKER"], at: later(0.5), withdrawnAt: undefined }],
+      address: "REPORT-ADDRESS-MARKER", decodedText: "REPORT-CODE-MARKER", evidenceIds: ["eeeeeeeeeeeeeeeeeeeeeee1"], flags: ["FLAG-MARKER"], at: later(0.5), withdrawnAt: undefined }],
     history: [
       { at, actorId: "ACTOR-MARKER", actorRole: "resident", action: "opened", to: "new", note: "VIA-MARKER" },
       { at: later(1), actorId: "OFFICER-MARKER", actorRole: "officer", action: "add_note", from: "new", to: "new", note: "STAFF-NOTE-MARKER" },
@@ -79,6 +79,7 @@ const PROBES: Record<string, { leak: string[]; shown?: () => void }> = {
   "reports.violationType": { leak: ["unscannable", "không quét được"] },
   "reports.flags": { leak: ["FLAG-MARKER"] },
   "reports.at": { leak: [iso(later(0.5))] },
+  "reports.decodedText": { leak: ["REPORT-CODE-MARKER"] },
   "reports.withdrawnAt": { leak: [], shown: () => expect(publicView(ticket({ reports: [...ticket().reports, { ...ticket().reports[0]!, accountId: "B", withdrawnAt: later(1) }] }), VENUE)).toBeDefined() },
   source: { leak: ['"resident"'] },
   address: { leak: ["ADDRESS-MARKER"] },
