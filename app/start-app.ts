@@ -54,7 +54,7 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
     verifier: core.verifier,
     resolveWard: createWardResolver({ directory: core.directory, venues: stores.venues }),
   };
-  await server.register(open311Plugin({ stores, intake, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl }), {
+  await server.register(open311Plugin({ stores, intake, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl, ...config.open311 }), {
     prefix: OPEN311_PREFIX,
   });
   await server.register(consolePlugin({ stores, directory: core.directory, clock: core.clock, logger, defaultLocale: config.defaultLocale, publicUrl: config.publicUrl, mapTileUrl: config.mapTileUrl,

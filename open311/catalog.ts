@@ -43,7 +43,13 @@ export function serviceList(t: Translate): Value {
   }));
 }
 
-export function serviceDefinition(type: ViolationType, t: Translate): Value {
+/** Codes of this deployment the definitions show as examples (a registered venue, its ward). */
+export interface Examples {
+  venue: string;
+  ward: string;
+}
+
+export function serviceDefinition(type: ViolationType, t: Translate, examples: Examples): Value {
   return {
     service_code: type,
     attributes: attributesOf(type).map((a, i) => ({
@@ -53,7 +59,7 @@ export function serviceDefinition(type: ViolationType, t: Translate): Value {
       required: a.required,
       datatype_description: a.datatype === "string" ? t("open311-datatype-code") : null,
       order: i + 1,
-      description: t(`open311-attr-${a.code}`),
+      description: t(`open311-attr-${a.code}`, { example: a.code === "ward_code" ? examples.ward : examples.venue }),
       values: a.datatype === "singlevaluelist" ? CHOICES.map((key) => ({ key, name: t(`open311-choice-${key}`) })) : [],
     })),
   };
@@ -70,7 +76,7 @@ export interface AttributeAnswers {
 export function readAttributes(type: ViolationType, sent: Map<string, string>): AttributeAnswers {
   const defined = attributesOf(type);
   for (const code of sent.keys()) {
-    if (!defined.some((a) => a.code === code)) throw badRequest("open311-error-attribute", { code });
+    if (!defined.some((a) => a.code === code)) throw badRequest("open311-error-attribute", { code, known: defined.map((a) => `attribute[${a.code}]`).join(", ") });
   }
   for (const a of defined) {
     const v = sent.get(a.code);
@@ -78,8 +84,8 @@ export function readAttributes(type: ViolationType, sent: Map<string, string>): 
       if (a.required) throw badRequest("open311-error-attribute-required", { code: a.code });
       continue;
     }
-    const valid = a.datatype === "singlevaluelist" ? (CHOICES as readonly string[]).includes(v) : CODE.test(v);
-    if (!valid) throw badRequest("open311-error-attribute", { code: a.code });
+    if (a.datatype === "singlevaluelist" && !(CHOICES as readonly string[]).includes(v)) throw badRequest("open311-error-attribute-choice", { code: a.code, choices: CHOICES.join(", ") });
+    if (a.datatype === "string" && !CODE.test(v)) throw badRequest("open311-error-attribute-code", { code: a.code });
   }
   return {
     venueCode: sent.get("venue_code"),

@@ -4,10 +4,13 @@ import type { Stores } from "../models/index.js";
 import type { Ticket } from "../models/ticket.js";
 import type { Logger } from "../platform/logger.js";
 import { clientOfKey } from "../services/access/api-keys.js";
-import { createPublicPhotos, publicViews } from "../services/publication/public-tickets.js";
+import { createPublicPhotos } from "../services/publication/public-tickets.js";
 import type { IntakeDeps } from "../services/intake/file-report.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
+import type { Examples } from "./catalog.js";
 import { Open311Error } from "./errors.js";
+import { createJurisdictions } from "./jurisdiction.js";
+import { partnerViews } from "./own-records.js";
 import { optional, type Params } from "./params.js";
 import { createRateLimiter } from "./rate-limit.js";
 import { CONTENT_TYPE, render, type Format, type Value } from "./render.js";
@@ -27,6 +30,13 @@ export interface Open311Deps {
   publicUrl?: string;
   /** Requests per minute for each key (and for each address without one). */
   requestsPerMinute?: number;
+  /** OPEN311_JURISDICTION_IDS: the jurisdiction_id values accepted; unset = the province codes. */
+  jurisdictionIds?: string[];
+  /** OPEN311_CORS_ORIGINS: pages on these origins may call the API from a browser. */
+  corsOrigins?: string[];
+  /** Discovery's contact and key_service (a URL or an e-mail of the operator); unset = a sentence saying whom to ask. */
+  contact?: string;
+  keyService?: string;
 }
 
 /** What one request carries through the plugin: its client (for the audit log) and the ticket it filed. */
@@ -46,6 +56,7 @@ export function createOpen311Context(deps: Open311Deps) {
   const texts = createTexts(deps.defaultLocale);
   const limiter = createRateLimiter({ limit: deps.requestsPerMinute ?? 120, windowMs: 60_000, clock: deps.clock });
   const calls = new WeakMap<FastifyRequest, Call>();
+  const jurisdictions = createJurisdictions(deps.jurisdictionIds, () => deps.directory.provinceCodes());
 
   const take = (caller: string) => {
     const wait = limiter.take(caller);
@@ -54,9 +65,22 @@ export function createOpen311Context(deps: Open311Deps) {
   const t = (request: FastifyRequest): Translate => texts.translator(texts.localeOf(request.headers["accept-language"]));
   const baseUrl = (request: FastifyRequest) => `${deps.publicUrl ?? `${request.protocol}://${request.host}`}${PREFIX}`;
 
+  let examples: Examples | undefined;
+
   return {
     deps,
+    texts,
     calls,
+    /** The first active venue of the registry and its ward, once found (an empty registry has none to show yet). */
+    async examples(): Promise<Examples> {
+      if (examples) return examples;
+      for await (const venue of deps.stores.venues.each()) {
+        if (venue.status !== "active") continue;
+        examples = { venue: venue.code, ward: venue.wardCode };
+        return examples;
+      }
+      return { venue: "—", ward: "—" };
+    },
     t,
     baseUrl,
     send(reply: FastifyReply, format: Format, root: string, value: Value, status = 200) {
@@ -102,13 +126,14 @@ export function createOpen311Context(deps: Open311Deps) {
       if (!client) throw new Open311Error(403, "open311-error-api-key");
       calls.set(request, { ...calls.get(request), client });
     },
+    jurisdictions,
     /**
-     * The province a call may see: the client's own, else the jurisdiction asked for (or all
-     * when the deployment serves one province and none is named).
+     * The province a call may see: the client's own, else the jurisdiction's (none for an id
+     * naming the whole deployment, or when no id is sent).
      */
     scope(params: Params, client: ApiClient | undefined): string | undefined {
-      const asked = optional(params, "jurisdiction_id");
-      if (asked && !deps.directory.provinceCodes().includes(asked)) throw new Open311Error(404, "open311-error-jurisdiction", { id: asked });
+      const id = optional(params, "jurisdiction_id");
+      const asked = id === undefined ? undefined : jurisdictions.provinceOf(id);
       if (client?.provinceCode && asked && asked !== client.provinceCode) throw new Open311Error(403, "open311-error-scope", { province: client.provinceCode });
       return client?.provinceCode ?? asked;
     },
@@ -117,8 +142,8 @@ export function createOpen311Context(deps: Open311Deps) {
       const base = baseUrl(request);
       return { t: t(request), ward: (code) => deps.directory.byCode(code), mediaUrl: (publicId) => `${base}/media/${publicId}.jpg` };
     },
-    /** What a caller may read of these tickets: the public views (a key adds nothing yet; issue 28's seam). */
-    views: (tickets: Ticket[]) => publicViews(deps.stores.venues, tickets),
+    /** What a caller may read of these tickets: the public views, and a key's own text on what it filed. */
+    views: (tickets: Ticket[], client: ApiClient | undefined) => partnerViews(deps.stores, tickets, client),
     photos: createPublicPhotos(deps.stores),
   };
 }

@@ -7,18 +7,29 @@ export type Params = Map<string, string>;
 const ATTRIBUTE = /^attribute\[([a-z_]{1,32})\]$/;
 
 /**
+ * The spec's lists: `a,b` and, as Python's requests and PHP clients write a list, `x=a&x=b`;
+ * both read as one comma-separated value.
+ */
+const LISTS = new Set(["service_request_id", "service_code", "status"]);
+
+/**
  * Flattens a parsed query or form into strings, refusing what a client never sends by
- * mistake: repeated names, nested objects and operator-shaped names (`service_code[$ne]`),
- * so no value can reach a query as anything but a string.
+ * mistake: a single-valued name repeated, nested objects and operator-shaped names
+ * (`service_code[$ne]`), so no value can reach a query as anything but a string.
  */
 export function readParams(...sources: unknown[]): Params {
   const out: Params = new Map();
+  const add = (name: string, value: unknown) => {
+    if (LISTS.has(name) && typeof value === "string" && out.has(name)) return out.set(name, `${out.get(name)},${value}`);
+    if (typeof value !== "string" || out.has(name)) throw badRequest("open311-error-param", { name: clip(name) });
+    out.set(name, value);
+  };
   for (const source of sources) {
     if (!source || typeof source !== "object") continue;
     for (const [name, value] of Object.entries(source as Record<string, unknown>)) {
       if (/[[\]$.]/.test(name) && !ATTRIBUTE.test(name)) throw badRequest("open311-error-param", { name: clip(name) });
-      if (typeof value !== "string" || out.has(name)) throw badRequest("open311-error-param", { name: clip(name) });
-      out.set(name, value);
+      if (Array.isArray(value) && LISTS.has(name)) value.forEach((v) => add(name, v));
+      else add(name, value);
     }
   }
   return out;

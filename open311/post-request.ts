@@ -4,6 +4,7 @@ import { submittedArgs } from "../services/tickets/submit-report.js";
 import { isServiceCode, readAttributes } from "./catalog.js";
 import { Open311Error, badRequest } from "./errors.js";
 import type { Open311Context } from "./context.js";
+import { stripMarkup } from "./markup.js";
 import { attributes, maxLength, optional, readParams, type Params } from "./params.js";
 import type { Format } from "./render.js";
 import { label } from "../services/text/labels.js";
@@ -78,12 +79,16 @@ export function postRequestRoute(app: FastifyInstance, c: Open311Context): void 
 
       const code = optional(params, "service_code");
       if (!code) throw badRequest("open311-error-service-code-missing");
-      if (!isServiceCode(code)) throw badRequest("open311-error-service-code", { code: code.slice(0, 64) });
+      if (!isServiceCode(code)) throw new Open311Error(404, "open311-error-service-code", { code: code.slice(0, 64) });
       const answers = readAttributes(code, attributes(params));
+      // Said by name here, before the intake would only find no ward for the place.
+      if (answers.venueCode && !(await deps.stores.venues.byCode(answers.venueCode))) throw badRequest("open311-error-no-venue", { code: answers.venueCode });
+      if (answers.wardCode && !deps.directory.byCode(answers.wardCode)) throw badRequest("open311-error-no-ward-code", { code: answers.wardCode });
       const at = location(params);
       const address = maxLength(params, "address_string", FIELD_MAX);
       if (!at && !(address && (answers.venueCode || answers.wardCode))) throw badRequest("open311-error-location");
-      const note = maxLength(params, "description", DESCRIPTION_MAX);
+      const raw = maxLength(params, "description", DESCRIPTION_MAX);
+      const note = raw ? stripMarkup(raw) || undefined : undefined;
       const identity = {
         email: maxLength(params, "email", FIELD_MAX),
         phone: maxLength(params, "phone", FIELD_MAX),

@@ -7,8 +7,8 @@ import { list, readParams, time, wholeNumber, type Params } from "./params.js";
 import type { Format } from "./render.js";
 import { requestRecord, updateRecords } from "./request-record.js";
 
-/** The spec's default window for GET requests and its row limit. */
-const DEFAULT_WINDOW_MS = 90 * 86_400_000;
+/** The spec's longest span of start_date..end_date, also the default window; and its row limit. */
+const SPAN_MS = 90 * 86_400_000;
 const MAX_ROWS = 1000;
 /** When this API's shape last changed (discovery's changeset). */
 const CHANGESET = "2026-12-01T00:00:00+07:00";
@@ -24,16 +24,43 @@ function splitFile(file: string, what: string): [string, Format] {
 
 const query = (request: FastifyRequest): Params => readParams(request.query);
 
+/**
+ * The window asked for, at most 90 days as the spec says: both dates as given; start_date
+ * alone, the 90 days from it; end_date alone, the 90 days before it; neither, the last 90 days.
+ */
+function window(params: Params, now: Date): { from: Date; to: Date } {
+  const [start, end] = [time(params, "start_date"), time(params, "end_date")];
+  // Up to now inclusive: the store's upper bound is exclusive.
+  const to = end ?? (start ? new Date(start.getTime() + SPAN_MS) : new Date(now.getTime() + 1000));
+  const from = start ?? new Date(to.getTime() - SPAN_MS);
+  if (to.getTime() - from.getTime() > SPAN_MS || to < from) throw badRequest("open311-error-span", { days: SPAN_MS / 86_400_000 });
+  return { from, to };
+}
+
 export function readRoutes(app: FastifyInstance, c: Open311Context): void {
   const { deps } = c;
+
+  /** GET requests without ids: by service_code, status and the window, a page at a time. */
+  async function filtered(params: Params, province: string | undefined) {
+    const codes = list(params, "service_code");
+    for (const code of codes ?? []) if (!isServiceCode(code)) throw new Open311Error(404, "open311-error-service-code", { code: code.slice(0, 64) });
+    const statuses = list(params, "status");
+    if (statuses?.some((s) => s !== "open" && s !== "closed")) throw badRequest("open311-error-status");
+    const states = statuses && TICKET_STATES.filter((s) => statuses.includes(isOpen(s) ? "open" : "closed"));
+    const { from, to } = window(params, deps.clock());
+    const page = wholeNumber(params, "page", 1, 1_000_000);
+    const size = wholeNumber(params, "page_size", MAX_ROWS, MAX_ROWS);
+    return deps.stores.tickets.listing({ violationTypes: codes, states, from, to, provinceCode: province }, { skip: (page - 1) * size, limit: size });
+  }
   for (const format of FORMATS) {
     app.get(`/discovery.${format}`, async (request, reply) => {
       await c.gate(request, query(request), false);
       const t = c.t(request);
       return c.send(reply, format, "discovery", {
         changeset: CHANGESET,
-        contact: t("open311-contact"),
-        key_service: t("open311-key-service"),
+        contact: deps.contact ?? t("open311-contact"),
+        key_service: deps.keyService ?? t("open311-key-service"),
+        jurisdictions: c.jurisdictions.ids(),
         endpoints: [
           { specification: "http://wiki.open311.org/GeoReport_v2", url: c.baseUrl(request), changeset: CHANGESET, type: "production", formats: ["text/xml", "application/json"] },
         ],
@@ -48,35 +75,24 @@ export function readRoutes(app: FastifyInstance, c: Open311Context): void {
 
     app.get(`/requests.${format}`, async (request, reply) => {
       const params = query(request);
-      const province = c.scope(params, await c.gate(request, params, false));
-      const numbers = list(params, "service_request_id");
-      const codes = list(params, "service_code");
-      for (const code of codes ?? []) if (!isServiceCode(code)) throw badRequest("open311-error-service-code", { code });
-      const statuses = list(params, "status");
-      if (statuses?.some((s) => s !== "open" && s !== "closed")) throw badRequest("open311-error-status");
-      const states = statuses && TICKET_STATES.filter((s) => statuses.includes(isOpen(s) ? "open" : "closed"));
-      let from = time(params, "start_date");
-      const to = time(params, "end_date");
-      if (!numbers && !from && !to) from = new Date(deps.clock().getTime() - DEFAULT_WINDOW_MS);
-      const page = wholeNumber(params, "page", 1, 1_000_000);
-      const size = wholeNumber(params, "page_size", MAX_ROWS, MAX_ROWS);
-      const tickets = await deps.stores.tickets.listing(
-        { numbers, violationTypes: codes, states, from: numbers ? undefined : from, to: numbers ? undefined : to, provinceCode: province },
-        { skip: (page - 1) * size, limit: size },
-      );
+      const client = await c.gate(request, params, false);
+      const province = c.scope(params, client);
+      const numbers = list(params, "service_request_id")?.slice(0, MAX_ROWS);
+      // The spec: service_request_id "overrides all other arguments" (the jurisdiction still scopes).
+      const tickets = numbers
+        ? await deps.stores.tickets.listing({ numbers, provinceCode: province }, { skip: 0, limit: MAX_ROWS })
+        : await filtered(params, province);
       const ctx = c.recordContext(request);
-      return c.send(reply, format, "service_requests", (await c.views(tickets)).map((p) => requestRecord(p, ctx)));
+      return c.send(reply, format, "service_requests", (await c.views(tickets, client)).map((p) => requestRecord(p, ctx)));
     });
 
     app.get(`/servicerequestupdates.${format}`, async (request, reply) => {
       const params = query(request);
       const province = c.scope(params, await c.gate(request, params, false));
-      const now = deps.clock();
-      const from = time(params, "start_date") ?? new Date(now.getTime() - DEFAULT_WINDOW_MS);
-      const to = time(params, "end_date") ?? new Date(now.getTime() + 1000);
+      const { from, to } = window(params, deps.clock());
       const tickets = await deps.stores.tickets.changedBetween(from, to, province, MAX_ROWS);
       const ctx = c.recordContext(request);
-      const updates = (await c.views(tickets)).flatMap((p) => updateRecords(p, from, to, ctx)).slice(0, MAX_ROWS);
+      const updates = (await c.views(tickets, undefined)).flatMap((p) => updateRecords(p, from, to, ctx)).slice(0, MAX_ROWS);
       return c.send(reply, format, "service_request_updates", updates);
     });
   }
@@ -86,16 +102,17 @@ export function readRoutes(app: FastifyInstance, c: Open311Context): void {
     const params = query(request);
     c.scope(params, await c.gate(request, params, false));
     if (!isServiceCode(code)) throw new Open311Error(404, "open311-error-service-code", { code });
-    return c.send(reply, format, "service_definition", serviceDefinition(code, c.t(request)));
+    return c.send(reply, format, "service_definition", serviceDefinition(code, c.t(request), await c.examples()));
   });
 
   app.get<{ Params: { file: string } }>("/requests/:file", async (request, reply) => {
     const [id, format] = splitFile(request.params.file, "service_request_id");
     const params = query(request);
-    const province = c.scope(params, await c.gate(request, params, false));
+    const client = await c.gate(request, params, false);
+    const province = c.scope(params, client);
     const ticket = /^[A-Za-z0-9-]{1,40}$/.test(id) ? await deps.stores.tickets.byNumber(id) : undefined;
     // An inspection nobody reported, or a ticket whose every report was withdrawn, has no public view.
-    const [view] = ticket && !(province && ticket.provinceCode !== province) ? await c.views([ticket]) : [];
+    const [view] = ticket && !(province && ticket.provinceCode !== province) ? await c.views([ticket], client) : [];
     if (!view) throw new Open311Error(404, "open311-error-not-found", { what: `service_request_id ${id}` });
     return c.send(reply, format, "service_requests", [requestRecord(view, c.recordContext(request))]);
   });

@@ -16,6 +16,7 @@ const ITEM: Record<string, string> = {
   endpoints: "endpoint",
   formats: "format",
   errors: "error",
+  jurisdictions: "jurisdiction_id",
 };
 
 export const CONTENT_TYPE: Record<Format, string> = {

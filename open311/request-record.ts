@@ -1,5 +1,6 @@
 import { publicDescription, changeText } from "../services/publication/public-texts.js";
 import type { PublicTicket } from "../services/publication/publication-rule.js";
+import type { PartnerView } from "./own-records.js";
 import { isOpen } from "../services/tickets/ticket-states.js";
 import { fullName, type WardRef } from "../services/routing/ward-ref.js";
 import type { Value } from "./render.js";
@@ -15,8 +16,8 @@ export function isoTime(d: Date): string {
 /**
  * How public views are written as GeoReport records. Every record is made from the publication
  * rule's view (services/publication), never from a stored ticket: a key's holder reads what the
- * public reads. Issue 28 may give a partner back the text it filed itself: that belongs in the
- * view the read routes ask the rule for, not here.
+ * public reads, and on a request it filed itself its own description and address string
+ * (own-records.ts).
  */
 export interface RecordContext {
   t: Translate;
@@ -33,7 +34,7 @@ const wardName = (c: RecordContext) => (code: string) => {
 const statusOf = (open: boolean) => (open ? "open" : "closed");
 
 /** One `request` of GET requests, with every field the spec lists; reporters, their words and exact points never appear. */
-export function requestRecord(p: PublicTicket, c: RecordContext): Value {
+export function requestRecord(p: PartnerView, c: RecordContext): Value {
   const last = p.changes.at(-1);
   const ward = c.ward(p.wardCode);
   return {
@@ -42,13 +43,13 @@ export function requestRecord(p: PublicTicket, c: RecordContext): Value {
     status_notes: last ? changeText(last, c.t, wardName(c)) : null,
     service_name: label(c.t, "type", p.type),
     service_code: p.type,
-    description: publicDescription(p, c.t),
+    description: p.own?.description ?? publicDescription(p, c.t),
     agency_responsible: ward ? `${fullName(ward)}, ${ward.provinceName}` : p.wardCode,
     service_notice: label(c.t, "verdict", p.verdict),
     requested_datetime: isoTime(p.openedAt),
     updated_datetime: isoTime(p.updatedAt),
     expected_datetime: p.closeBy ? isoTime(p.closeBy) : null,
-    address: p.venueName ?? null,
+    address: p.own?.address ?? p.venueName ?? null,
     address_id: null,
     zipcode: null,
     lat: p.position?.lat ?? null,

@@ -82,6 +82,14 @@ const schema = z
     TRUST_PROXY: optionalString.pipe(
       z.string().regex(/^(loopback|[0-9a-fA-F.:/]+)(,\s*(loopback|[0-9a-fA-F.:/]+))*$/, "expected the proxy's addresses or networks separated by commas, e.g. 127.0.0.1 or loopback").optional(),
     ),
+    OPEN311_JURISDICTION_IDS: optionalString.pipe(
+      z.string().regex(/^[A-Za-z0-9.-]{1,64}(,\s*[A-Za-z0-9.-]{1,64})*$/, "expected jurisdiction ids separated by commas, e.g. hue.gov.vn,46").optional(),
+    ),
+    OPEN311_CORS_ORIGINS: optionalString.pipe(
+      z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(,\s*https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)*$/, "expected origins separated by commas, e.g. https://ioc.hue.gov.vn (no path, no *)").optional(),
+    ),
+    OPEN311_CONTACT: optionalString.pipe(z.string().regex(/^(https?:\/\/\S+|[^\s@]+@[^\s@]+\.[^\s@]+)$/, "expected a URL or an e-mail address").optional()),
+    OPEN311_KEY_SERVICE: optionalString.pipe(z.string().regex(/^(https?:\/\/\S+|[^\s@]+@[^\s@]+\.[^\s@]+)$/, "expected a URL or an e-mail address").optional()),
     MAP_TILE_URL: optionalString.pipe(
       z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, "expected a tile URL template such as https://tile.example.vn/{z}/{x}/{y}.png").optional(),
     ),
@@ -181,6 +189,8 @@ export interface Config {
   offline: boolean;
   /** The web chat simulator with its built-in Bot API and OA API emulators (never with a real bot or OA). */
   simulator: boolean;
+  /** Open311: jurisdiction ids accepted and listed (empty = the provinces served), browser origins allowed, whom integrators reach. */
+  open311: { jurisdictionIds: string[]; corsOrigins: string[]; contact: string | undefined; keyService: string | undefined };
   /** Map tiles for the simulator's map (e.g. an OpenStreetMap tile server); without it, ward boundaries only. */
   mapTileUrl: string | undefined;
   /** Set only when a Zalo Official Account is configured (app id and both keys). */
@@ -216,6 +226,8 @@ function weeklyTime(text: string): { weekday: number; minutes: number } {
   const [h, m] = time.split(":").map(Number) as [number, number];
   return { weekday: WEEKDAYS.indexOf(day), minutes: h * 60 + m };
 }
+
+const commaList = (text: string | undefined) => (text ?? "").split(",").map((a) => a.trim()).filter(Boolean);
 
 /** Pure: reads only the given environment, so tests never see the real one. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -258,6 +270,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     embeddedTicketLimit: c.EMBEDDED_TICKET_LIMIT,
     inspectionsPerWardWeek: c.INSPECTIONS_PER_WARD_WEEK,
     inspectionsSchedule: c.INSPECTIONS_SCHEDULE ? weeklyTime(c.INSPECTIONS_SCHEDULE) : undefined,
+    open311: {
+      jurisdictionIds: commaList(c.OPEN311_JURISDICTION_IDS),
+      corsOrigins: commaList(c.OPEN311_CORS_ORIGINS),
+      contact: c.OPEN311_CONTACT,
+      keyService: c.OPEN311_KEY_SERVICE,
+    },
     offline: c.BOT_TOKEN === undefined,
     // A real Zalo Official Account alone is a production channel too: the simulator stays out of its way.
     simulator: c.BOT_TOKEN === undefined && c.ZALO_APP_ID === undefined && c.SIMULATOR !== "off",

@@ -16,8 +16,9 @@ describe("Open311 discovery and services, in XML and JSON", () => {
     const { json } = await bothFormats<Record<string, unknown>>(s.base, "discovery");
     expect(json.status).toBe(200);
     expect(json.body).toMatchObject({
-      contact: expect.stringMatching(/Quản trị/),
-      key_service: expect.stringMatching(/open311 keys create/),
+      contact: expect.stringMatching(/vận hành/),
+      key_service: expect.stringMatching(/khoá API/),
+      jurisdictions: ["46"],
       endpoints: [{ specification: "http://wiki.open311.org/GeoReport_v2", url: s.base, type: "production", formats: ["text/xml", "application/json"] }],
     });
     expect(json.body.changeset).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/);

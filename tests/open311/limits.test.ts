@@ -59,7 +59,7 @@ describe("Open311 limits come before work", () => {
     expect(statuses).toEqual([403, 403, 403, 429]);
     expect((await post("203.0.113.5")).headers.get("retry-after")).toMatch(/^\d+$/);
     expect((await post("203.0.113.6")).status).toBe(403);
-    expect((await fetch(`${s.base}/requests.json?api_key=${key}`, { method: "POST", headers: { "x-forwarded-for": "203.0.113.5" }, body: new URLSearchParams({ service_code: "nothing" }) })).status).toBe(400);
+    expect((await fetch(`${s.base}/requests.json?api_key=${key}`, { method: "POST", headers: { "x-forwarded-for": "203.0.113.5" }, body: new URLSearchParams({ service_code: "nothing" }) })).status).toBe(404);
   });
 
   it("the size in a 413 is the limit the request ran into: 256 KB for a form", async () => {

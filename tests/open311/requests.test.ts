@@ -152,12 +152,14 @@ describe("POST requests: a partner system files a report through the chat's pipe
     const ticket = (await s.stores.tickets.byNumber(filed.body[0]!.service_request_id))!;
     expect(ticket).toMatchObject({ wardCode: "19753", address: "12 Lê Lợi, Phú Xuân", verdict: "no_code" });
     expect(ticket.location).toBeUndefined();
-    const r = (await bothFormats<Request[]>(s.base, `requests/${ticket.number}`, `?api_key=${key}&jurisdiction_id=46`)).json.body[0]!;
-    // The code only routed the report; the address typed by the filer stays inside.
+    const r = (await bothFormats<Request[]>(s.base, `requests/${ticket.number}`)).json.body[0]!;
+    // The code only routed the report; the address typed by the filer stays inside, given back only to its key.
     expect(r).toMatchObject({
       agency_responsible: "Phường Phú Xuân, Thành phố Huế", address: null, lat: null, long: null, media_url: null,
       description: "Không dán mã QR. Kiểm tra mã trên ảnh: không có mã.",
     });
+    const own = (await bothFormats<Request[]>(s.base, `requests/${ticket.number}`, `?api_key=${key}&jurisdiction_id=46`)).json.body[0]!;
+    expect(own).toMatchObject({ address: "12 Lê Lợi, Phú Xuân", lat: null, long: null });
   });
 });
 

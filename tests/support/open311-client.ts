@@ -11,6 +11,7 @@ const LISTS: Record<string, string> = {
   endpoints: "endpoint",
   formats: "format",
   errors: "error",
+  jurisdictions: "jurisdiction_id",
 };
 
 const parser = new XMLParser({ parseTagValue: false, ignoreDeclaration: true, isArray: (name) => Object.values(LISTS).includes(name) });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Connection } from "mongoose";
 import { createStores, type Stores } from "../../models/index.js";
-import { OPEN311_PREFIX, open311Plugin } from "../../open311/plugin.js";
+import { OPEN311_PREFIX, open311Plugin, type Open311Deps } from "../../open311/plugin.js";
 import { createLogger, type Logger } from "../../platform/logger.js";
 import { createServer } from "../../server/app.js";
 import { createApiKey } from "../../services/access/api-keys.js";
@@ -26,7 +26,7 @@ export async function startOpen311Server(
     logger?: Logger;
     trustProxy?: string[];
     alongside?: (server: FastifyInstance, world: { stores: Stores; directory: WardDirectory; clock: () => Date }) => Promise<void>;
-  } = {},
+  } & Pick<Open311Deps, "jurisdictionIds" | "corsOrigins" | "contact" | "keyService"> = {},
 ) {
   const stores: Stores = createStores(conn);
   await stores.syncIndexes();
@@ -47,6 +47,10 @@ export async function startOpen311Server(
       defaultLocale: "vi",
       requestsPerMinute: o.requestsPerMinute,
       publicUrl: o.publicUrl,
+      jurisdictionIds: o.jurisdictionIds,
+      corsOrigins: o.corsOrigins,
+      contact: o.contact,
+      keyService: o.keyService,
     }),
     { prefix: OPEN311_PREFIX },
   );
