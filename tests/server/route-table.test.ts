@@ -46,7 +46,8 @@ async function expectOwnErrorFormat(r: RouteEntry, res: Response): Promise<void>
   if (r.url.startsWith("/open311/")) {
     if (type.includes("xml")) expect(text, where).toMatch(/<errors>\s*<error>\s*<code>\d+<\/code>\s*<description>/);
     else expect((JSON.parse(text) as { code: number; description: string }[])[0], where).toMatchObject({ code: res.status, description: expect.any(String) });
-  } else if (r.url.startsWith("/console") && type.startsWith("text/html")) {
+  } else if ((r.url.startsWith("/console") || r.url.startsWith("/reports")) && type.startsWith("text/html")) {
+    // The staff console and the public reports are pages for people: their errors are pages too.
     expect(text, where).toMatch(/^<!doctype html>/i);
   } else if (r.audience !== "emulator") {
     expect(JSON.parse(text), where).toMatchObject({ error: expect.any(String) });
