@@ -15,5 +15,3 @@ console-join-duplicate = Join { $newer } into { $older }
 console-split = Split into its own ticket
 console-split-report = Report number
 console-split-ward = Ward: by its place
-console-event-split_report = a report split out
-console-event-split_in = opened from a split report

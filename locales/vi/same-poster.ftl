@@ -15,5 +15,3 @@ console-join-duplicate = Gộp { $newer } vào { $older }
 console-split = Tách ra báo cáo riêng
 console-split-report = Báo cáo số
 console-split-ward = Phường/xã: theo vị trí
-console-event-split_report = tách một báo cáo ra
-console-event-split_in = mở từ báo cáo được tách ra

@@ -72,7 +72,7 @@ describe("the ticket page and the same poster", () => {
     expect(splitIn.closeBy).toBeInstanceOf(Date);
     expect(await s.stores.outbox.byKeyPrefix(`resident:${splitIn.id}:`)).toEqual([expect.objectContaining({ kind: "report_split" })]);
     // Words, not codes, in the history the officer reads.
-    expect((await officer.get(`/console/tickets/${number}`)).body).toContain("tách một báo cáo ra");
+    expect((await officer.get(`/console/tickets/${number}`)).body).toContain("tách một báo cáo thành báo cáo riêng");
     // Another ward's officer is refused by the server, whatever the form says.
     const outsider = await signIn(server, s.stores, () => s.now.value, (await s.stores.accounts.grantRole((await s.stores.accounts.ensure("telegram", "o-other-24")).id, "officer", { wardCode: "19789" }))!);
     expect((await outsider.post(split.action, { ...split.fields, report: "1", _csrf: outsider.csrf })).statusCode).toBe(403);

@@ -74,9 +74,9 @@ describe("every CSV the product writes is formula-safe", () => {
       const server = await consoleServer(h.stores, () => h.now.value);
       const a = await h.stores.accounts.ensure("telegram", "sup-csv", { displayName: "Giám sát" });
       const sup = await signIn(server, h.stores, () => h.now.value, (await h.stores.accounts.grantRole(a.id, "supervisor", { provinceCode: "46" }))!);
-      const rows = parse((await sup.get("/console/queue.csv")).body.replace(/^\uFEFF/, ""), { columns: true }) as { address: string }[];
+      const rows = parse((await sup.get("/console/queue.csv")).body.replace(/^\uFEFF/, ""), { columns: true }) as { "Địa chỉ": string }[];
       // Open311 trims its fields: the tab and CR payloads arrive as "=1+1", still a formula.
-      expect(rows.map((r) => r.address).sort()).toEqual(PAYLOADS.map((p) => `'${p.trim()}`).sort());
+      expect(rows.map((r) => r["Địa chỉ"]).sort()).toEqual(PAYLOADS.map((p) => `'${p.trim()}`).sort());
       await server.close();
     });
 

@@ -134,7 +134,7 @@ describe("residents close the loop on Telegram: rate, not fixed, add evidence, w
     const card = await g.expectReply(new RegExp(`📋 ${number} · đã mở lại`));
     expect(card.method).toBe("sendMessage");
     expect(card.text).toMatch(/Người dân bổ sung: 1 ảnh, 1 ghi chú\n↩️ Người dân báo chưa khắc phục \(lần 1\): Vẫn chưa dán mã QR ở cửa/);
-    expect(card.buttons.filter((b) => b.data).map((b) => b.data)).toEqual([`tk:${ticketId}:ack`]);
+    expect(card.buttons.filter((b) => b.data).map((b) => b.data)).toEqual([`tk:${ticketId}:ack`, `ph:${ticketId}:1`]);
     await w.residents.drain();
     await u.expectReply(new RegExp(`Báo cáo ${number} của bạn: đã mở lại\\.`));
   });
