@@ -7,18 +7,16 @@ import type { SigningKeys } from "../services/registry/payload.js";
 import { createCodeVerifier } from "../services/registry/verify-code.js";
 import { createWardDirectory } from "../services/routing/ward-directory.js";
 import { reportLinks } from "../services/registry/report-link.js";
-import type { BotDeps } from "../bot/deps.js";
-import { createI18n } from "../bot/i18n.js";
+import type { ChannelCore } from "../bot/deps.js";
+import { createI18n } from "../services/text/i18n.js";
 import { createMetrics, type AppMetrics } from "./metrics.js";
 
-export type BotCore = Pick<BotDeps, "decoder" | "directory" | "verifier" | "clock"> & {
+export type BotCore = ChannelCore & {
   metrics: AppMetrics;
   /** The poster signing keys, for the simulator's demo posters. */
   signingKey: SigningKeys;
   /** The pool behind `decoder`, for readiness. */
   decoderStatus: DecoderPool["status"];
-  /** The texts, for what a channel says outside a bot's update (its bridge, notifications). */
-  t: (locale: string, key: string, args?: Record<string, string>) => string;
   close(): Promise<void>;
 };
 

@@ -5,6 +5,7 @@ import { createStores, type Stores } from "../models/index.js";
 import { createBotCore } from "./core.js";
 import { startTelegram } from "../bot/telegram/start-telegram.js";
 import { startZalo } from "../bot/zalo/start-zalo.js";
+import { channelFeatures } from "./bot-features.js";
 import { createServer } from "../server/app.js";
 import { routesOf, type RouteEntry } from "../server/route-table.js";
 import { operationsRoutes } from "./operations-routes.js";
@@ -75,9 +76,10 @@ export async function startApp(base: Config, logger: Logger): Promise<RunningApp
       details: { database: () => capacity.current() },
     }),
   );
-  const telegram = config.botToken ? await startTelegram(config, logger, stores, core, server, { botInfo: simulator?.botInfo }) : undefined;
+  const features = channelFeatures(core);
+  const telegram = config.botToken ? await startTelegram(config, logger, stores, core, server, { botInfo: simulator?.botInfo, features: features.telegram }) : undefined;
   const zalo = config.zalo
-    ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server })
+    ? await startZalo({ config, zalo: config.zalo, logger, stores, conn: db.connection, core, server, features: features.zalo })
     : undefined;
   simulator?.mount(server, { directory: core.directory, signingKey: core.signingKey });
   const httpUrl = await server.listen({ host: config.httpHost, port: config.httpPort });

@@ -3,13 +3,12 @@ import { sequentialize } from "@grammyjs/runner";
 import type { I18n } from "@grammyjs/i18n";
 import { Bot, type Api, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { installResidentFeatures } from "../handlers/index.js";
 import { telegramFileDownloader } from "./telegram/download-file.js";
 import { apiTransformers, beneathConversationRecorder } from "./api-plumbing.js";
 import type { RetryTiming } from "./outbound-retry.js";
 import type { BotContext, BotDeps, FeatureDeps, InnerContext } from "./deps.js";
 import { errorBoundary } from "./error-boundary.js";
-import { createI18n } from "./i18n.js";
+import { createI18n } from "../services/text/i18n.js";
 import { mongoConversationStorage } from "./mongo-storage.js";
 import { accountInConversation, loadAccount } from "./per-update.js";
 import { rateLimit } from "./rate-limit.js";
@@ -35,8 +34,8 @@ export interface CreateBotOptions {
 
 /**
  * The bot without features: transport plumbing, error boundary, once-only updates, per-chat
- * order, rate limit, the sender's account, languages and durable conversations. Channels and
- * other branches add their composers with installFeatures (or their own) before the fallback.
+ * order, rate limit, the sender's account, languages and durable conversations; then
+ * app/ adds the features (app/bot-features.ts), the fallback last.
  */
 export interface AssembledBot {
   bot: Bot<BotContext>;
@@ -78,11 +77,6 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Assemb
     }),
   );
   return { bot, deps: full, i18n };
-}
-
-/** Installs the resident features, then `extra` (e.g. the officers' composers), then the fallback. */
-export function installFeatures(bot: Bot<BotContext>, deps: FeatureDeps, ...extra: Middleware<BotContext>[]): void {
-  installResidentFeatures(bot, deps, ...extra);
 }
 
 /** The command menu in both languages (Vietnamese is the default for every other language). */

@@ -1,4 +1,4 @@
-import type { Context } from "grammy";
+import type { Bot, Context } from "grammy";
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Config } from "../platform/config.js";
@@ -47,3 +47,16 @@ export type FeatureDeps = BotDeps & { downloadFile: (fileId: string) => Promise<
 
 /** The officers' composers (the deadline policy is read from the stores where it applies). */
 export type OfficerDeps = Pick<FeatureDeps, "stores" | "clock" | "logger" | "config"> & Partial<Pick<FeatureDeps, "directory">>;
+
+/**
+ * What the app hands a channel (app/ assembles it, so bot/ imports nothing above it): the shared
+ * decoder, directory, verifier and clock, the texts for what a channel says outside an update,
+ * and the metrics that count its updates.
+ */
+export type ChannelCore = Pick<BotDeps, "decoder" | "directory" | "verifier" | "clock"> & {
+  t: (locale: string, key: string, args?: Record<string, string>) => string;
+  metrics: { instrumentBot<C extends Context>(bot: Bot<C>, channel: string): void };
+};
+
+/** Puts the features on an assembled bot, the fallback last; app/ decides which, per channel. */
+export type InstallFeatures = (bot: Bot<BotContext>, deps: FeatureDeps) => void;

@@ -2,7 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Middleware } from "grammy";
 import type { Logger } from "../platform/logger.js";
 import type { BotContext, UpdateFlavor } from "./deps.js";
-import { localeFromTelegram } from "./i18n.js";
+import { localeFromTelegram } from "../services/text/i18n.js";
 import { UpdateBusyError } from "./update-claim.js";
 
 /**

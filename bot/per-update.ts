@@ -4,7 +4,7 @@ import type { Channel } from "../models/account.js";
 import type { Stores } from "../models/index.js";
 import type { Logger } from "../platform/logger.js";
 import type { BotContext, InnerContext } from "./deps.js";
-import { localeFromTelegram } from "./i18n.js";
+import { localeFromTelegram } from "../services/text/i18n.js";
 
 /**
  * Loads the sender's account once per update (created as a resident on first contact, in the

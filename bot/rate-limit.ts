@@ -2,7 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { limit } from "@grammyjs/ratelimiter";
 import type { Middleware } from "grammy";
 import type { BotContext } from "./deps.js";
-import { localeFromTelegram } from "./i18n.js";
+import { localeFromTelegram } from "../services/text/i18n.js";
 
 /**
  * Updates per user per window; the rest are dropped before anything loads or queues. The first

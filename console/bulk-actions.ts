@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { canSee } from "../services/access/authorize.js";
 import { transitionTicket } from "../services/tickets/transition.js";
-import type { TicketAction } from "../services/tickets/ticket-states.js";
+import type { TicketAction } from "../models/ticket-states.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage } from "./context.js";
 import { html } from "./html.js";

@@ -4,7 +4,7 @@ import type { ConsoleSession } from "../models/console-session.js";
 import type { Stores } from "../models/index.js";
 import type { Logger } from "../platform/logger.js";
 import { WAY_OUT_COMMAND, type CapacityState } from "../services/housekeeping/embedded-capacity.js";
-import { createI18n, localeFromAcceptLanguage, type Locale } from "../bot/i18n.js";
+import { createI18n, localeFromAcceptLanguage, type Locale } from "../services/text/i18n.js";
 import type { KeyRing } from "../services/registry/payload.js";
 import type { ReportLinks } from "../services/registry/report-link.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";

@@ -1,5 +1,5 @@
 import type { Account } from "../models/account.js";
-import type { Locale } from "../bot/i18n.js";
+import type { Locale } from "../services/text/i18n.js";
 import { html, type Html } from "./html.js";
 import type { Translate, Viewer } from "./context.js";
 import { registryScope, ticketScope, venueScope } from "../services/access/authorize.js";

@@ -11,7 +11,7 @@ import { filterForm } from "./queue-page.js";
 import { filterQueryString, ticketQueryOf } from "./ticket-filter.js";
 import { wardLabel } from "./ticket-labels.js";
 import { provinceName, seesArea, ticketArea } from "./ticket-area.js";
-import { TICKET_STATES } from "../services/tickets/ticket-states.js";
+import { TICKET_STATES } from "../models/ticket-states.js";
 import { label } from "../services/text/labels.js";
 
 /** The most markers one map draws (the newest); a province's month is far below it. */

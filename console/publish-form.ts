@@ -2,7 +2,7 @@ import type { Ticket } from "../models/ticket.js";
 import { authorize } from "../services/access/authorize.js";
 import { isMarked } from "../services/publication/photo-marks.js";
 import { publishableEvidence } from "../services/publication/publication-rule.js";
-import { ACTIONS, type TicketAction } from "../services/tickets/ticket-states.js";
+import { ACTIONS, type TicketAction } from "../models/ticket-states.js";
 import type { Viewer } from "./context.js";
 import { html, type Html } from "./html.js";
 

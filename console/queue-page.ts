@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
-import { formatDate } from "../bot/format.js";
+import { formatDate } from "../services/text/format.js";
 import type { QueueTicket } from "../models/ticket.js";
 import { TICKET_TYPES } from "../models/ticket.js";
 import type { WardRef } from "../services/routing/ward-ref.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { TICKET_VERDICTS } from "../services/tickets/ticket-query.js";
-import { ACTIONS, TICKET_STATES } from "../services/tickets/ticket-states.js";
+import { ACTIONS, TICKET_STATES } from "../models/ticket-states.js";
 import type { ConsoleContext, ConsolePage, Translate, Viewer } from "./context.js";
 import { html, type Html } from "./html.js";
 import { filterQueryString, PAGE_SIZE, ticketQueryOf, type ParsedTicketQuery } from "./ticket-filter.js";

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Ticket } from "../models/ticket.js";
 import { authorize, canSee } from "../services/access/authorize.js";
 import { fullName } from "../services/routing/ward-ref.js";
-import { ACTIONS, appliesTo, BUTTONS, buttonsOf, type ActionKind, type ButtonCode, type TicketAction } from "../services/tickets/ticket-states.js";
+import { ACTIONS, appliesTo, BUTTONS, buttonsOf, type ActionKind, type ButtonCode, type TicketAction } from "../models/ticket-states.js";
 import { transitionTicket, type TransitionRefusal } from "../services/tickets/transition.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";

@@ -5,7 +5,7 @@ import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, Viewer } from "./context.js";
 import type { WardRef } from "../services/routing/ward-ref.js";
 import { TICKET_VERDICTS, ticketWhere, type TicketFilter } from "../services/tickets/ticket-query.js";
-import { TICKET_STATES } from "../services/tickets/ticket-states.js";
+import { TICKET_STATES } from "../models/ticket-states.js";
 import { addDays, isDay } from "../services/text/vietnam-day.js";
 
 /** A value the filter could not use, said to the viewer (locale key and its variables). */

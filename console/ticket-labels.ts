@@ -3,7 +3,7 @@ import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { isOverdue, nextDeadline } from "../services/tickets/deadlines.js";
 import { label } from "../services/text/labels.js";
-import { isOpen } from "../services/tickets/ticket-states.js";
+import { isOpen } from "../models/ticket-states.js";
 import type { Translate } from "./context.js";
 import { html, type Html } from "./html.js";
 

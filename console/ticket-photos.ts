@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { formatDate } from "../bot/format.js";
+import { formatDate } from "../services/text/format.js";
 import type { Evidence } from "../models/evidence.js";
 import type { Ticket } from "../models/ticket.js";
 import type { ExifFacts } from "../services/evidence/evidence-facts.js";

@@ -1,4 +1,4 @@
-import { formatDate } from "../bot/format.js";
+import { formatDate } from "../services/text/format.js";
 import type { Ticket } from "../models/ticket.js";
 import type { Venue } from "../models/venue.js";
 import { distanceM } from "../services/routing/distance.js";

@@ -1,4 +1,4 @@
-import { formatDate } from "../bot/format.js";
+import { formatDate } from "../services/text/format.js";
 import { renderOfficialPoster } from "../services/registry/poster/render-poster.js";
 import { posterTexts } from "../services/registry/poster/poster-texts.js";
 import { venueSearchKey } from "../services/registry/venue-search.js";

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FeatureDeps } from "../bot/deps.js";
-import { formatDate } from "../bot/format.js";
+import { formatDate } from "../services/text/format.js";
 import { forgetResident } from "../services/privacy/forget-resident.js";
 import { residentData, type ResidentData } from "../services/privacy/resident-data.js";
 import { label } from "../services/text/labels.js";

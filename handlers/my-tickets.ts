@@ -4,9 +4,9 @@ import type { Ticket } from "../models/ticket.js";
 import { vietnamTime } from "../services/notify/resident-message.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { nextDeadline } from "../services/tickets/deadlines.js";
-import { ACTIONS, AWAITING_ACKNOWLEDGEMENT, isOpen } from "../services/tickets/ticket-states.js";
+import { ACTIONS, AWAITING_ACKNOWLEDGEMENT, isOpen } from "../models/ticket-states.js";
 import { transitionTicket } from "../services/tickets/transition.js";
-import { formatDate } from "../bot/format.js";
+import { formatDate } from "../services/text/format.js";
 import { followUpButtons } from "./follow-up/buttons.js";
 import { label } from "../services/text/labels.js";
 

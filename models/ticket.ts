@@ -3,9 +3,7 @@ import { CHANNELS, ROLES } from "./account.js";
 import { modelOn } from "./model-on.js";
 import { additionSchema, ratingSchema } from "./ticket-follow-up.js";
 import { eq, escapeRegex, toPlain, type Plain } from "./plain.js";
-import type { ProvinceStatsTicket } from "../services/tickets/province-stats.js";
-import { overdueWhere } from "../services/tickets/ticket-query.js";
-import { FINDINGS, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_SOURCES, TICKET_STATES, type TicketOutcome, type TicketSource, type TicketState } from "../services/tickets/ticket-states.js";
+import { AWAITING_ACKNOWLEDGEMENT, FINDINGS, MEASURES, OPEN_STATES, OUTCOME_KINDS, TICKET_SOURCES, TICKET_STATES, type TicketOutcome, type TicketSource, type TicketState } from "./ticket-states.js";
 
 /** What residents report. */
 export const VIOLATION_TYPES = ["no_poster", "wrong_info", "unscannable"] as const;
@@ -14,7 +12,7 @@ export type ViolationType = (typeof VIOLATION_TYPES)[number];
 export const TICKET_TYPES = [...VIOLATION_TYPES, "not_scanned"] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
-export type { TicketState } from "../services/tickets/ticket-states.js";
+export type { TicketState } from "./ticket-states.js";
 
 const pointSchema = new Schema({ lat: { type: Number, required: true }, lng: { type: Number, required: true } }, { _id: false });
 
@@ -137,6 +135,14 @@ export type Ticket = Omit<Plain<TicketDoc>, "state" | "outcome" | "reports" | "h
 
 /** A query over tickets, made by services/tickets/ticket-query.ts only. */
 export type TicketWhere = Record<string, unknown>;
+
+/** Open tickets past a deadline at `now`: acknowledge for new and reopened ones, close for every open one. */
+export function overdueWhere(now: Date): TicketWhere {
+  return { $or: [{ state: { $in: [...AWAITING_ACKNOWLEDGEMENT] }, acknowledgeBy: { $lte: now } }, { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: now } }] };
+}
+
+/** The fields the statistics read of a ticket (figuresBetween's rows). */
+export type FiguresTicket = Pick<Ticket, "wardCode" | "state" | "violationType" | "source" | "openedAt" | "acknowledgeBy" | "closeBy" | "history" | "ratings">;
 export const TICKET_SORT_FIELDS = ["openedAt", "number", "state", "wardCode", "violationType", "closeBy"] as const;
 export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
 
@@ -392,12 +398,12 @@ export function ticketStore(conn: Connection) {
      * Tickets of a province (or of some of its wards) opened in [from, to), only the fields the
      * statistics read: no reports, notes or evidence travel for a page of figures.
      */
-    async figuresBetween(scope: { provinceCode: string; wardCodes?: string[] }, from: Date, to: Date): Promise<ProvinceStatsTicket[]> {
+    async figuresBetween(scope: { provinceCode: string; wardCodes?: string[] }, from: Date, to: Date): Promise<FiguresTicket[]> {
       const docs = await Ticket.find(
         { provinceCode: eq(scope.provinceCode), ...(scope.wardCodes ? { wardCode: { $in: scope.wardCodes.map(String) } } : {}), openedAt: { $gte: from, $lt: to } },
         { _id: 0, wardCode: 1, state: 1, violationType: 1, source: 1, openedAt: 1, acknowledgeBy: 1, closeBy: 1, "history.at": 1, "history.from": 1, "history.to": 1, ratings: 1 },
       ).lean();
-      return docs as unknown as ProvinceStatsTicket[];
+      return docs as unknown as FiguresTicket[];
     },
     /**
      * Tickets with a place that match a console filter (built by services/tickets/ticket-query.ts

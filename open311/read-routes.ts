@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { TICKET_STATES, isOpen } from "../services/tickets/ticket-states.js";
+import { TICKET_STATES, isOpen } from "../models/ticket-states.js";
 import { isServiceCode, serviceDefinition, serviceList } from "./catalog.js";
 import { Open311Error, badRequest } from "./errors.js";
 import type { Open311Context } from "./context.js";

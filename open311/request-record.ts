@@ -1,7 +1,7 @@
 import { publicDescription, changeText } from "../services/publication/public-texts.js";
 import type { PublicTicket } from "../services/publication/publication-rule.js";
 import type { PartnerView } from "./own-records.js";
-import { isOpen } from "../services/tickets/ticket-states.js";
+import { isOpen } from "../models/ticket-states.js";
 import { fullName, type WardRef } from "../services/routing/ward-ref.js";
 import type { Value } from "./render.js";
 import type { Translate } from "./texts.js";

@@ -1,5 +1,5 @@
 import { I18n } from "@grammyjs/i18n";
-import { localeFromAcceptLanguage } from "../bot/i18n.js";
+import { localeFromAcceptLanguage } from "../services/text/i18n.js";
 
 export type Locale = "vi" | "en";
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;

@@ -6,7 +6,7 @@ import type { PublicTicket } from "../services/publication/publication-rule.js";
 import type { WardRef } from "../services/routing/ward-ref.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import type { ProvinceStats } from "../services/tickets/province-stats.js";
-import { TICKET_STATES } from "../services/tickets/ticket-states.js";
+import { TICKET_STATES } from "../models/ticket-states.js";
 import { vietnamDay } from "../services/text/vietnam-day.js";
 import type { Reader } from "./layout.js";
 import { PERIODS, type Period } from "./published.js";

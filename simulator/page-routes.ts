@@ -6,7 +6,7 @@ import { I18n } from "@grammyjs/i18n";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { declareAudience } from "../server/route-table.js";
 import sharp from "sharp";
-import { LOCALES_DIR } from "../bot/i18n.js";
+import { LOCALES_DIR } from "../services/text/i18n.js";
 import type { Logger } from "../platform/logger.js";
 import { posterTexts } from "../services/registry/poster/poster-texts.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";

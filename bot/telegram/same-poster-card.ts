@@ -1,7 +1,7 @@
 import type { InlineKeyboard } from "grammy";
 import type { Ticket } from "../../models/ticket.js";
 import type { PossibleDuplicate } from "../../services/tickets/possible-duplicates.js";
-import { isOpen } from "../../services/tickets/ticket-states.js";
+import { isOpen } from "../../models/ticket-states.js";
 import type { Translate } from "./ticket-card.js";
 
 /** A split button per report, for at most this many reports (a card's keyboard stays short). */

@@ -6,10 +6,9 @@ import type { Config } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
 import type { ChannelSender } from "../../services/notify/resident-message.js";
 import { registerTelegramWebhook, telegramWebhookUrl } from "./webhook.js";
-import { officerFeatures } from "../../handlers/officer/index.js";
 import { startOfficerRuntime } from "./officer-runtime.js";
-import type { BotCore } from "../../app/core.js";
-import { createBot, installFeatures, publishCommands } from "../create-bot.js";
+import type { ChannelCore, InstallFeatures } from "../deps.js";
+import { createBot, publishCommands } from "../create-bot.js";
 import { telegramSender } from "./telegram-sender.js";
 
 export interface RunningTelegram {
@@ -22,13 +21,11 @@ export interface RunningTelegram {
 
 /** Builds the Telegram bot and, in webhook mode, its route on `server`. */
 export async function startTelegram(
-  config: Config, logger: Logger, stores: Stores, core: BotCore, server: FastifyInstance, options: { botInfo?: UserFromGetMe } = {},
+  config: Config, logger: Logger, stores: Stores, core: ChannelCore, server: FastifyInstance, options: { botInfo?: UserFromGetMe; features: InstallFeatures },
 ): Promise<RunningTelegram> {
   const { bot, deps, i18n } = createBot({ config, logger, stores, ...core }, { botInfo: options.botInfo });
   core.metrics.instrumentBot(bot, "telegram");
-  // Officers first: their /start inv_… and group buttons must be seen before the residents' features.
-  bot.use(officerFeatures({ stores, clock: core.clock, logger, config, directory: core.directory }));
-  installFeatures(bot, deps);
+  options.features(bot, deps);
   await bot.init();
 
   const secret = config.webhookSecret;

@@ -6,7 +6,7 @@ import { vietnamTime } from "../../services/notify/resident-message.js";
 import { codeOwner } from "../../services/registry/code-owner.js";
 import { placeName } from "../../services/routing/ward-ref.js";
 import { nextDeadline } from "../../services/tickets/deadlines.js";
-import { buttonsOf, STATES } from "../../services/tickets/ticket-states.js";
+import { buttonsOf, STATES } from "../../models/ticket-states.js";
 import { scanHistory, type ScanHistory } from "../../services/registry/scan-history.js";
 import { label } from "../../services/text/labels.js";
 import { mapUrl } from "../../services/text/map-link.js";

@@ -5,8 +5,8 @@ import type { Config, ZaloConfig } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
 import { registerZaloWebhook } from "./inbound/webhook.js";
 import type { ChannelSender } from "../../services/notify/resident-message.js";
-import type { BotCore } from "../../app/core.js";
-import { createBot, installFeatures } from "../create-bot.js";
+import type { ChannelCore, InstallFeatures } from "../deps.js";
+import { createBot } from "../create-bot.js";
 import { ZALO_BOT_INFO } from "./bot.js";
 import { createZaloInbound, createZaloOutbound } from "./channel.js";
 import { zaloFileDownloader } from "./inbound/download-file.js";
@@ -28,7 +28,7 @@ export interface RunningZalo {
  * Built in order, nothing bound late: sending half, then the bot on it, then the receiving half.
  */
 export async function startZalo(
-  o: { config: Config; zalo: ZaloConfig; logger: Logger; stores: Stores; conn: Connection; core: BotCore; server: FastifyInstance },
+  o: { config: Config; zalo: ZaloConfig; logger: Logger; stores: Stores; conn: Connection; core: ChannelCore; server: FastifyInstance; features: InstallFeatures },
 ): Promise<RunningZalo> {
   const logger = o.logger.child({ channel: "zalo" });
   const { t, clock } = o.core;
@@ -37,7 +37,7 @@ export async function startZalo(
     { config: o.config, logger, stores: o.stores, ...o.core, channel: "zalo", downloadFile: zaloFileDownloader() },
     { botInfo: ZALO_BOT_INFO, throttle: false, transport: outbound.transport },
   );
-  installFeatures(bot, deps);
+  o.features(bot, deps);
   await bot.init();
   const inbound = createZaloInbound({ config: o.zalo, conn: o.conn, logger, t, clock, bot, outbound });
   await outbound.syncIndexes();

@@ -1,7 +1,7 @@
 import type { MapTicket } from "../../models/ticket.js";
 import { TICKET_TYPES } from "../../models/ticket.js";
 import type { SilentVenue } from "../../services/registry/compliance.js";
-import { TICKET_STATES, type TicketState } from "../../services/tickets/ticket-states.js";
+import { TICKET_STATES, type TicketState } from "../../models/ticket-states.js";
 import { vietnamDay } from "../../services/text/vietnam-day.js";
 import type { Translate } from "../context.js";
 import { currentDeadline } from "../ticket-labels.js";

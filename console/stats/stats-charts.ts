@@ -1,6 +1,6 @@
 import { TICKET_TYPES } from "../../models/ticket.js";
 import type { ProvinceStats } from "../../services/tickets/province-stats.js";
-import { RATEABLE, TICKET_STATES } from "../../services/tickets/ticket-states.js";
+import { RATEABLE, TICKET_STATES } from "../../models/ticket-states.js";
 import type { ChartData } from "../charts/chart-data.js";
 
 import type { Translate } from "../context.js";

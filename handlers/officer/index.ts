@@ -12,7 +12,7 @@ import { ticketCommands } from "./ticket-commands.js";
 import { webCommand } from "./web-command.js";
 
 /**
- * The officers' and enforcement's features. Install before installFeatures: /start inv_…
+ * The officers' and enforcement's features. Install before the residents' features (app/bot-features.ts): /start inv_…
  * must be seen before the residents' /start, and group commands before the group filter.
  */
 export function officerFeatures(deps: OfficerDeps): Composer<BotContext> {

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import { transitionTicket, type TransitionDeps } from "../../services/tickets/transition.js";
-import { BUTTONS, type ButtonCode } from "../../services/tickets/ticket-states.js";
+import { BUTTONS, type ButtonCode } from "../../models/ticket-states.js";
 import type { Ticket } from "../../models/ticket.js";
 import { cardNames, renderCard } from "../../bot/telegram/ticket-card.js";
 import { label } from "../../services/text/labels.js";

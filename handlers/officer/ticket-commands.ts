@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import { viewReporterContacts } from "../../services/access/reporter-contact.js";
-import type { TicketAction } from "../../services/tickets/ticket-states.js";
+import type { TicketAction } from "../../models/ticket-states.js";
 import { transitionTicket, type TransitionDeps } from "../../services/tickets/transition.js";
 import { placeName } from "../../services/routing/ward-ref.js";
 

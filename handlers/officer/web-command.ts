@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext, OfficerDeps } from "../../bot/deps.js";
-import { formatDate } from "../../bot/format.js";
+import { formatDate } from "../../services/text/format.js";
 import { consoleBaseUrl, consoleLinkUrl, createConsoleLink } from "../../services/access/console-links.js";
 
 /** /web: a staff member's one-time sign-in link to the web console, in the private chat only. */

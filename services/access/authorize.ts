@@ -1,6 +1,6 @@
 import type { Account } from "../../models/account.js";
 import type { Ticket } from "../../models/ticket.js";
-import { ACTIONS, type ActionKind, type TicketSource } from "../tickets/ticket-states.js";
+import { ACTIONS, type ActionKind, type TicketSource } from "../../models/ticket-states.js";
 
 export type Refusal = "forbidden" | "revoked";
 

@@ -1,5 +1,5 @@
 import type { Account, Channel } from "../../models/account.js";
-import { RATEABLE, type TicketState } from "../tickets/ticket-states.js";
+import { RATEABLE, type TicketState } from "../../models/ticket-states.js";
 import { label } from "../text/labels.js";
 
 /**

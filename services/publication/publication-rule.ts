@@ -1,7 +1,7 @@
 import type { Ticket, TicketEvent, TicketType } from "../../models/ticket.js";
 import type { Venue } from "../../models/venue.js";
 import type { LatLng } from "../routing/ward-ref.js";
-import { AWAITING_ACKNOWLEDGEMENT, isOpen, type TicketState } from "../tickets/ticket-states.js";
+import { AWAITING_ACKNOWLEDGEMENT, isOpen, type TicketState } from "../../models/ticket-states.js";
 
 /**
  * What of a ticket leaves the staff side (DESIGN.md "Rules that hold across surfaces"): every

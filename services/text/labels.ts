@@ -2,7 +2,7 @@ import { CHANNELS, ROLES } from "../../models/account.js";
 import { TICKET_TYPES, type Ticket, type TicketEvent } from "../../models/ticket.js";
 import { VENUE_CATEGORIES } from "../../models/venue.js";
 import { TICKET_VERDICTS } from "../tickets/ticket-query.js";
-import { ACTIONS, FINDINGS, MEASURES, TICKET_STATES, type TicketOutcome } from "../tickets/ticket-states.js";
+import { ACTIONS, FINDINGS, MEASURES, TICKET_STATES, type TicketOutcome } from "../../models/ticket-states.js";
 
 /** Any of the surfaces' translators (chat, console, documents): labels pass strings only. */
 export type Translate = (key: string, vars?: Record<string, string>) => string;

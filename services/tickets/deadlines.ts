@@ -7,7 +7,7 @@ import type { Ticket, ticketStore } from "../../models/ticket.js";
 import type { wardStore } from "../../models/ward.js";
 import { repeatEvery } from "../../platform/repeat.js";
 import { deadlineEscalation, deadlineReminder } from "./ticket-effects.js";
-import { AWAITING_ACKNOWLEDGEMENT, isOpen } from "./ticket-states.js";
+import { AWAITING_ACKNOWLEDGEMENT, isOpen } from "../../models/ticket-states.js";
 
 export interface DeadlineRule {
   acknowledgeHours: number;

@@ -1,7 +1,7 @@
 import type { Stores } from "../../models/index.js";
 import type { Ticket } from "../../models/ticket.js";
 import { MERGE_WINDOW_DAYS, placeOf, type MergeCandidate } from "./merge-rule.js";
-import { isOpen } from "./ticket-states.js";
+import { isOpen } from "../../models/ticket-states.js";
 
 export type CandidateStores = Pick<Stores, "tickets" | "venues">;
 export type TicketCandidate = MergeCandidate & { ticket: Ticket };

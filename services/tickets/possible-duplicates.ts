@@ -2,7 +2,7 @@ import type { Ticket } from "../../models/ticket.js";
 import { distanceM } from "../routing/distance.js";
 import { asCandidate, candidatesInWard, type CandidateStores } from "./merge-candidates.js";
 import { looksLikeSamePoster } from "./merge-rule.js";
-import { isOpen } from "./ticket-states.js";
+import { isOpen } from "../../models/ticket-states.js";
 
 /** At most this many suggestions per ticket: a card stays readable. */
 export const MAX_SUGGESTIONS = 3;

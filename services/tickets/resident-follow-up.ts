@@ -3,7 +3,7 @@ import type { deadlineRuleStore } from "../../models/deadline-rule.js";
 import type { Ticket, TicketAddition } from "../../models/ticket.js";
 import { dueDatesFor } from "./deadlines.js";
 import { authorize, type Refusal } from "../access/authorize.js";
-import { ACTIONS, isOpen, type TicketAction, type TicketState } from "./ticket-states.js";
+import { ACTIONS, isOpen, type TicketAction, type TicketState } from "../../models/ticket-states.js";
 
 /**
  * What a reporter may do after submitting (issue 17): rate a closing, say "not fixed", add

@@ -5,7 +5,7 @@ import type { Verification } from "../registry/verify-code.js";
 import type { WardDirectory } from "../routing/ward-directory.js";
 import { placeName, wardRef, type WardRef } from "../routing/ward-ref.js";
 import { openTicket } from "./open-ticket.js";
-import type { TicketAction } from "./ticket-states.js";
+import type { TicketAction } from "../../models/ticket-states.js";
 
 type Split = Extract<TicketAction, { kind: "split_report" }>;
 export type SplitDeps = Pick<Stores, "tickets" | "counters" | "outbox" | "deadlineRules" | "wards" | "evidence" | "audit"> & {

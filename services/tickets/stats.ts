@@ -1,6 +1,6 @@
 import type { Ticket, ticketStore } from "../../models/ticket.js";
 import { isOverdue } from "./deadlines.js";
-import { isOpen, type TicketState } from "./ticket-states.js";
+import { isOpen, type TicketState } from "../../models/ticket-states.js";
 import type { venueStore } from "../../models/venue.js";
 import { computeSatisfaction, type Satisfaction } from "./satisfaction.js";
 

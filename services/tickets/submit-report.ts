@@ -9,7 +9,7 @@ import { candidatesInWard } from "./merge-candidates.js";
 import { mergeTarget, placeOf } from "./merge-rule.js";
 import { openTicket } from "./open-ticket.js";
 import { reportAttached } from "./ticket-effects.js";
-import type { TicketState } from "./ticket-states.js";
+import type { TicketState } from "../../models/ticket-states.js";
 import { label } from "../text/labels.js";
 
 export interface ReportPhoto {

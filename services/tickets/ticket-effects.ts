@@ -5,7 +5,7 @@ import type { Ticket } from "../../models/ticket.js";
 import type { wardStore } from "../../models/ward.js";
 import { messageReporters, notifyReporters, queueForAccount, queueForWard, ticketKeys } from "../notify/ticket-changed.js";
 import { placeName } from "../routing/ward-ref.js";
-import type { TicketAction, TicketState } from "./ticket-states.js";
+import type { TicketAction, TicketState } from "../../models/ticket-states.js";
 
 /**
  * What must follow each change of a ticket, recorded in the outbox in one place so that every

@@ -1,8 +1,8 @@
-import type { TicketWhere } from "../../models/ticket.js";
+import { overdueWhere, type TicketWhere } from "../../models/ticket.js";
 import type { TicketType } from "../../models/ticket.js";
 import type { TicketScope } from "../access/authorize.js";
 import type { Verdict } from "../registry/verify-code.js";
-import { AWAITING_ACKNOWLEDGEMENT, OPEN_STATES, type TicketState } from "./ticket-states.js";
+import type { TicketState } from "../../models/ticket-states.js";
 
 /** What the registry said of a ticket's code, or that none was found. */
 export const TICKET_VERDICTS = ["official", "official_old", "official_elsewhere", "official_inactive", "forged", "unregistered", "foreign", "no_code"] as const satisfies readonly (Verdict | "no_code")[];
@@ -22,10 +22,6 @@ export interface TicketFilter {
   overdue?: boolean;
 }
 
-/** Open tickets past a deadline at `now`: acknowledge for new and reopened ones, close for every open one. */
-export function overdueWhere(now: Date): TicketWhere {
-  return { $or: [{ state: { $in: [...AWAITING_ACKNOWLEDGEMENT] }, acknowledgeBy: { $lte: now } }, { state: { $in: [...OPEN_STATES] }, closeBy: { $lte: now } }] };
-}
 
 /** The one translation of a scope and a filter into a database query; values are compared, never spread. */
 export function ticketWhere(scope: TicketScope, f: TicketFilter, now: Date): TicketWhere {

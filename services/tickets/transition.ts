@@ -7,7 +7,7 @@ import { markPhoto } from "../publication/photo-marks.js";
 import { isFollowUp, followUpNote, prepareFollowUp, type FollowUpRefusal } from "./resident-follow-up.js";
 import { openSplit, prepareSplit, type SplitDeps } from "./split-report.js";
 import { registryEffects, reopenEscalated, ticketTransitioned } from "./ticket-effects.js";
-import { ACTIONS, appliesTo, targetState, type TicketAction, type TicketState } from "./ticket-states.js";
+import { ACTIONS, appliesTo, targetState, type TicketAction, type TicketState } from "../../models/ticket-states.js";
 
 /** The stores a transition reads and writes, and the one clock. */
 export type TransitionDeps = Pick<Stores, "tickets" | "accounts" | "audit" | "claims" | "venues" | "wards" | "counters" | "outbox" | "deadlineRules" | "evidence"> & {

@@ -1,6 +1,7 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Connection } from "mongoose";
-import { createBot, installFeatures, type AssembledBot } from "../../bot/create-bot.js";
+import { createBot, type AssembledBot } from "../../bot/create-bot.js";
+import { installResidentFeatures } from "../../handlers/index.js";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../simulator/telegram-emulator.js";
 import { createStores, type Stores } from "../../models/index.js";
 import { loadConfig } from "../../platform/config.js";
@@ -60,7 +61,7 @@ export async function startBotHarness(
       { botInfo: api.botInfo, throttle: false, rateLimit, retryTiming: noWait(retryWaits) },
     );
     extra?.(a);
-    installFeatures(a.bot, a.deps);
+    installResidentFeatures(a.bot, a.deps);
     return a;
   };
   let runner: RunnerHandle | undefined;

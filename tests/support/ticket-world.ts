@@ -4,7 +4,7 @@ import type { Role } from "../../models/account.js";
 import { createStores, type Stores } from "../../models/index.js";
 import type { Ticket, TicketState } from "../../models/ticket.js";
 import { openTicket } from "../../services/tickets/open-ticket.js";
-import type { TicketOutcome } from "../../services/tickets/ticket-states.js";
+import type { TicketOutcome } from "../../models/ticket-states.js";
 import type { TransitionDeps } from "../../services/tickets/transition.js";
 
 /**

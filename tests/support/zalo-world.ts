@@ -1,7 +1,8 @@
 import Fastify from "fastify";
 import type { Connection } from "mongoose";
-import { createBot, installFeatures } from "../../bot/create-bot.js";
-import { createI18n } from "../../bot/i18n.js";
+import { createBot } from "../../bot/create-bot.js";
+import { installResidentFeatures } from "../../handlers/index.js";
+import { createI18n } from "../../services/text/i18n.js";
 import { ZALO_BOT_INFO } from "../../bot/zalo/bot.js";
 import { createZaloInbound, createZaloOutbound } from "../../bot/zalo/channel.js";
 import { ZALO_DOWNLOAD_LIMITS, zaloFileDownloader, type ZaloDownloadLimits } from "../../bot/zalo/inbound/download-file.js";
@@ -59,7 +60,7 @@ export async function startZaloWorld(
     },
     { botInfo: ZALO_BOT_INFO, throttle: false, transport: outbound.transport, rateLimit: o.rateLimit, retryTiming },
   );
-  installFeatures(assembled.bot, assembled.deps);
+  installResidentFeatures(assembled.bot, assembled.deps);
   const inbound = createZaloInbound({ config: zalo, conn, logger, t, clock, bot: assembled.bot, outbound });
   await outbound.syncIndexes();
   await inbound.syncIndexes();

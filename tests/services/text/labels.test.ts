@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { eventParts, label, LABELLED, outcomeText, reporterNumbers, type LabelKind } from "../../../services/text/labels.js";
 import { localeTexts } from "../../../services/text/locale-texts.js";
-import { OUTCOME_KINDS } from "../../../services/tickets/ticket-states.js";
+import { OUTCOME_KINDS } from "../../../models/ticket-states.js";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
 const LOCALES = ["vi", "en"] as const;

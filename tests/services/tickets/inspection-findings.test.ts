@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Ticket } from "../../../models/ticket.js";
 import { issueInspections } from "../../../services/registry/inspections.js";
 import { computeWardStats, statsRow, STATS_COLUMNS } from "../../../services/tickets/stats.js";
-import { buttonsOf, type TicketAction } from "../../../services/tickets/ticket-states.js";
+import { buttonsOf, type TicketAction } from "../../../models/ticket-states.js";
 import { transitionTicket } from "../../../services/tickets/transition.js";
 import { addVenues } from "../../support/activity-world.js";
 import { useTestDatabase } from "../../support/database.js";

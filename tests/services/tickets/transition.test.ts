@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Account } from "../../../models/account.js";
 import type { TicketState } from "../../../models/ticket.js";
-import type { TicketAction } from "../../../services/tickets/ticket-states.js";
+import type { TicketAction } from "../../../models/ticket-states.js";
 import { transitionTicket } from "../../../services/tickets/transition.js";
 import { useTestDatabase } from "../../support/database.js";
 import { ticketWorld } from "../../support/ticket-world.js";

@@ -1,8 +1,8 @@
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Account } from "../models/account.js";
+import type { Account } from "../../models/account.js";
 
-export const LOCALES_DIR = new URL("../locales", import.meta.url).pathname;
+export const LOCALES_DIR = new URL("../../locales", import.meta.url).pathname;
 export type Locale = "vi" | "en";
 
 /** Telegram's language code decides only on first contact; afterwards the account's choice (/language) does. */

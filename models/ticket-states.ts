@@ -1,4 +1,4 @@
-import type { Role } from "../../models/account.js";
+import type { Role } from "./account.js";
 
 /**
  * The ticket lifecycle in one table (DESIGN.md "Ticket lifecycle"): the states, which are open,
