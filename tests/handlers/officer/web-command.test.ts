@@ -9,7 +9,7 @@ const db = useTestDatabase();
 let h: BotHarness;
 
 beforeAll(async () => {
-  h = await startBotHarness(db(), { HTTP_HOST: "0.0.0.0", HTTP_PORT: "8123" }, (a) =>
+  h = await startBotHarness(db(), { HTTP_HOST: "0.0.0.0", HTTP_PORT: "8123", PUBLIC_URL: "https://qr.hue.example" }, (a) =>
     a.bot.use(officerFeatures({ stores: a.deps.stores, clock: a.deps.clock, logger: a.deps.logger, config: a.deps.config })),
   );
   await h.start();
@@ -28,8 +28,8 @@ describe("/web in the private chat", () => {
     const account = await h.stores.accounts.ensure("telegram", "9102");
     await h.stores.accounts.grantRole(account.id, "supervisor", { provinceCode: "46" });
     await sup.say("/web");
-    // Without PUBLIC_URL the link names this server, a wildcard host as loopback.
-    const reply = await sup.expectReply(/http:\/\/127\.0\.0\.1:8123\/console\/sign-in\/[A-Za-z0-9_-]{32}\b/);
+    // Served on every address, the link names PUBLIC_URL (required then), never the request's host.
+    const reply = await sup.expectReply(/https:\/\/qr\.hue\.example\/console\/sign-in\/[A-Za-z0-9_-]{32}\b/);
     expect(reply.text).toMatch(/hết hạn lúc 10:10 23\/11\/2026/);
     const sent = h.api.calls.findLast((c) => c.method === "sendMessage" && c.params.chat_id === 9102)!;
     expect(sent.params.link_preview_options).toMatchObject({ is_disabled: true });
