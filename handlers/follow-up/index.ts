@@ -20,15 +20,20 @@ export function followUpFeatures(deps: FeatureDeps): Composer<BotContext> {
   const transitions = { ...deps.stores, clock: deps.clock };
   c.use(createConversation<BotContext, InnerContext>(followUpConversation(deps), "followup"));
 
-  /** Starts a follow-up dialogue when nothing else is in progress and the ticket allows it now. */
+  /**
+   * Starts a follow-up dialogue when nothing else is in progress and the ticket allows it now.
+   * A refused press explains itself where the press is answered, in the toast (on Zalo, which
+   * has no toast, the same words arrive as a message).
+   */
   async function begin(ctx: BotContext, ticketId: string, kind: "add" | "not_fixed" | "rate", args: (type: ViolationType) => FollowUpArgs): Promise<void> {
-    await ctx.answerCallbackQuery();
-    if (Object.values(ctx.conversation.active()).some((n) => n > 0)) return void (await ctx.reply(ctx.t("followup-busy")));
+    const refuse = (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
+    if (Object.values(ctx.conversation.active()).some((n) => n > 0)) return void (await refuse(ctx.t("followup-busy")));
     const ticket = await deps.stores.tickets.byId(ticketId);
-    if (!ticket) return void (await ctx.reply(ctx.t("followup-not-yours")));
+    if (!ticket) return void (await refuse(ctx.t("followup-not-yours")));
     const action = kind === "add" ? "add_evidence" : kind === "rate" ? "rate" : notFixedKind(ticket);
     const refusal = mayFollowUp(ctx.account, ticket, action, deps.clock());
-    if (refusal) return void (await ctx.reply(followUpRefusalText(ctx.t, refusal, kind, ticket.number)));
+    if (refusal) return void (await refuse(followUpRefusalText(ctx.t, refusal, kind, ticket.number)));
+    await ctx.answerCallbackQuery();
     // An inspection ticket's reporters (merged reports) follow up on a poster that may be missing.
     await ctx.conversation.enter("followup", args(ticket.violationType === "not_scanned" ? "no_poster" : ticket.violationType));
   }
