@@ -28,7 +28,11 @@ function select(name: string, label: string, t: Translate, options: readonly (re
 /** The ticket filter's form; the map (views) shows the same one, submitting to its own page. */
 export function filterForm(t: Translate, q: ParsedTicketQuery, wards: WardRef[], path = "/console/queue"): Html {
   const v = q.values;
-  return html`<form class="card filters" method="get" action="${path}">
+  // On a phone the form folds under one button that says how many conditions are set, so the
+  // tickets, not eight fields, fill the first screen (console.css shows the button there only).
+  const set = v.states.length + v.types.length + v.wards.length + v.verdicts.length + (v.from ? 1 : 0) + (v.to ? 1 : 0) + (v.overdue ? 1 : 0);
+  return html`<input type="checkbox" id="filters-toggle" class="fold-toggle"><label for="filters-toggle" class="fold-button filters-button">${t("console-filters-toggle")}${set ? html` · ${t("console-filters-set", { count: set })}` : ""}</label>
+  <form class="card filters foldable" method="get" action="${path}">
     ${select("state", t("console-filter-state"), t, TICKET_STATES.map((s) => [s, label(t, "state", s)] as const), v.states)}
     ${select("type", t("console-filter-type"), t, TICKET_TYPES.map((s) => [s, label(t, "type", s)] as const), v.types)}
     ${wards.length > 1 ? select("ward", t("console-filter-ward"), t, wards.map((w) => [w.code, fullName(w)] as const), v.wards) : ""}

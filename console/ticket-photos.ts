@@ -12,6 +12,7 @@ import { visibleTicket } from "./ticket-access.js";
 import { whereSvg } from "./where-svg.js";
 import { publishForm } from "./publish-form.js";
 import { label, reporterNumbers } from "../services/text/labels.js";
+import { visibleText } from "../services/text/visible-text.js";
 
 const photoUrl = (tk: Ticket, e: Evidence, kind: "preview" | "original") => `/console/tickets/${encodeURIComponent(tk.number)}/photos/${e.id}/${kind}`;
 const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/heic": "heic" };
@@ -20,7 +21,7 @@ function decodeFacts(v: Viewer, decode: DecodeResult | undefined): Html {
   if (!decode) return html``;
   const { t } = v;
   return html`<dt>${t("console-photo-decode")}</dt><dd>${decode.outcome === "decoded" ? t("console-photo-decoded", { count: decode.codes.length }) : t("console-photo-no-code")}
-    ${decode.codes.map((code) => html`<div class="hash">${code.text}</div>`)}
+    ${decode.codes.length ? html`<details><summary>${t("console-ticket-decoded-show")}</summary>${decode.codes.map((code) => html`<div class="hash">${visibleText(code.text)}</div>`)}</details>` : ""}
     <details><summary>${t("console-photo-attempts")} (${decode.attempts.length})</summary><ol>${decode.attempts.map((a) => html`<li>${t("console-attempt-line", { engine: a.engine, variant: a.variant, ms: a.ms, found: a.found })}</li>`)}</ol></details></dd>`;
 }
 

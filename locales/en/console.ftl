@@ -161,3 +161,8 @@ console-menu = Menu
 
 # Shown to administrators in every page's footer once the embedded database has outgrown itself.
 console-embedded-limit = The embedded database holds { $tickets } tickets, more than the { $limit } with which console pages open within 1 second. Move to MongoDB with one command: { $command } (operating guide, “Moving to MongoDB”).
+console-filters-toggle = Filters
+console-filters-set = { $count ->
+    [one] 1 condition set
+   *[other] { $count } conditions set
+}

@@ -161,3 +161,5 @@ console-menu = Menu
 
 # Shown to administrators in every page's footer once the embedded database has outgrown itself.
 console-embedded-limit = Cơ sở dữ liệu nhúng đang giữ { $tickets } báo cáo, nhiều hơn { $limit } — mức mà các trang của bảng điều khiển còn mở trong vòng 1 giây. Hãy chuyển sang MongoDB bằng một lệnh: { $command } (Hướng dẫn vận hành, mục “Moving to MongoDB”).
+console-filters-toggle = Bộ lọc
+console-filters-set = { $count } điều kiện đang chọn

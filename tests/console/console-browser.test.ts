@@ -86,8 +86,8 @@ afterAll(async () => {
 describeInBrowser("the web console in a browser", () => {
   it("a resident files a report through the dialogue; the card reaches the ward group", async () => {
     resident = new TelegramTestUser(h.api, 7301);
-    officer = new TelegramTestUser(h.api, 8301);
-    group = new TelegramTestUser(h.api, 8301, "vi", GROUP);
+    officer = new TelegramTestUser(h.api, 8301, "vi", 8301, "Lê Văn Hùng");
+    group = new TelegramTestUser(h.api, 8301, "vi", GROUP, "Lê Văn Hùng");
     await invite(officer, { role: "officer", wardCode: PHU_XUAN });
     await group.say("/bindgroup");
     await group.expectReply(/đã được liên kết với Phường Phú Xuân/);
@@ -114,6 +114,9 @@ describeInBrowser("the web console in a browser", () => {
     const row = state.page.locator("#queue tbody tr").filter({ hasText: state.number });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toMatch(/Phường Phú Xuân[\s\S]*Mã QR sai thông tin[\s\S]*mới/);
+    // The header names the officer by the name their account carries, with their role and ward in words.
+    expect(await state.page.locator(".who-name").innerText()).toBe("Lê Văn Hùng");
+    expect(await state.page.locator(".who-role").innerText()).toBe("Cán bộ phường/xã · Phường Phú Xuân");
     await screenshot(state.page, "console-queue");
   });
 
@@ -177,10 +180,22 @@ describeInBrowser("the web console in a browser", () => {
       expect(await page.locator("#nav a").allInnerTexts()).toEqual(["Bản đồ", "Hàng đợi", "Thống kê"]);
       expect(await page.getByRole("button", { name: "Đăng xuất" }).isVisible()).toBe(true);
       await menu.click();
+      // The filters fold under one button, so the first ticket is on the first screen; the button unfolds them.
+      const filters = page.locator("form.filters");
+      const fold = page.locator("label.filters-button");
+      expect(await filters.isVisible()).toBe(false);
+      expect(await fold.innerText()).toContain("Bộ lọc");
       // A ticket is a card: its number, state and place read without the table's header.
       const card = page.locator("#queue tbody tr").filter({ hasText: state.number });
       const box = (await card.boundingBox())!;
       expect(box.width).toBeLessThanOrEqual(390);
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+      await fold.click();
+      expect(await filters.isVisible()).toBe(true);
+      expect(await page.getByRole("button", { name: "Lọc", exact: true }).isVisible()).toBe(true);
+      expect(await fits()).toBeLessThanOrEqual(390);
+      await screenshot(page, "console-phone-filters");
+      await fold.click();
       expect(await card.locator('td[data-label="Trạng thái"]').innerText()).toBe("đã tiếp nhận");
       await screenshot(page, "console-phone-queue");
 
@@ -192,7 +207,9 @@ describeInBrowser("the web console in a browser", () => {
       expect(codes).toEqual([]);
       expect(text).toMatch(/Cán bộ phường\/xã · tiếp nhận · mới → đã tiếp nhận/);
       // The code's text is a detail behind a fold; the place is a link in words.
-      expect(await page.locator("details summary", { hasText: "Xem nội dung mã" }).isVisible()).toBe(true);
+      expect(await page.locator("details summary", { hasText: "Xem nội dung mã" }).count()).toBe(2);
+      expect(await page.locator("details summary", { hasText: "Xem nội dung mã" }).first().isVisible()).toBe(true);
+      expect(await page.locator(".hash", { hasText: "VNQR1:" }).first().isVisible()).toBe(false);
       expect(await page.getByRole("link", { name: "Xem trên bản đồ" }).isVisible()).toBe(true);
       await page.screenshot({ path: `${ARTIFACTS}console-phone-ticket.png`, fullPage: true });
 
@@ -204,6 +221,13 @@ describeInBrowser("the web console in a browser", () => {
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }
+  });
+
+  it("on a desktop the filters stay open and there is no fold button", async () => {
+    const { page } = state;
+    await page.goto(`${origin}/console/queue`);
+    expect(await page.locator("form.filters").isVisible()).toBe(true);
+    expect(await page.locator("label.filters-button").isVisible()).toBe(false);
   });
 
   it("the map opens on the officer's own ward, not the whole province", async () => {

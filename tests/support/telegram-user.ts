@@ -29,12 +29,14 @@ export class TelegramTestUser {
     readonly id: number,
     readonly languageCode = "vi",
     readonly chatId = id,
+    /** The name Telegram gives the account (an officer's real name in the console's header). */
+    readonly firstName = `Resident ${id}`,
   ) {
     this.cursor = api.calls.length;
   }
 
   private get from() {
-    return { id: this.id, is_bot: false, first_name: `Resident ${this.id}`, language_code: this.languageCode };
+    return { id: this.id, is_bot: false, first_name: this.firstName, language_code: this.languageCode };
   }
 
   private chat() {
