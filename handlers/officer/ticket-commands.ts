@@ -3,13 +3,13 @@ import type { BotContext, OfficerDeps } from "../../bot/deps.js";
 import { viewReporterContacts } from "../../services/access/reporter-contact.js";
 import type { TicketAction } from "../../models/ticket-states.js";
 import { transitionTicket, type TransitionDeps } from "../../services/tickets/transition.js";
-import { placeName } from "../../services/routing/ward-ref.js";
+import { fullName, placeName } from "../../services/routing/ward-ref.js";
+import { transferTarget } from "./transfer-target.js";
 
-/** `/<command> <ticket number> <argument>` → the action it asks for; undefined when the argument is missing. */
+/** `/<command> <ticket number> <argument>` → the action it asks for; undefined when the argument is missing. /transfer names a ward (transferTarget). */
 const PARSERS: Record<string, (arg: string) => TicketAction | undefined> = {
   note: (note) => (note ? { kind: "add_note", note } : undefined),
   reply: (text) => (text ? { kind: "message_reporter", text } : undefined),
-  transfer: (wardCode) => (/^\d{3,6}$/.test(wardCode) ? { kind: "transfer", wardCode } : undefined),
   duplicate: (number) => (number ? { kind: "close_duplicate", duplicateOf: number } : undefined),
 };
 
@@ -21,12 +21,19 @@ const PARSERS: Record<string, (arg: string) => TicketAction | undefined> = {
 export function ticketCommands(deps: OfficerDeps, transitions: TransitionDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const pv = c.chatType("private");
-  pv.command(Object.keys(PARSERS), async (ctx) => {
+  pv.command([...Object.keys(PARSERS), "transfer"], async (ctx) => {
     const command = ctx.message.text.slice(1).split(/[\s@]/)[0]!.toLowerCase();
     const [number = "", ...rest] = ctx.match.trim().split(/\s+/);
-    const action = PARSERS[command]!(rest.join(" ").trim());
-    const ticket = number ? await deps.stores.tickets.byNumber(number) : undefined;
-    if (!action || !ticket) return void (await ctx.reply(ctx.t(`usage-${command}`)));
+    const arg = rest.join(" ").trim();
+    const ticket = number && arg ? await deps.stores.tickets.byNumber(number) : undefined;
+    if (!ticket) return void (await ctx.reply(ctx.t(`usage-${command}`)));
+    let action: TicketAction | undefined;
+    if (command === "transfer") {
+      const target = await transferTarget(deps.stores.wards, ticket, arg);
+      if (!("ward" in target)) return void (await ctx.reply(target.candidates.length ? ctx.t("transfer-which", { wards: target.candidates.map(fullName).join(", ") }) : ctx.t("transfer-no-ward", { text: arg })));
+      action = { kind: "transfer", wardCode: target.ward.code };
+    } else action = PARSERS[command]!(arg);
+    if (!action) return void (await ctx.reply(ctx.t(`usage-${command}`)));
     const r = await transitionTicket(transitions, ctx.account.id, ticket.id, action);
     if (!r.ok) return void (await ctx.reply(ctx.t(`refused-${r.reason}`)));
     const ward = r.successor ? await deps.stores.wards.byCode(r.successor.wardCode) : undefined;

@@ -165,8 +165,14 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
       report: { accountId: "r", channel: "telegram", violationType: "wrong_info", at, evidenceIds: [], flags: [] },
       event: { at, actorRole: "system", action: "opened", to: "new" },
     }, "HUE-2611-0990");
-    await officer.say(`/transfer ${t.number} 19777`);
-    await officer.expectReply(/Đã chuyển HUE-2611-0990 .*HUE-2611-0990-T/);
+    // The receiving ward is named as people write it; an unknown name and a code-less typo are answered in words.
+    await officer.say(`/transfer ${t.number} Hoa Hong`);
+    await officer.expectReply(/Không tìm thấy phường\/xã «Hoa Hong» trong tỉnh của báo cáo/);
+    await officer.say(`/transfer ${t.number} Phu`);
+    await officer.expectReply(/Ý bạn là: .*Phường Phú Xuân/);
+    expect((await h.stores.tickets.byNumber(t.number))!.state).toBe("new");
+    await officer.say(`/transfer ${t.number} p. vy da`);
+    await officer.expectReply(/Đã chuyển HUE-2611-0990 sang Phường Vỹ Dạ, Thành phố Huế \(báo cáo mới: HUE-2611-0990-T\)/);
     await workers().cards.drain();
     const card = await receiving.expectReply(/📋 HUE-2611-0990-T · mới/);
     expect(card.text).toMatch(/Phường\/xã: Phường Vỹ Dạ, Thành phố Huế/);
