@@ -6,6 +6,7 @@ group-private-only = Please message me privately to report — your photos and l
 cmd-report = Report a QR poster violation
 cmd-mytickets = My reports
 cmd-ticket = Show a report by number
+cmd-withdraw = Withdraw my report
 cmd-mydata = What the system holds about me
 cmd-forgetme = Erase my data
 cmd-language = Change language

@@ -86,3 +86,22 @@ stats-satisfaction = · satisfied { $rate }% ({ $satisfied }/{ $rated }){ $outco
 card-map = 📍 See the place on a map
 card-step = { $action }: { $who }, { $at }
 staff-action-venue-closed = Recorded for { $number }: the venue seems to have closed. The registry changes only once its keeper confirms.
+help-staff-officer =
+    Ward officer's commands (in your private chat with the bot):
+    /queue — the ward's open reports · /overdue — overdue reports
+    /search <venue name or address> — find reports · /ticket <number> — one report in full
+    /contact <number> — the reporters' contacts (each view is logged)
+    /note <number> <note> — internal note · /reply <number> <message> — message the reporters
+    /transfer <number> <ward name> — move to another ward · /duplicate <number> <original> — close as a duplicate
+    /evidence <number> — evidence pack · /stats — statistics · /web — sign in to the web console
+    In the ward's group: /bindgroup binds the group to the ward; act with the buttons on the report cards.
+help-staff-province =
+    Province staff's commands (in your private chat with the bot), for every ward of the province:
+    /overdue — overdue reports · /search <venue name or address> — find reports · /ticket <number> — one report
+    /contact <number> — the reporters' contacts (each view is logged)
+    /note <number> <note> · /reply <number> <message> · /transfer <number> <ward name> · /duplicate <number> <original>
+    /evidence <number> — evidence pack · /stats — statistics · /web — sign in to the web console
+help-staff-registry =
+    Registry keeper's commands (in your private chat with the bot):
+    /compliance — venues showing signs of violation · /inspections — inspection lists sent to wards
+    /web — sign in to the web console (venue registry, posters, uploads)

@@ -8,6 +8,7 @@ help-text =
     /report — report a violation (pick the type, send a photo, send the location, confirm)
     /mytickets — your reports
     /ticket HUE-2611-0042 — details and history of one report; add photos, rate the outcome or say it is not fixed
+    /withdraw HUE-2611-0042 — withdraw your report while the ward has not acknowledged it
     /mydata — what the system holds about you
     /forgetme — erase your contact and notes (reports stay with the ward, no longer linked to you)
     /language — change the language

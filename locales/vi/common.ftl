@@ -6,6 +6,7 @@ group-private-only = Vui lòng nhắn riêng cho mình để báo cáo — ảnh
 cmd-report = Báo cáo mã QR vi phạm
 cmd-mytickets = Các báo cáo của tôi
 cmd-ticket = Xem một báo cáo theo số
+cmd-withdraw = Rút báo cáo của tôi
 cmd-mydata = Dữ liệu của tôi trong hệ thống
 cmd-forgetme = Xoá dữ liệu của tôi
 cmd-language = Đổi ngôn ngữ

@@ -86,3 +86,22 @@ stats-satisfaction = · hài lòng { $rate }% ({ $satisfied }/{ $rated }){ $outc
 card-map = 📍 Xem vị trí trên bản đồ
 card-step = { $action }: { $who }, { $at }
 staff-action-venue-closed = Đã ghi nhận { $number }: cơ sở có vẻ đã ngừng hoạt động. Danh bạ chỉ đổi khi người quản lý danh bạ xác nhận.
+help-staff-officer =
+    Lệnh của cán bộ phường/xã (trong chat riêng với bot):
+    /queue — báo cáo đang mở của phường/xã · /overdue — báo cáo quá hạn
+    /search <tên cơ sở hoặc địa chỉ> — tìm báo cáo · /ticket <số> — chi tiết một báo cáo
+    /contact <số> — liên hệ người báo cáo (lượt xem được ghi nhật ký)
+    /note <số> <ghi chú> — ghi chú nội bộ · /reply <số> <lời nhắn> — nhắn người báo cáo
+    /transfer <số> <tên phường/xã> — chuyển phường/xã · /duplicate <số> <số gốc> — đóng là trùng lặp
+    /evidence <số> — hồ sơ chứng cứ · /stats — thống kê · /web — đăng nhập trang quản trị
+    Trong nhóm của phường/xã: /bindgroup gắn nhóm với phường/xã; xử lý bằng các nút trên thẻ báo cáo.
+help-staff-province =
+    Lệnh của cán bộ tỉnh (trong chat riêng với bot), cho mọi phường/xã của tỉnh:
+    /overdue — báo cáo quá hạn · /search <tên cơ sở hoặc địa chỉ> — tìm báo cáo · /ticket <số> — chi tiết
+    /contact <số> — liên hệ người báo cáo (lượt xem được ghi nhật ký)
+    /note <số> <ghi chú> · /reply <số> <lời nhắn> · /transfer <số> <tên phường/xã> · /duplicate <số> <số gốc>
+    /evidence <số> — hồ sơ chứng cứ · /stats — thống kê · /web — đăng nhập trang quản trị
+help-staff-registry =
+    Lệnh của người quản lý danh bạ (trong chat riêng với bot):
+    /compliance — cơ sở có dấu hiệu vi phạm · /inspections — danh sách kiểm tra gửi phường/xã
+    /web — đăng nhập trang quản trị (danh bạ cơ sở, mã QR, tải danh sách lên)

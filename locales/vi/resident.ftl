@@ -8,6 +8,7 @@ help-text =
     /report — báo cáo vi phạm (chọn loại, gửi ảnh, gửi vị trí, xác nhận)
     /mytickets — các báo cáo của bạn
     /ticket HUE-2611-0042 — xem chi tiết và lịch sử một báo cáo; bổ sung ảnh, đánh giá kết quả hoặc báo chưa khắc phục
+    /withdraw HUE-2611-0042 — rút báo cáo của bạn khi phường/xã chưa tiếp nhận
     /mydata — dữ liệu của bạn mà hệ thống đang giữ
     /forgetme — xoá liên hệ và ghi chú của bạn (báo cáo vẫn ở lại phường/xã, không còn gắn với bạn)
     /language — đổi ngôn ngữ

@@ -179,6 +179,19 @@ describe("a ticket's life handled by the ward's officer on Telegram", () => {
     expect((await h.stores.tickets.byNumber(t.number))!.state).toBe("not_our_ward");
   });
 
+  it("/help shows an officer the resident's commands and then the ward officer's own; a resident sees no staff command", async () => {
+    const officer = new TelegramTestUser(h.api, 8301);
+    await invited(officer, { role: "officer", wardCode: AN_CUU }, "officer");
+    await officer.say("/help");
+    const help = (await officer.expectReply(/\/report — báo cáo vi phạm/)).text;
+    expect(help).toMatch(/\/withdraw HUE-2611-0042 — rút báo cáo[\s\S]*Lệnh của cán bộ phường\/xã[\s\S]*\/queue — [\s\S]*\/transfer <số> <tên phường\/xã>[\s\S]*\/web — /);
+    const resident = new TelegramTestUser(h.api, 8302);
+    await resident.say("/help");
+    const plain = (await resident.expectReply(/\/report — báo cáo vi phạm/)).text;
+    expect(plain).toMatch(/\/withdraw/);
+    expect(plain).not.toMatch(/\/queue|\/web|Lệnh của cán bộ/);
+  });
+
   it("an invitation link opened a second time is refused", async () => {
     const { token } = await createInvitation({ ...h.stores, clock: () => h.now.value }, { role: "officer", wardCode: AN_CUU }, "test");
     const first = new TelegramTestUser(h.api, 8101);
