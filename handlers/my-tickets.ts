@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext, FeatureDeps } from "../bot/deps.js";
 import type { Ticket } from "../models/ticket.js";
-import { vietnamTime } from "../services/notify/resident-message.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { nextDeadline } from "../services/tickets/deadlines.js";
 import { ACTIONS, AWAITING_ACKNOWLEDGEMENT, isOpen } from "../models/ticket-states.js";
@@ -81,7 +80,7 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
     );
     const rating = (ticket.ratings ?? []).findLast((r) => r.accountId === accountId);
     const rated = rating ? [ctx.t(rating.satisfied ? "ticket-rated-satisfied" : "ticket-rated-not-satisfied")] : [];
-    const text = [head, ...history, ...rated, ...(due ? [ctx.t(`ticket-due-${AWAITING_ACKNOWLEDGEMENT.includes(ticket.state) ? "acknowledge" : "close"}`, { at: vietnamTime(new Date(due)) })] : [])].join("\n");
+    const text = [head, ...history, ...rated, ...(due ? [ctx.t(`ticket-due-${AWAITING_ACKNOWLEDGEMENT.includes(ticket.state) ? "acknowledge" : "close"}`, { at: formatDate(due, locale) })] : [])].join("\n");
     const mayWithdraw = ACTIONS.withdraw.from.includes(ticket.state) && ticket.reports.some((r) => r.accountId === accountId && !r.withdrawnAt);
     const keyboard = followUpButtons(ctx.t, ctx.account, ticket, deps.clock()) ?? new InlineKeyboard();
     if (mayWithdraw) keyboard.text(ctx.t("button-withdraw"), `wd:${ticket.id}`);

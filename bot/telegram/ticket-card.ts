@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Stores } from "../../models/index.js";
 import type { Ticket } from "../../models/ticket.js";
 import type { Venue } from "../../models/venue.js";
-import { vietnamTime } from "../../services/notify/resident-message.js";
+import { vietnamTime } from "../../services/text/format.js";
 import { codeOwner } from "../../services/registry/code-owner.js";
 import { placeName } from "../../services/routing/ward-ref.js";
 import { nextDeadline } from "../../services/tickets/deadlines.js";

@@ -1,5 +1,5 @@
 import type { WardMessage } from "../../services/notify/ticket-changed.js";
-import { vietnamTime } from "../../services/notify/resident-message.js";
+import { vietnamTime } from "../../services/text/format.js";
 import { postCard, refreshCards, type WardCardDeps } from "./ward-cards.js";
 
 const LEASE_MS = 60_000;

@@ -1,10 +1,11 @@
 import { eventParts, label, outcomeText, reporterNumbers } from "../text/labels.js";
 import { localeTexts } from "../text/locale-texts.js";
 import { mapUrl } from "../text/map-link.js";
+import { vietnamTime } from "../text/format.js";
 import { visibleText } from "../text/visible-text.js";
 import type { EvidencePack } from "./evidence-pack.js";
 
-const time = (d: Date | undefined | null) => (d ? new Date(d).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) : "—");
+const time = (d: Date | undefined | null) => (d ? vietnamTime(d) : "—");
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
 /**

@@ -1,5 +1,6 @@
 import type { Account, Channel } from "../../models/account.js";
 import { RATEABLE, type TicketState } from "../../models/ticket-states.js";
+import { vietnamTime } from "../text/format.js";
 import { label } from "../text/labels.js";
 
 /**
@@ -63,7 +64,3 @@ export function residentButtons(message: ResidentMessage, t: Translate): Message
   ];
 }
 
-/** Deadlines are read in Vietnam, whatever the server's zone. */
-export function vietnamTime(d: Date): string {
-  return d.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour12: false });
-}
