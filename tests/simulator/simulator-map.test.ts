@@ -142,6 +142,7 @@ describeInBrowser("the simulator's map", () => {
     await mapDrawn();
     await page.getByRole("button", { name: "Cà phê Thành Nội", exact: true }).click();
     await expect.poll(() => page.locator("#ward-under").innerText()).toBe("Cà phê Thành Nội · Phường Phú Xuân, Thành phố Huế");
+    await screenshot(page, "simulator-map-picked");
     await page.locator("#send-location").click();
     const venue = DEMO_VENUES.find((v) => v.name === "Cà phê Thành Nội")!;
     await expectMessage(chat, new RegExp(`📍 ${venue.lat.toFixed(5)}, ${venue.lng.toFixed(5)}`));
