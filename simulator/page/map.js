@@ -1,5 +1,5 @@
 // The map a resident picks a place on: Huế's wards with their names and the demo venues as named
-// markers, so "inside the Citadel" or "at Đông Ba market" can be found without the internet; tiles
+// markers, so "in Phú Xuân" or "at Đông Ba market" can be found without the internet; tiles
 // only where MAP_TILE_URL names a tile server. A click on the map, or on a venue, picks that point.
 "use strict";
 window.simMap = (function () {
