@@ -13,7 +13,7 @@ import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { telegramActor, zaloActor, type Actor } from "./actors.js";
 import { telegramChat, zaloChat, type ChatEvent, type ChatLog } from "./chat-log.js";
-import { hueWardsGeoJson, PERSONAS, type Persona } from "./demo/demo-world.js";
+import { DEMO_VENUES, hueWardsGeoJson, PERSONAS, type Persona } from "./demo/demo-world.js";
 import { prepareGallery, type GalleryPhoto } from "./demo/gallery.js";
 import { renderPage, type PageChat } from "./page/index-html.js";
 import type { TelegramEmulator } from "./telegram-emulator.js";
@@ -43,6 +43,7 @@ const PAGE_DIR = new URL("./page/", import.meta.url);
 const LEAFLET_DIR = new URL("../node_modules/leaflet/dist/", import.meta.url);
 const ASSETS: Record<string, [URL, string]> = {
   "app.js": [new URL("app.js", PAGE_DIR), "text/javascript"],
+  "map.js": [new URL("map.js", PAGE_DIR), "text/javascript"],
   "style.css": [new URL("style.css", PAGE_DIR), "text/css"],
   "leaflet.js": [new URL("leaflet.js", LEAFLET_DIR), "text/javascript"],
   "leaflet.css": [new URL("leaflet.css", LEAFLET_DIR), "text/css"],
@@ -128,6 +129,12 @@ function pageRoutes(server: FastifyInstance, d: PageDeps, token: string): void {
     return reply.type(asset[1]).header("cache-control", "no-cache").send(await readFile(asset[0]));
   });
   server.get("/sim/api/wards", async (_req, reply) => reply.type("application/geo+json").send(hueWardsGeoJson()));
+  // The demo venues the map names, from the list the registry was seeded with; the state in words.
+  server.get("/sim/api/venues", async (req) => {
+    const locale = localeOf(req.query);
+    const venues = DEMO_VENUES.map((v) => ({ name: v.name, address: v.address, lat: v.lat, lng: v.lng, status: v.status, state: i18n.t(locale, `venue-status-${v.status}`) }));
+    return { venues };
+  });
   server.get<{ Querystring: { lat?: string; lng?: string } }>("/sim/api/locate", async (req) => {
     const ward = d.directory.locate(Number(req.query.lat), Number(req.query.lng));
     return { ward: ward ? `${fullName(ward)}, ${ward.provinceName}` : null };

@@ -2,7 +2,7 @@
 // through the emulators, and turns every click into a real update or Zalo event.
 "use strict";
 // A data block, not a script: the page's CSP runs no inline script. The token proves our requests come from this page.
-const { texts, personas, mapTileUrl, token } = JSON.parse(document.getElementById("sim-data").textContent);
+const { texts, personas, token } = JSON.parse(document.getElementById("sim-data").textContent);
 const state = { persona: null, chats: new Map(), target: null };
 const $ = (sel, root = document) => root.querySelector(sel);
 const fmt = (key, args = {}) => texts[key].replace(/\{(\w+)\}/g, (_, k) => args[k] ?? "");
@@ -133,8 +133,7 @@ async function choosePersona(id) {
       act(c.key, { kind: "text", text: input.value });
       input.value = "";
     });
-    $(".attach", el).addEventListener("click", () => openGallery(c.key));
-    $(".locate", el).addEventListener("click", () => openMap(c.key));
+    composerFor(c, el);
     state.chats.set(c.key, chat);
     phones.append(el);
   }
@@ -146,6 +145,48 @@ async function choosePersona(id) {
     drawKeyboard(chat, c.keyboard);
   }
 }
+
+/**
+ * Each app's own way to attach: Telegram's 📎 (photos) and 📍 (location); Zalo's ➕ with a menu of
+ * «Ảnh» and «Vị trí», the words the bot's hint to Zalo residents names.
+ */
+function composerFor(c, el) {
+  if (c.kind !== "zalo") {
+    $(".plus", el).remove();
+    $(".attach-menu", el).remove();
+    $(".attach", el).addEventListener("click", () => openGallery(c.key));
+    $(".locate", el).addEventListener("click", () => openMap(c.key));
+    return;
+  }
+  $(".attach", el).remove();
+  $(".locate", el).remove();
+  const plus = $(".plus", el);
+  const menu = $(".attach-menu", el);
+  plus.addEventListener("click", () => showMenu(menu, menu.hidden));
+  menu.addEventListener("click", (e) => {
+    const item = e.target.closest("[data-pick]");
+    if (!item) return;
+    showMenu(menu, false);
+    if (item.dataset.pick === "photo") openGallery(c.key);
+    else openMap(c.key);
+  });
+  menu.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    showMenu(menu, false);
+    plus.focus();
+  });
+}
+function showMenu(menu, open) {
+  menu.hidden = !open;
+  menu.parentElement.querySelector(".plus").setAttribute("aria-expanded", String(open));
+  if (open) menu.querySelector("button").focus();
+}
+// A tap elsewhere closes an open ➕ menu, as on a phone.
+document.addEventListener("click", (e) => {
+  for (const menu of document.querySelectorAll(".attach-menu:not([hidden])")) {
+    if (!menu.contains(e.target) && !menu.parentElement.querySelector(".plus").contains(e.target)) showMenu(menu, false);
+  }
+});
 
 function openGallery(chatKey) {
   state.target = chatKey;
@@ -167,39 +208,10 @@ $("#disk-file").addEventListener("change", async (e) => {
   await api(`/sim/api/upload?${q}`, null, file);
 });
 
-let map, marker, picked;
-async function openMap(chatKey) {
-  state.target = chatKey;
-  $("#map-dialog").showModal();
-  if (!map) {
-    map = L.map("map", { zoomControl: true, attributionControl: Boolean(mapTileUrl) }).setView([16.463, 107.59], 13);
-    if (mapTileUrl) L.tileLayer(mapTileUrl, { maxZoom: 19 }).addTo(map);
-    const wards = await (await fetch("/sim/api/wards")).json();
-    L.geoJSON(wards, {
-      style: () => ({ color: "#2f6f4f", weight: 1.2, fillColor: "#cfe8d6", fillOpacity: mapTileUrl ? 0.15 : 0.55 }),
-      onEachFeature: (f, layer) => layer.bindTooltip(f.properties.fullName, { sticky: true }),
-    }).addTo(map);
-    map.on("click", async (e) => {
-      picked = e.latlng;
-      if (marker) marker.setLatLng(picked);
-      else marker = L.circleMarker(picked, { radius: 9, color: "#c8102e", weight: 3, fillColor: "#fff", fillOpacity: 1 }).addTo(map);
-      const { ward } = await (await fetch(`/sim/api/locate?lat=${picked.lat}&lng=${picked.lng}`)).json();
-      $("#ward-under").textContent = ward ?? texts["sim-ward-none"];
-      $("#send-location").disabled = false;
-    });
-  }
-  // Every pick starts from the whole city, with nothing picked yet.
-  picked = undefined;
-  marker?.remove();
-  marker = undefined;
-  $("#send-location").disabled = true;
-  $("#ward-under").textContent = texts["sim-map-hint"];
-  setTimeout(() => map.invalidateSize().setView([16.463, 107.59], 13), 50);
+/** The map dialog (map.js); the point picked there goes to this chat as a location. */
+function openMap(chatKey) {
+  window.simMap.open((p) => act(chatKey, { kind: "location", lat: p.lat, lng: p.lng }));
 }
-$("#send-location").addEventListener("click", () => {
-  $("#map-dialog").close();
-  if (picked) act(state.target, { kind: "location", lat: picked.lat, lng: picked.lng });
-});
 
 $("#reset").addEventListener("click", async () => {
   if (!confirm(texts["sim-reset-confirm"])) return;

@@ -65,6 +65,11 @@ export function renderPage(m: PageModel): string {
     <div class="messages" role="log" aria-live="polite"></div>
     <div class="keyboard"></div>
     <form class="composer">
+      <div class="attach-menu" role="menu" hidden>
+        <button type="button" role="menuitem" data-pick="photo"><span aria-hidden="true">🖼️</span><span>${t("sim-menu-photo")}</span></button>
+        <button type="button" role="menuitem" data-pick="location"><span aria-hidden="true">📍</span><span>${t("sim-menu-location")}</span></button>
+      </div>
+      <button type="button" class="icon plus" title="${t("sim-more")}" aria-label="${t("sim-more")}" aria-haspopup="menu" aria-expanded="false"><svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" stroke-width="1.8"/><path d="M12 7.5v9M7.5 12h9" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg></button>
       <button type="button" class="icon attach" title="${t("sim-attach")}" aria-label="${t("sim-attach")}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg></button>
       <button type="button" class="icon locate" title="${t("sim-location")}" aria-label="${t("sim-location")}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M12 21s-6.5-6.2-6.5-11a6.5 6.5 0 0 1 13 0c0 4.8-6.5 11-6.5 11z" fill="none" stroke="currentColor" stroke-width="1.8"/><circle cx="12" cy="10" r="2.3" fill="currentColor"/></svg></button>
       <input name="text" autocomplete="off" placeholder="${t("sim-placeholder")}">
@@ -85,6 +90,7 @@ export function renderPage(m: PageModel): string {
 <div id="toast" role="status"></div>
 <script type="application/json" id="sim-data">${json({ texts: m.texts, personas: m.personas, mapTileUrl: m.mapTileUrl ?? null, token: m.token })}</script>
 <script src="/sim/assets/leaflet.js"></script>
+<script src="/sim/assets/map.js"></script>
 <script src="/sim/assets/app.js"></script>
 </body>
 </html>`;

@@ -53,22 +53,32 @@ async function say(p: Locator, text: string) {
   await p.locator("input[name=text]").fill(text);
   await p.locator(".send").click();
 }
+/** The gallery through each app's own attach control: Telegram's 📎, Zalo's ➕ «Ảnh». */
 async function sendGalleryPhoto(p: Locator, key: string) {
-  await p.locator(".attach").click();
+  if (await p.locator(".plus").count()) {
+    await p.locator(".plus").click();
+    await p.getByRole("menuitem", { name: "Ảnh", exact: true }).click();
+  } else await p.locator(".attach").click();
   await page.locator(`#gallery [data-photo="${key}"]`).click();
 }
-/** Clicks the map `dx`,`dy` pixels from its centre (zoom 13: about 18 m a pixel) and returns the ward the page names. */
-async function pickOnMap(dx: number, dy: number): Promise<string> {
+/**
+ * Picks a place on the map, either a named venue's marker or a point `dx`,`dy` pixels from the
+ * map's centre (zoom 13: about 18 m a pixel), sends it and returns what the page said was picked.
+ */
+async function pickOnMap(at: { venue: string } | { dx: number; dy: number }): Promise<string> {
   const map = page.locator("#map");
   await map.waitFor();
   await page.locator("#map .leaflet-interactive").first().waitFor();
-  const box = (await map.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+  if ("venue" in at) await page.getByRole("button", { name: at.venue, exact: true }).click();
+  else {
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2 + at.dx, box.y + box.height / 2 + at.dy);
+  }
   await expect.poll(() => page.locator("#send-location").isEnabled()).toBe(true);
-  const ward = await page.locator("#ward-under").innerText();
+  const picked = await page.locator("#ward-under").innerText();
   await screenshot(page, "simulator-map");
   await page.locator("#send-location").click();
-  return ward;
+  return picked;
 }
 const persona = (id: string) => page.locator(`.persona[data-persona="${id}"]`).click();
 
@@ -87,8 +97,8 @@ describeInBrowser("the simulator page", () => {
     await press(chat, /Xong/);
     await expectMessage(chat, /Gửi vị trí nơi dán mã QR/);
     await chat.locator(".keyboard button").filter({ hasText: "Gửi vị trí hiện tại" }).click();
-    // Up and left of the centre: inside the Citadel, Phú Xuân, across the river from the hotel.
-    expect(await pickOnMap(-60, -65)).toBe("Phường Phú Xuân, Thành phố Huế");
+    // A café inside the Citadel, Phú Xuân, across the river from the hotel.
+    expect(await pickOnMap({ venue: "Cà phê Thành Nội" })).toBe("Cà phê Thành Nội · Phường Phú Xuân, Thành phố Huế");
     await expectMessage(chat, /ghi chú/);
     await press(chat, "Bỏ qua");
     const summary = await expectMessage(chat, /Kiểm tra lại báo cáo/);
@@ -122,8 +132,10 @@ describeInBrowser("the simulator page", () => {
     await expectMessage(chat, /Không tìm thấy mã QR/, 40_000);
     await press(chat, /Xong/);
     await expectMessage(chat, /Để gửi vị trí trên Zalo/);
-    await chat.locator(".locate").click();
-    expect(await pickOnMap(10, 40)).toBe("Phường Thuận Hoá, Thành phố Huế");
+    // Zalo's ➕ «Vị trí», the way the hint above says; then a point on the map, south of the river.
+    await chat.locator(".plus").click();
+    await chat.getByRole("menuitem", { name: "Vị trí", exact: true }).click();
+    expect(await pickOnMap({ dx: 10, dy: 40 })).toBe("Phường Thuận Hoá, Thành phố Huế");
     await expectMessage(chat, /ghi chú/);
     await press(chat, "Bỏ qua");
     await expectMessage(chat, /Kiểm tra lại báo cáo/);
