@@ -35,7 +35,7 @@ export function registrySection(c: ConsoleContext, v: Viewer, tk: Ticket, venue:
   const far = venue?.location && tk.location ? Math.round(distanceM(venue.location, tk.location)) : undefined;
   const record = venue
     ? html`<dt>${t("console-ticket-venue")}</dt><dd><strong>${venue.name}</strong> (${venue.code})<br>${venue.address}<br>${wardLabel(c.deps.directory, venue.wardCode)} · ${label(t, "category", venue.category)}</dd>
-      <dt>${t("console-ticket-venue-status")}</dt><dd>${t(`console-venue-status-${venue.status}`)}</dd>
+      <dt>${t("console-ticket-venue-status")}</dt><dd>${label(t, "venueStatus", venue.status)}</dd>
       ${far !== undefined ? html`<dt>${t("console-ticket-venue-distance")}</dt><dd>${far} m</dd>` : ""}`
     : html`<dt>${t("console-ticket-venue")}</dt><dd class="muted">${t("console-ticket-venue-none")}</dd>`;
   return html`<section class="card"><h2>${t("console-ticket-registry")}</h2><dl class="facts">

@@ -16,7 +16,7 @@ const RESULTS = 100;
 const HISTORY = 100;
 
 function status(v: Viewer, s: string) {
-  return html`<span class="venue-status-${s}">${v.t(`venue-status-${s}`)}</span>`;
+  return html`<span class="venue-status-${s}">${label(v.t, "venueStatus", s)}</span>`;
 }
 
 function resultsTable(c: ConsoleContext, v: Viewer, venues: Venue[]) {

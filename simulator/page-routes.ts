@@ -11,6 +11,7 @@ import type { Logger } from "../platform/logger.js";
 import { posterTexts } from "../services/registry/poster/poster-texts.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { fullName } from "../services/routing/ward-ref.js";
+import { label } from "../services/text/labels.js";
 import { telegramActor, zaloActor, type Actor } from "./actors.js";
 import { telegramChat, zaloChat, type ChatEvent, type ChatLog } from "./chat-log.js";
 import { DEMO_VENUES, hueWardsGeoJson, PERSONAS, type Persona } from "./demo/demo-world.js";
@@ -132,7 +133,7 @@ function pageRoutes(server: FastifyInstance, d: PageDeps, token: string): void {
   // The demo venues the map names, from the list the registry was seeded with; the state in words.
   server.get("/sim/api/venues", async (req) => {
     const locale = localeOf(req.query);
-    const venues = DEMO_VENUES.map((v) => ({ name: v.name, address: v.address, lat: v.lat, lng: v.lng, status: v.status, state: i18n.t(locale, `venue-status-${v.status}`) }));
+    const venues = DEMO_VENUES.map((v) => ({ name: v.name, address: v.address, lat: v.lat, lng: v.lng, status: v.status, state: label((key) => i18n.t(locale, key), "venueStatus", v.status) }));
     return { venues };
   });
   server.get<{ Querystring: { lat?: string; lng?: string } }>("/sim/api/locate", async (req) => {

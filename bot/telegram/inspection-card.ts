@@ -14,7 +14,7 @@ export function inspectionLines(t: Pick<Ticket, "venueCode" | "address">, tr: Tr
     tr("card-venue-record", {
       code: t.venueCode ?? "—",
       category: venue?.category ? label(tr, "category", venue.category) : "—",
-      status: tr(`venue-status-${venue?.status ?? "active"}`),
+      status: label(tr, "venueStatus", venue?.status ?? "active"),
     }),
     tr("card-address", { address: t.address ?? "—" }),
     tr("card-scans", {

@@ -1,9 +1,6 @@
 type-not_scanned = Signs of violation: QR code not scanned
 verdict-not_scanned = registered code not scanned
 state-venue_closed = venue closed
-venue-status-active = active
-venue-status-suspended = suspended
-venue-status-closed = closed
 card-source-inspection = Source: the QR registry's inspection list (no reporter)
 card-venue-record = Venue code: { $code } · Category: { $category } · Status: { $status }
 card-scans = Scans: last { $last } · last 7 days: { $week } · last 30 days: { $month }

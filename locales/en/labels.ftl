@@ -43,3 +43,6 @@ outcome-transferred = passed to { $ward }
 outcome-returned = returned to the ward
 event-split_report = a report split off into its own ticket
 event-split_in = report split off from another ticket
+venue-status-active = active
+venue-status-suspended = suspended
+venue-status-closed = closed

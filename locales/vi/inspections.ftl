@@ -1,9 +1,6 @@
 type-not_scanned = Dấu hiệu vi phạm: mã QR không được quét
 verdict-not_scanned = mã đăng ký không được quét
 state-venue_closed = cơ sở đã ngừng hoạt động
-venue-status-active = đang hoạt động
-venue-status-suspended = bị đình chỉ
-venue-status-closed = đã ngừng hoạt động
 card-source-inspection = Nguồn: danh sách kiểm tra của cơ quan quản lý mã QR (không có người báo cáo)
 card-venue-record = Mã cơ sở: { $code } · Loại: { $category } · Trạng thái: { $status }
 card-scans = Lượt quét: lần cuối { $last } · 7 ngày qua: { $week } · 30 ngày qua: { $month }

@@ -43,3 +43,6 @@ outcome-transferred = chuyển sang { $ward }
 outcome-returned = trả về phường/xã
 event-split_report = tách một báo cáo thành báo cáo riêng
 event-split_in = nhận báo cáo tách ra từ báo cáo khác
+venue-status-active = đang hoạt động
+venue-status-suspended = bị đình chỉ
+venue-status-closed = đã ngừng hoạt động

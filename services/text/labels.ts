@@ -1,6 +1,6 @@
 import { CHANNELS, ROLES } from "../../models/account.js";
 import { TICKET_TYPES, type Ticket, type TicketEvent } from "../../models/ticket.js";
-import { VENUE_CATEGORIES } from "../../models/venue.js";
+import { VENUE_CATEGORIES, VENUE_STATUSES } from "../../models/venue.js";
 import { TICKET_VERDICTS } from "../tickets/ticket-query.js";
 import { ACTIONS, FINDINGS, MEASURES, TICKET_STATES, type TicketOutcome } from "../../models/ticket-states.js";
 
@@ -26,6 +26,7 @@ export const LABELLED = {
   finding: { prefix: "finding-", values: FINDINGS },
   channel: { prefix: "channel-", values: CHANNELS },
   category: { prefix: "category-", values: VENUE_CATEGORIES },
+  venueStatus: { prefix: "venue-status-", values: VENUE_STATUSES },
   rating: { prefix: "rating-", values: ["satisfied", "not_satisfied"] },
 } as const;
 export type LabelKind = keyof typeof LABELLED;

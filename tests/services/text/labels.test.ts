@@ -60,6 +60,15 @@ describe("every coded value people read has words in both languages", () => {
     expect(offenders.map((f) => f.slice(ROOT.length))).toEqual([]);
   });
 
+  it("no key is defined twice in a language: the later file would silently win over the other's words", () => {
+    for (const l of LOCALES) {
+      const dir = join(ROOT, "locales", l);
+      const where = new Map<string, string[]>();
+      for (const f of readdirSync(dir)) for (const m of readFileSync(join(dir, f), "utf8").matchAll(/^([a-z][a-z0-9_-]*) =/gm)) where.set(m[1]!, [...(where.get(m[1]!) ?? []), f]);
+      expect([...where].filter(([, files]) => files.length > 1).map(([key, files]) => `${l}: ${key} in ${files.join(", ")}`)).toEqual([]);
+    }
+  });
+
   it("the two languages name the same keys", () => {
     expect([...ids.vi].filter((k) => !ids.en.has(k))).toEqual([]);
     expect([...ids.en].filter((k) => !ids.vi.has(k))).toEqual([]);
