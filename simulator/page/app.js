@@ -24,8 +24,9 @@ async function api(path, body, raw) {
 }
 const act = (chat, body) => api("/sim/api/act", { persona: state.persona, chat, ...body });
 
+// Bubbles tell the time as the bot's messages do: in Vietnam, 24-hour, whatever the browser's zone.
 function time(at) {
-  return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  return new Date(at).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" });
 }
 
 /** A bubble's text with its web addresses as links that open in a new tab, as chat apps show them; the rest stays text. */

@@ -107,6 +107,10 @@ describeInBrowser("the simulator page", () => {
     expect(summary).toContain("Phường Phú Xuân");
     await press(chat, "Gửi báo cáo");
     ticket = /HUE-\d{4}-\d{4}/.exec(await expectMessage(chat, /Số báo cáo của bạn: HUE-\d{4}-\d{4}/))![0];
+    // A bubble tells the time as the bot's messages do: Vietnam's, 24-hour, whatever the browser's zone.
+    const vietnam = (ms: number) => new Date(ms).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" });
+    const shown = await chat.locator(".msg .time").last().innerText();
+    expect([vietnam(Date.now()), vietnam(Date.now() - 60_000)]).toContain(shown);
     await screenshot(page, "simulator-telegram-report");
   }, 90_000);
 
