@@ -1,6 +1,7 @@
 import type { auditStore, AuditEvent } from "../../models/audit-event.js";
 import type { Evidence, evidenceStore } from "../../models/evidence.js";
 import type { Ticket } from "../../models/ticket.js";
+import type { venueStore } from "../../models/venue.js";
 import type { wardStore } from "../../models/ward.js";
 import { wardNames } from "../routing/ward-names.js";
 import { reporterNumbers } from "../text/labels.js";
@@ -21,13 +22,20 @@ export interface EvidencePack {
   audit: AuditEvent[];
   /** Names of the ticket's ward and of a transfer's receiving ward, by code. */
   wardNames: Map<string, string>;
+  /** The registered venue's name, when the ticket names a venue that is in the registry. */
+  venueName?: string;
 }
 
 const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/heic": "heic" };
 
 /** Everything enforcement needs about one ticket, with the photos read back from GridFS. */
 export async function collectEvidencePack(
-  deps: { evidence: ReturnType<typeof evidenceStore>; audit: ReturnType<typeof auditStore>; wards: Pick<ReturnType<typeof wardStore>, "byCode"> },
+  deps: {
+    evidence: ReturnType<typeof evidenceStore>;
+    audit: ReturnType<typeof auditStore>;
+    wards: Pick<ReturnType<typeof wardStore>, "byCode">;
+    venues: Pick<ReturnType<typeof venueStore>, "namesOf">;
+  },
   ticket: Ticket,
 ): Promise<EvidencePack> {
   const photos: PackPhoto[] = [];
@@ -50,7 +58,8 @@ export async function collectEvidencePack(
     }
   }
   const codes = [ticket.wardCode, ...(ticket.outcome?.kind === "transferred" ? [ticket.outcome.wardCode] : [])];
-  return { ticket, photos, pruned, audit: await deps.audit.of("ticket", ticket.id), wardNames: await wardNames(deps.wards, codes) };
+  const venueName = ticket.venueCode ? (await deps.venues.namesOf([ticket.venueCode])).get(ticket.venueCode) : undefined;
+  return { ticket, photos, pruned, audit: await deps.audit.of("ticket", ticket.id), wardNames: await wardNames(deps.wards, codes), venueName };
 }
 
 /** The machine-readable part: facts only, no bytes; hashes let anyone check the photo files. */

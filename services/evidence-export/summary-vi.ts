@@ -26,7 +26,7 @@ export function summaryVi(pack: EvidencePack): string {
     // "Không vi phạm (không vi phạm)" says nothing twice: the outcome only where it adds to the state.
     `Trạng thái: ${capital(state)}${outcome && outcome.toLowerCase() !== state.toLowerCase() ? ` (${outcome})` : ""}`,
     `Phường/xã: ${wardName(tk.wardCode)} (mã ${tk.wardCode})`,
-    `Địa điểm: ${tk.venueCode ?? "chưa xác định"}${tk.address ? ` · Địa chỉ: ${visibleText(tk.address)}` : ""}`,
+    `Cơ sở: ${tk.venueCode ? (pack.venueName ? `${pack.venueName} (mã ${tk.venueCode})` : `mã ${tk.venueCode}`) : "chưa xác định"}${tk.address ? ` · Địa chỉ: ${visibleText(tk.address)}` : ""}`,
     tk.location ? `Vị trí: ${tk.location.lat}, ${tk.location.lng} — xem trên bản đồ: ${mapUrl(tk.location)}` : "Vị trí: không có",
     `Kết quả đối chiếu mã QR: ${label(t, "verdict", tk.verdict)}${tk.decodedText ? ` — nội dung: ${visibleText(tk.decodedText)}` : ""}`,
     `Tiếp nhận lúc: ${time(tk.openedAt)} · Hạn tiếp nhận: ${time(tk.acknowledgeBy)} · Hạn xử lý: ${time(tk.closeBy)}`,

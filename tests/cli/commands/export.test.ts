@@ -41,6 +41,8 @@ describe("npm run cli -- export", () => {
     const summary = files.get(`${t.number}/tom-tat.txt`)!.toString("utf8");
     expect(summary).toContain(`HỒ SƠ CHỨNG CỨ — PHẢN ÁNH ${t.number}`);
     expect(summary).toContain("Loại vi phạm: Không dán mã QR");
+    // The venue by its registered name, its code beside it for the registry.
+    expect(summary).toContain("Cơ sở: Quán Bún Bò Mệ Kéo (mã V-1)");
     expect(summary).toContain(evidence.sha256);
   });
 
