@@ -1,50 +1,25 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { openConnection } from "../../platform/database.js";
+import { readFile } from "node:fs/promises";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
 import { DEMO_VENUES } from "../../simulator/demo/demo-world.js";
-import { freePort } from "../../simulator/free-port.js";
-import { describeInBrowser, launchBrowser, openPage, screenshot } from "../support/browser.js";
-import { startMainProcess, type MainProcess } from "../support/main-process.js";
+import { describeInBrowser, screenshot } from "../support/browser.js";
+import { expectMessage, say, useSimulatorPage } from "../support/simulator-app.js";
 
 /**
  * The simulator's map without the internet: ward names and the demo venues drawn on it, a venue
  * picked by its marker, and Zalo's ➕ menu naming «Vị trí» as the bot's hint to Zalo residents does.
  */
-let app: MainProcess | undefined;
-let browser: Browser | undefined;
+const sim = useSimulatorPage("simmap");
 let page: Page;
 let errors: string[] = [];
 let base = "";
-let dataDir = "";
 const requested: string[] = [];
-const dbName = `t_simmap_${randomBytes(5).toString("hex")}`;
 const ZALO = "zalo:5512340000000000077";
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "qr-simmap-"));
-  const port = await freePort("127.0.0.1");
-  base = `http://127.0.0.1:${port}`;
-  const uri = new URL(inject("mongoUri"));
-  uri.pathname = `/${dbName}`;
-  app = startMainProcess({ MONGODB_URI: uri.href, DATA_DIR: dataDir, HTTP_PORT: String(port), LOG_LEVEL: "info" });
-  await app.waitFor(/Mở http:\/\/127\.0\.0\.1:\d+\/ để dùng thử/, 150_000);
-  browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser, `${base}/`));
+  ({ page, errors, base } = sim());
   page.on("request", (r) => requested.push(r.url()));
   await page.setViewportSize({ width: 1366, height: 768 });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  const conn = await openConnection(inject("mongoUri"), dbName);
-  await conn.dropDatabase().catch(() => undefined);
-  await conn.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** The label the bot's hint tells a Zalo resident to choose: «Vị trí» (vi), "Location" (en). */
@@ -57,15 +32,6 @@ async function hintLabel(locale: "vi" | "en"): Promise<string> {
 
 const phone = (chat: string): Locator => page.locator(`.phone[data-chat="${chat}"]`);
 const persona = (id: string) => page.locator(`.persona[data-persona="${id}"]`).click();
-async function expectMessage(p: Locator, pattern: RegExp, timeout = 20_000): Promise<string> {
-  const message = p.locator(".msg").filter({ hasText: pattern }).last();
-  await message.waitFor({ timeout });
-  return message.innerText();
-}
-async function say(p: Locator, text: string) {
-  await p.locator("input[name=text]").fill(text);
-  await p.locator(".send").click();
-}
 /** Zalo's ➕, then one item of its menu, found by the words a person reads. */
 async function plusMenu(p: Locator, item: string) {
   await p.getByRole("button", { name: /Thêm|More/ }).click();

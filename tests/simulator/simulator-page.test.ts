@@ -1,58 +1,22 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { openConnection } from "../../platform/database.js";
-import { describeInBrowser, launchBrowser, openPage, screenshot } from "../support/browser.js";
-import { startMainProcess, type MainProcess } from "../support/main-process.js";
-import { freePort } from "../../simulator/free-port.js";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
+import { describeInBrowser, screenshot } from "../support/browser.js";
+import { expectMessage, say, useSimulatorPage } from "../support/simulator-app.js";
 
 /**
  * `npm start` without a token, driven through its page in Chromium: every message below was
  * sent by the real bot through the built-in emulators, every click became a real update.
  */
-let app: MainProcess | undefined;
-let browser: Browser | undefined;
+const sim = useSimulatorPage("sim");
 let page: Page;
 let errors: string[] = [];
 let dataDir = "";
-const dbName = `t_sim_${randomBytes(5).toString("hex")}`;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "qr-sim-"));
-  const port = await freePort("127.0.0.1");
-  const uri = new URL(inject("mongoUri"));
-  uri.pathname = `/${dbName}`;
-  app = startMainProcess({ MONGODB_URI: uri.href, DATA_DIR: dataDir, HTTP_PORT: String(port), LOG_LEVEL: "info" });
-  // Loaded machines: the sample photos are made on first start, with the rest of the suite running.
-  await app.waitFor(/Mở http:\/\/127\.0\.0\.1:\d+\/ để dùng thử/, 150_000);
-  browser = await launchBrowser();
-  ({ page, errors } = await openPage(browser, `http://127.0.0.1:${port}/`));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  const conn = await openConnection(inject("mongoUri"), dbName);
-  await conn.dropDatabase().catch(() => undefined);
-  await conn.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+beforeAll(() => void ({ page, errors, dataDir } = sim()));
 
 const phone = (chat: string): Locator => page.locator(`.phone[data-chat="${chat}"]`);
-/** The newest message in a phone whose text matches. */
-async function expectMessage(p: Locator, pattern: RegExp, timeout = 20_000): Promise<string> {
-  const message = p.locator(".msg").filter({ hasText: pattern }).last();
-  await message.waitFor({ timeout });
-  return message.innerText();
-}
 const press = (p: Locator, label: string | RegExp) => p.locator(".msg .inline button").filter({ hasText: label }).last().click();
-async function say(p: Locator, text: string) {
-  await p.locator("input[name=text]").fill(text);
-  await p.locator(".send").click();
-}
 /** The gallery through each app's own attach control: Telegram's 📎, Zalo's ➕ «Ảnh». */
 async function sendGalleryPhoto(p: Locator, key: string) {
   if (await p.locator(".plus").count()) {
