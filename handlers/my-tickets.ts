@@ -44,14 +44,15 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
     return { ticket: ticket?.reports.some((r) => r.accountId === account.id) ? ticket : undefined, accountId: account.id };
   }
 
-  async function withdraw(ctx: BotContext, ticket: Ticket, accountId: string): Promise<string> {
+  /** Withdraws the account's report from a ticket: what happened, or why not, in words. */
+  async function withdraw(ctx: BotContext, ticket: Ticket, accountId: string): Promise<{ done: boolean; text: string }> {
     // A second /withdraw: say it is done already, not that the ward started work.
     const own = ticket.reports.filter((r) => r.accountId === accountId);
-    if (own.length > 0 && own.every((r) => r.withdrawnAt)) return ctx.t("withdraw-already", { number: ticket.number });
+    if (own.length > 0 && own.every((r) => r.withdrawnAt)) return { done: false, text: ctx.t("withdraw-already", { number: ticket.number }) };
     const r = await transitionTicket({ ...deps.stores, clock: deps.clock }, accountId, ticket.id, { kind: "withdraw" });
-    if (r.ok) return ctx.t(r.to === "withdrawn" ? "withdraw-closed" : "withdraw-done", { number: ticket.number });
-    if (r.reason === "invalid_state" || r.reason === "stale") return ctx.t("withdraw-too-late", { number: ticket.number, state: label(ctx.t, "state", r.ticket?.state ?? ticket.state) });
-    return ctx.t("ticket-not-found", { number: ticket.number });
+    if (r.ok) return { done: true, text: ctx.t(r.to === "withdrawn" ? "withdraw-closed" : "withdraw-done", { number: ticket.number }) };
+    if (r.reason === "invalid_state" || r.reason === "stale") return { done: false, text: ctx.t("withdraw-too-late", { number: ticket.number, state: label(ctx.t, "state", r.ticket?.state ?? ticket.state) }) };
+    return { done: false, text: ctx.t("ticket-not-found", { number: ticket.number }) };
   }
 
   c.command("mytickets", async (ctx) => {
@@ -90,15 +91,18 @@ export function myTicketsFeatures(deps: FeatureDeps): Composer<BotContext> {
     const number = ctx.match.trim().toUpperCase();
     if (!TICKET_NUMBER.test(number)) return void (await ctx.reply(ctx.t("withdraw-usage")));
     const { ticket, accountId } = await own(ctx, number);
-    await ctx.reply(ticket ? await withdraw(ctx, ticket, accountId) : ctx.t("ticket-not-found", { number }));
+    await ctx.reply(ticket ? (await withdraw(ctx, ticket, accountId)).text : ctx.t("ticket-not-found", { number }));
   });
   c.callbackQuery(/^wd:([0-9a-f]{24})$/, async (ctx) => {
     const account = ctx.account;
     const ticket = await tickets.byId(ctx.match[1]!);
+    if (!ticket) return void (await ctx.answerCallbackQuery({ text: ctx.t("followup-not-yours"), show_alert: true }));
+    // The transition checks again that this account reported it. A refusal is the press's own
+    // answer (its toast); a withdrawal done is news, a message of its own.
+    const r = await withdraw(ctx, ticket, account.id);
+    if (!r.done) return void (await ctx.answerCallbackQuery({ text: r.text, show_alert: true }));
     await ctx.answerCallbackQuery();
-    if (!ticket) return void (await ctx.reply(ctx.t("ticket-usage")));
-    // The transition checks again that this account reported it.
-    await ctx.reply(await withdraw(ctx, ticket, account.id));
+    await ctx.reply(r.text);
   });
   return c;
 }

@@ -234,6 +234,12 @@ describe("residents close the loop on Telegram: rate, not fixed, add evidence, w
     // A second withdrawal says it is done already, not that the ward has started.
     await u.say(`/withdraw ${n3}`);
     expect((await u.expectReply(new RegExp(n3))).text).toBe(`Bạn đã rút báo cáo ${n3} rồi; không cần rút lại.`);
+    // The /ticket message's button pressed again: the refusal is that press's toast, not a message.
+    const sent = h.api.calls.filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === u.chatId).length;
+    const pressed = h.api.calls.length;
+    await u.press(/Rút báo cáo/);
+    expect(await toastAfter(pressed)).toBe(`Bạn đã rút báo cáo ${n3} rồi; không cần rút lại.`);
+    expect(h.api.calls.filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === u.chatId)).toHaveLength(sent);
 
     const n4 = /[A-Z]{3}-\d{4}-\d{4}/.exec(await reportPlainly(u, { type: "wrong_info", photo: await wall("#2a1f0a"), lat: 16.4552, lng: 107.6002, photoReply: /Không tìm thấy mã QR/ }))![0];
     await w.cards.drain();
