@@ -75,7 +75,7 @@ const port = await freePort();
 const app = startMainProcess({
   BOT_TOKEN: "42:bench", TELEGRAM_API_ROOT: api.apiRoot, MONGODB_URI: relayed.href, REGISTRY_SIGNING_KEY: KEY,
   BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}`, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port),
-  LOG_LEVEL: "warn", MALLOC_ARENA_MAX: "2",
+  LOG_LEVEL: "warn",
   // --trace-gc: each isolate's committed V8 heap, for the memory breakdown.
 }, { nodeArgs: ["--trace-gc", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])] });
 const withoutGcTrace = (text: string) => text.replace(/^\[\d+:0x[0-9a-f]+\][^\n]*\n?/gm, "");
