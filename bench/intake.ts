@@ -26,6 +26,7 @@ import { emptySamples, residentLoop } from "./intake-resident.js";
 import { startCountingRelay } from "./mongo-relay.js";
 import { percentile } from "./qr-stats.js";
 import { summariseProfile } from "./cpu-profile.js";
+import { sampleMemory } from "./memory-sampler.js";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -74,19 +75,22 @@ const port = await freePort();
 const app = startMainProcess({
   BOT_TOKEN: "42:bench", TELEGRAM_API_ROOT: api.apiRoot, MONGODB_URI: relayed.href, REGISTRY_SIGNING_KEY: KEY,
   BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}`, WEBHOOK_SECRET: SECRET, HTTP_PORT: String(port),
-  LOG_LEVEL: "warn", MALLOC_ARENA_MAX: "2",
-}, { nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] });
+  LOG_LEVEL: "warn",
+  // --trace-gc: each isolate's committed V8 heap, for the memory breakdown.
+}, { nodeArgs: ["--trace-gc", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])] });
+const withoutGcTrace = (text: string) => text.replace(/^\[\d+:0x[0-9a-f]+\][^\n]*\n?/gm, "");
 // An app that fails to start or dies mid-run says why at once, instead of leaving the residents waiting.
 const stopping = { now: false };
 void app.exited.then(async (code) => {
   if (stopping.now) return;
-  say(`the app exited (code ${code}); its last output:\n${app.output().slice(-3000)}`);
+  say(`the app exited (code ${code}); its last output:\n${withoutGcTrace(app.output()).slice(-3000)}`);
   await embedded?.stop().catch(() => undefined);
   await rm(dataDir, { recursive: true, force: true });
   process.exit(1);
 });
 await api.waitForCall((c) => c.method === "setWebhook", 0, 180_000);
 relay.reset();
+const memory = sampleMemory(app.child.pid!, app.output);
 const callsBefore = api.calls.length;
 
 const samples = emptySamples();
@@ -107,6 +111,12 @@ const peakKb = async (pid: number | undefined) => {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
 };
 const rss = { appMb: Math.round(((await peakKb(app.child.pid)) ?? NaN) / 1024), databaseMb: embedded?.pid ? Math.round(((await peakKb(embedded.pid)) ?? NaN) / 1024) : undefined };
+const atPeak = memory.stop();
+const mbOf = (kb: number) => Math.round(kb / 1024);
+const appMemory = atPeak && {
+  sampledPeakMb: mbOf(atPeak.rssKb), filesMb: mbOf(atPeak.filesKb), mallocMb: mbOf(atPeak.mallocKb), wasmMb: mbOf(atPeak.wasmKb),
+  otherAnonymousMb: mbOf(atPeak.otherAnonKb), v8Heaps: atPeak.v8Heaps.map((h) => ({ usedMb: mbOf(h.usedKb), committedMb: mbOf(h.committedKb) })),
+};
 
 const reports = samples.doneAt.length;
 const elapsedS = (lastDone - started) / 1000;
@@ -131,7 +141,7 @@ const result = {
   reports, reportsPerSecond: Number((reports / elapsedS).toFixed(2)),
   confirmToNumberMs: stat(samples.confirmMs), photoToReplyMs: stat(samples.photoMs), largePhotoToReplyMs: stat(samples.photoLargeMs),
   confirmToCardMs: stat(samples.cardMs), cardsMissing: samples.cardsMissing, mergedIntoOpenTickets: samples.merged,
-  peakRssMb: rss,
+  peakRssMb: rss, appMemoryAtPeak: appMemory,
   botApi,
   database: {
     commandsPerReport: Number((commands / Math.max(1, reports)).toFixed(1)),
@@ -162,11 +172,15 @@ else {
   say(`photo → "code read"      ${ms(result.largePhotoToReplyMs)}  (12 MP files)`);
   say(`confirm → ward card      ${ms(result.confirmToCardMs)}; cards missing: ${samples.cardsMissing}; ${samples.merged} reports merged into an open ticket (its card edited, not posted)`);
   say(`peak RSS: app ${rss.appMb} MB, database ${rss.databaseMb ?? "n/a"} MB`);
+  if (appMemory) {
+    say(`  app at its sampled peak (${appMemory.sampledPeakMb} MB): files ${appMemory.filesMb}, malloc heaps ${appMemory.mallocMb}, WebAssembly ${appMemory.wasmMb}, other anonymous ${appMemory.otherAnonymousMb} MB`);
+    say(`  V8 heaps, used/committed after their last collection (within "other anonymous"): ${appMemory.v8Heaps.map((h) => `${h.usedMb}/${h.committedMb}`).join(", ")} MB`);
+  }
   say(`Bot API: ${botApi.callsPerSecond} calls/s, ${botApi.callsPerReport} per report (${Object.entries(botApi.byMethod).map(([m, n]) => `${m} ${n}`).join(", ")})`);
   say(`database: ${result.database.commandsPerReport} commands per report, command latencies sum to ${Math.round(result.database.busyShareOfRun * 100)} % of the run (queueing at the proxy included)`);
   for (const k of result.database.byKind.slice(0, 15)) say(`  ${k.kind.padEnd(32)} ${String(k.perReport).padStart(6)}/report  ${(k.shareOfDbTime * 100).toFixed(1).padStart(5)} % of db time  mean ${k.meanMs} ms`);
   if (samples.failures.length) say(`failures: ${samples.failures.length}, e.g. ${samples.failures[0]}`);
-  if (samples.failures.length || samples.cardsMissing) say(`the app's last warnings:\n${app.output().slice(-2500)}`);
+  if (samples.failures.length || samples.cardsMissing) say(`the app's last warnings:\n${withoutGcTrace(app.output()).slice(-2500)}`);
   if (profile && "error" in profile) say(`app CPU profile: ${profile.error}`);
   else if (profile) {
     say(`app CPU profile (${profile.file}): main thread ${profile.totalMs} ms sampled, decoder threads busy ${profile.decoderThreadsBusyMs} ms; main thread's self time by part:`);

@@ -1,4 +1,3 @@
-import decodeHeic from "heic-decode";
 import sharp from "sharp";
 import { ImageRejectedError } from "./errors.js";
 
@@ -10,6 +9,9 @@ import { ImageRejectedError } from "./errors.js";
  * told how to send it as a photo, which Telegram and Zalo convert to JPEG.
  */
 export async function heicToPng(bytes: Buffer, maxPixels: number): Promise<Buffer> {
+  // libheif costs each thread that loads it about 25 MB (its WebAssembly compiled, its memory,
+  // its JavaScript), and HEIC uploads are rare: a thread loads it with the first one.
+  const { default: decodeHeic } = await import("heic-decode");
   const images = await decodeHeic.all({ buffer: bytes }).catch((error: unknown) => {
     throw new ImageRejectedError("heic", error instanceof Error ? error.message : String(error));
   });

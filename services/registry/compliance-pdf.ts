@@ -19,8 +19,8 @@ export const percentVi = (rate: number | undefined) => (rate === undefined ? "â€
  * The province's compliance on one A4 page: summary, weekly chart, categories, then the ward
  * table, the worst wards first; when the wards do not fit, the rest are counted at the foot.
  */
-export function compliancePdf(report: ComplianceReport, fonts: { regular: string; bold: string }, t: Translate): Promise<Buffer> {
-  const { doc, done } = a4Document(fonts, t("compliance-title"));
+export async function compliancePdf(report: ComplianceReport, fonts: { regular: string; bold: string }, t: Translate): Promise<Buffer> {
+  const { doc, done } = await a4Document(fonts, t("compliance-title"));
   const x0 = PAGE.margin;
   let y = PAGE.margin;
   const line = (text: string, size: number, bold = false, gap = 4) => {

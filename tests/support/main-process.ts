@@ -1,18 +1,33 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 const root = new URL("../..", import.meta.url).pathname;
+
+/**
+ * What `npm start` sets before main.ts runs (package.json says it once): its environment
+ * (MALLOC_ARENA_MAX) and node's flags (the sizes of V8's heap), so a child started here
+ * holds its memory as production does.
+ */
+function npmStart(): { env: Record<string, string>; nodeArgs: string[] } {
+  const script = (JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { scripts: { start: string } }).scripts.start;
+  const parts = /^((?:[A-Z_]+=\S+ )*)tsx ((?:--\S+ )*)main\.ts$/.exec(script);
+  if (!parts) throw new Error(`npm start is no longer "VAR=value … tsx --flag … main.ts": ${script}`);
+  const words = (s: string | undefined) => (s ?? "").split(" ").filter(Boolean);
+  return { env: Object.fromEntries(words(parts[1]).map((w) => w.split("=", 2) as [string, string])), nodeArgs: words(parts[2]) };
+}
 
 /** faketime's variables: a child started under `faketime` must read the clock the test reads. */
 const clockEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && (k === "LD_PRELOAD" || k.startsWith("FAKETIME")))) as Record<string, string>;
 
 /**
- * `npm start` as a child process with exactly `env` (plus PATH, HOME and faketime's variables), its output collected.
- * `nodeArgs` go to node itself: options such as --cpu-prof, which Node 20 refuses in NODE_OPTIONS.
+ * `npm start` as a child process with exactly `env` (plus PATH, HOME, faketime's variables and what npm start
+ * sets), its output collected. `nodeArgs` go to node itself: options such as --cpu-prof, which Node 20 refuses in NODE_OPTIONS.
  */
 export function startMainProcess(env: Record<string, string>, opts: { echo?: boolean; nodeArgs?: string[] } = {}) {
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "main.ts"], {
+  const start = npmStart();
+  const child: ChildProcess = spawn(process.execPath, [...start.nodeArgs, ...(opts.nodeArgs ?? []), "--import", "tsx", "main.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...clockEnv(), ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...clockEnv(), ...start.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -9,8 +9,8 @@ import { A4, type PosterItem } from "./poster-layout.js";
 export const POSTER_FONTS = DEJAVU;
 
 /** The poster as a one-page A4 PDF with the font embedded (subset by pdfkit). */
-export function posterPdf(items: PosterItem[], fonts: { regular: string; bold: string }, title: string): Promise<Buffer> {
-  const { doc, done } = a4Document(fonts, title);
+export async function posterPdf(items: PosterItem[], fonts: { regular: string; bold: string }, title: string): Promise<Buffer> {
+  const { doc, done } = await a4Document(fonts, title);
   for (const item of items) {
     if (item.kind === "rect") doc.rect(item.x, item.y, item.width, item.height).fill(item.fill);
     else if (item.kind === "text") {

@@ -1,3 +1,4 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDecoderPool, type DecoderPool } from "../../../services/qr/decoder-pool.js";
 import { DecoderBusyError, ImageRejectedError } from "../../../services/qr/errors.js";
@@ -20,6 +21,12 @@ describe("the decoder pool decodes off the event loop", () => {
     expect(result.outcome).toBe("decoded");
     expect(result.codes.map((c) => c.text)).toEqual([PAYLOAD]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it("leaves libvips' operation cache off for the whole process once a photo is decoded (every photo differs)", async () => {
+    await pool.decode(photo);
+    const limits = sharp.cache();
+    expect([limits.memory.max, limits.items.max, limits.files.max]).toEqual([0, 0, 0]);
   });
 
   it("re-throws a refused upload as ImageRejectedError with its reason", async () => {
