@@ -3,10 +3,13 @@
  * 2,000 venues with a month of check-ins), then the console's heavy requests through the real
  * plugin (signed-in sessions, inject()): the map's data, the queue's first page, the statistics
  * page, the boundaries and the silent venues. Reports the server time of each (median and max of
- * a few runs) and the database commands each request costs (a counting relay in front of the
- * server). Against MONGODB_URI or a fresh embedded database.
+ * a few runs), the CPU it costs this process and the embedded server (from /proc; none is
+ * counted for a MONGODB_URI server), and the database commands each request costs (a counting
+ * relay in front of the server). Against MONGODB_URI or a fresh embedded database.
  * On a shared machine elapsed times follow the load; the CPU the embedded server and this
- * process spend per request does not, and their sum is what the request takes on an idle core.
+ * process spend per request does not, and their sum is what the request takes on an idle core
+ * (one request at a time: the app waits for the database and the database for the app). This
+ * process's CPU includes the counting relay's.
  *   npm run bench:console -- [--tickets 10000] [--runs 5] [--only map,queue] [--json]
  */
 import { randomBytes } from "node:crypto";
@@ -104,7 +107,8 @@ const keeper = await session("registry", { provinceCode: PROVINCE });
 async function measure(label: string, cookie: string, url: string) {
   if (only.length > 0 && !only.some((o) => label.startsWith(o))) return undefined;
   const times: number[] = [];
-  const cpu: number[] = [];
+  const appCpu: number[] = [];
+  const dbCpu: number[] = [];
   let bytes = 0;
   let status = 0;
   let commands = 0;
@@ -112,20 +116,27 @@ async function measure(label: string, cookie: string, url: string) {
   for (let i = 0; i <= RUNS; i++) {
     relay.reset();
     const start = performance.now();
-    const cpuStart = (await cpuMsOf(embedded?.pid)) + appCpuMs();
+    const dbStart = await cpuMsOf(embedded?.pid);
+    const appStart = appCpuMs();
     const res = await server.inject({ method: "GET", url, headers: { cookie } });
     const ms = performance.now() - start;
-    if (i > 0) cpu.push((await cpuMsOf(embedded?.pid)) + appCpuMs() - cpuStart);
+    if (i > 0) {
+      appCpu.push(appCpuMs() - appStart);
+      dbCpu.push((await cpuMsOf(embedded?.pid)) - dbStart);
+    }
     status = res.statusCode;
     bytes = res.rawPayload.length;
     commands = [...relay.stats.values()].reduce((s, k) => s + k.count, 0);
     dbMs = [...relay.stats.values()].reduce((s, k) => s + k.totalMs, 0);
     if (i > 0) times.push(ms); // the first run warms caches (boundaries, code paths)
   }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  const row = { label, url, status, medianMs: Math.round(times[Math.floor(times.length / 2)]!), maxMs: Math.round(times.at(-1)!), cpuMs: Math.round(cpu[Math.floor(cpu.length / 2)]!), kB: Math.round(bytes / 1024), dbCommands: commands, lastRunDbMs: Math.round(dbMs) };
-  say(`${label.padEnd(34)} ${String(row.medianMs).padStart(6)} ms median ${String(row.maxMs).padStart(6)} ms max ${String(row.cpuMs).padStart(6)} ms CPU ${String(row.kB).padStart(6)} kB ${String(commands).padStart(3)} db commands ${String(row.lastRunDbMs).padStart(6)} ms in the database (${status})`);
+  const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+  const row = {
+    label, url, status, medianMs: median(times), maxMs: Math.round(Math.max(...times)), appCpuMs: median(appCpu), dbCpuMs: median(dbCpu),
+    kB: Math.round(bytes / 1024), dbCommands: commands, lastRunDbMs: Math.round(dbMs),
+  };
+  const n = (x: number, width = 6) => String(x).padStart(width);
+  say(`${label.padEnd(34)} ${n(row.medianMs)} ms median ${n(row.maxMs)} ms max  CPU: app ${n(row.appCpuMs, 5)} ms + database ${n(row.dbCpuMs, 5)} ms = ${n(row.appCpuMs + row.dbCpuMs)} ms ${n(row.kB)} kB ${n(commands, 3)} db commands ${n(row.lastRunDbMs)} ms waited on them (${status})`);
   return row;
 }
 

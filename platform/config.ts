@@ -71,7 +71,7 @@ const schema = z
     ),
     ZALO_OA_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, "expected the Official Account's numeric id").optional()),
     // Measured with bench:console on the FerretDB fallback (docs/operations.md, "How far the embedded database goes").
-    EMBEDDED_TICKET_LIMIT: z.coerce.number({ error: "expected a whole number of tickets" }).int("expected a whole number of tickets").min(1).default(2000),
+    EMBEDDED_TICKET_LIMIT: z.coerce.number({ error: "expected a whole number of tickets" }).int("expected a whole number of tickets").min(1).default(1000),
     SILENT_AFTER_DAYS: z.coerce.number({ error: "expected a whole number of days" }).int("expected a whole number of days").min(1).max(365).default(14),
     INSPECTIONS_PER_WARD_WEEK: z.coerce.number({ error: "expected a whole number from 1 to 100" }).int("expected a whole number from 1 to 100").min(1, "expected a whole number from 1 to 100").max(100, "expected a whole number from 1 to 100").default(5),
     INSPECTIONS_SCHEDULE: optionalString.pipe(
