@@ -1,19 +1,13 @@
 import { Api } from "grammy";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apiTransformers } from "../../bot/api-plumbing.js";
-import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { useTestDatabase } from "../support/database.js";
+import { useBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { photograph, renderTestPoster } from "../support/posters.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 
-const db = useTestDatabase();
+const harness = useBotHarness();
 let h: BotHarness;
-
-beforeAll(async () => {
-  h = await startBotHarness(db());
-  await h.start();
-});
-afterAll(() => h?.stop());
+beforeAll(() => void (h = harness()));
 
 const TOO_MANY = { code: 429, description: "Too Many Requests: retry after 1", retryAfter: 1 };
 

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { useTestDatabase } from "../support/database.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 
-const db = useTestDatabase();
+const harness = useBotHarness();
 let h: BotHarness;
-
-beforeAll(async () => {
-  h = await startBotHarness(db());
-  await h.start();
-});
-afterAll(() => h?.stop());
+beforeAll(() => void (h = harness()));
 
 describe("an update whose handler fails, by polling", () => {
   it("tells the resident in their language, logs the update id, and handles the update when it is delivered again", async () => {

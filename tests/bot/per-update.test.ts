@@ -1,18 +1,12 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { useTestDatabase } from "../support/database.js";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { reportPlainly } from "../support/report-dialogue.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 
-const db = useTestDatabase();
+const harness = useBotHarness();
 let h: BotHarness;
-
-beforeAll(async () => {
-  h = await startBotHarness(db());
-  await h.start();
-});
-afterAll(() => h?.stop());
+beforeAll(() => void (h = harness()));
 
 describe("the account behind each update", () => {
   it("is read from the database once per update, also on the steps a conversation replays", async () => {

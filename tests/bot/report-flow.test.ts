@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signPayload } from "../../services/registry/payload.js";
-import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { useTestDatabase } from "../support/database.js";
+import { useBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { photograph, renderTestPoster } from "../support/posters.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 
-const db = useTestDatabase();
+const harness = useBotHarness();
 let h: BotHarness;
-
-beforeAll(async () => {
-  h = await startBotHarness(db());
-  await h.start();
-});
-afterAll(() => h?.stop());
+beforeAll(() => void (h = harness()));
 
 async function posterPhoto(payload: string, venueName = "Quán cà phê Sông Hương"): Promise<Buffer> {
   return photograph(await renderTestPoster({ payload, venueName, address: "12 Lê Lợi, Phú Xuân, Huế" }));

@@ -1,19 +1,13 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { useTestDatabase } from "../support/database.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { photograph, renderTestPoster } from "../support/posters.js";
 import { reportPlainly } from "../support/report-dialogue.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 
-const db = useTestDatabase();
+const harness = useBotHarness();
 let h: BotHarness;
-
-beforeAll(async () => {
-  h = await startBotHarness(db());
-  await h.start();
-});
-afterAll(() => h?.stop());
+beforeAll(() => void (h = harness()));
 
 /** An entrance photo whose EXIF says it was taken in Hà Nội. */
 const hanoiPhoto = () =>

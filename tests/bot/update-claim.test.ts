@@ -1,21 +1,15 @@
 import type { MiddlewareFn } from "grammy";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { BotContext } from "../../bot/deps.js";
 import { CLAIM_LEASE_MS, onceOnly } from "../../bot/update-claim.js";
 import type { Stores } from "../../models/index.js";
 import { createLogger } from "../../platform/logger.js";
-import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { useTestDatabase } from "../support/database.js";
+import { useBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 
-const db = useTestDatabase();
+const harness = useBotHarness();
 let h: BotHarness;
-
-beforeAll(async () => {
-  h = await startBotHarness(db());
-  await h.start();
-});
-afterAll(() => h?.stop());
+beforeAll(() => void (h = harness()));
 afterEach(() => void vi.useRealTimers());
 
 describe("the update claim while its handler works", () => {

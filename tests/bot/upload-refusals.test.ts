@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { animatedGif, avif, brokenHeic, damagedJpeg, oversizedJpeg, pngClaiming, realHeic, truncatedJpeg } from "../support/bad-uploads.js";
-import { useTestDatabase } from "../support/database.js";
 import { TelegramTestUser } from "../support/telegram-user.js";
 
-const db = useTestDatabase();
+const harness = useBotHarness();
 let h: BotHarness;
-
-beforeAll(async () => {
-  h = await startBotHarness(db());
-  await h.start();
-});
-afterAll(() => h?.stop());
+beforeAll(() => void (h = harness()));
 
 async function atPhotoStep(id: number): Promise<TelegramTestUser> {
   const u = new TelegramTestUser(h.api, id);

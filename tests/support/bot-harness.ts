@@ -1,5 +1,6 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { Connection } from "mongoose";
+import { afterAll, beforeAll } from "vitest";
 import { createBot, type AssembledBot } from "../../bot/create-bot.js";
 import { installResidentFeatures } from "../../handlers/index.js";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../simulator/telegram-emulator.js";
@@ -11,6 +12,7 @@ import { seedDemoRegistry, type DemoRegistry } from "../../services/registry/dem
 import { reportLinks } from "../../services/registry/report-link.js";
 import { createCodeVerifier } from "../../services/registry/verify-code.js";
 import { createWardDirectory } from "../../services/routing/ward-directory.js";
+import { useTestDatabase } from "./database.js";
 import { noWait } from "./retry-timing.js";
 
 export const TEST_SIGNING_KEY = "test-signing-key-for-bot-tests";
@@ -79,4 +81,22 @@ export async function startBotHarness(
     },
   };
   return harness;
+}
+
+/**
+ * A test file's resident bot on a database of its own, with the default settings: started
+ * before the file's tests, stopped after them. Read it in a test (or a later beforeAll).
+ */
+export function useBotHarness(): () => BotHarness {
+  const db = useTestDatabase();
+  let h: BotHarness | undefined;
+  beforeAll(async () => {
+    h = await startBotHarness(db());
+    await h.start();
+  });
+  afterAll(() => h?.stop());
+  return () => {
+    if (!h) throw new Error("the bot harness starts in beforeAll");
+    return h;
+  };
 }
