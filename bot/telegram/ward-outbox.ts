@@ -1,5 +1,5 @@
 import type { WardMessage } from "../../services/notify/ticket-changed.js";
-import { vietnamTime } from "../../services/text/format.js";
+import { formatDate } from "../../services/text/format.js";
 import { postCard, refreshCards, type WardCardDeps } from "./ward-cards.js";
 
 const LEASE_MS = 60_000;
@@ -16,7 +16,7 @@ export function createWardOutboxWorker(deps: WardCardDeps) {
     if (m.kind === "deadline_reminder") {
       const group = await deps.stores.wardGroups.chatOf((await deps.stores.tickets.byId(m.ticketId))?.wardCode ?? "");
       if (!group) return void deps.logger.warn({ ticket: m.number }, "deadline reminder, but the ward has no group");
-      await deps.api.sendMessage(group, deps.i18n.t(deps.defaultLocale, `remind-${m.deadline}`, { number: m.number, at: vietnamTime(new Date(m.due)) }));
+      await deps.api.sendMessage(group, deps.i18n.t(deps.defaultLocale, `remind-${m.deadline}`, { number: m.number, at: formatDate(m.due, deps.defaultLocale) }));
       return;
     }
     const ticket = await deps.stores.tickets.byId(m.ticketId);
