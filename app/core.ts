@@ -25,7 +25,7 @@ const DIRECTORY_CHECK_MS = 60_000;
 /** What every channel's bot shares: one decoder pool, one ward directory, one verifier, one metrics registry, the texts. */
 export async function createBotCore(config: Config, logger: Logger, stores: Stores): Promise<BotCore> {
   const clock = () => new Date();
-  const directory = createWardDirectory(stores.wards);
+  const directory = createWardDirectory(stores.wards, { configured: config.servedProvinces, venueWardCodes: stores.venues.wardCodes });
   logger.info(await directory.refresh(), "ward directory loaded");
   const signingKey = registrySigningKey(config, logger);
   const verifier = createCodeVerifier({

@@ -40,7 +40,8 @@ export function createCliContext(config: Config, logger: Logger, out: Writable, 
     connection: async () => (await open()).database.connection,
     directory: () =>
       (directory ??= (async () => {
-        const d = createWardDirectory((await ctx.stores()).wards);
+        const stores = await ctx.stores();
+        const d = createWardDirectory(stores.wards, { configured: config.servedProvinces, venueWardCodes: stores.venues.wardCodes });
         await d.refresh();
         return d;
       })()),

@@ -5,6 +5,7 @@ import { complianceCsv } from "../services/registry/compliance-csv.js";
 import { compliancePdf } from "../services/registry/compliance-pdf.js";
 import { POSTER_FONTS } from "../services/registry/poster/poster-pdf.js";
 import { isDay, vietnamDay } from "../services/text/vietnam-day.js";
+import { provinceChoice } from "../services/routing/served-provinces.js";
 import { formatFigure } from "./charts/chart-data.js";
 import { lineChart } from "./charts/svg-chart.js";
 import { ConsoleError } from "./console-error.js";
@@ -21,9 +22,8 @@ async function reportOf(c: ConsoleContext, request: FastifyRequest<{ Querystring
   const viewer = c.viewer(request);
   const scope = registryScope(viewer.account);
   if (typeof scope === "string") throw new ConsoleError(403, "console-error-forbidden");
-  const provinces = scope.provinceCode ? [scope.provinceCode] : c.deps.directory.provinceCodes();
   const q = request.query;
-  const provinceCode = scope.provinceCode ?? (q.province && provinces.includes(q.province) ? q.province : provinces[0]);
+  const { provinceCode, provinces } = scope.provinceCode ? { provinceCode: scope.provinceCode, provinces: [scope.provinceCode] } : provinceChoice(c.deps.directory, q.province);
   if (!provinceCode) throw new ConsoleError(404, "console-error-not-found");
   const asOf = q.as_of || vietnamDay(c.deps.clock());
   const silentDays = q.silent_days ? Number(q.silent_days) : (c.deps.silentAfterDays ?? DEFAULT_SILENT_DAYS);

@@ -1,5 +1,6 @@
 import type { Account } from "../models/account.js";
 import { ticketScope } from "../services/access/authorize.js";
+import { provinceChoice } from "../services/routing/served-provinces.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext } from "./context.js";
 
@@ -8,7 +9,7 @@ export interface TicketArea {
   provinceCode: string;
   /** Set for an officer: only their ward. */
   wardCode?: string;
-  /** The provinces the viewer may switch between (administrators: every one with wards). */
+  /** The provinces the viewer may switch between (administrators: the served ones). */
   provinces: string[];
 }
 
@@ -25,7 +26,7 @@ export function seesArea(account: Account): boolean {
 /**
  * Where the map and the statistics look, from the stored account (authorize.ts's ticketScope):
  * an officer's ward, a supervisor's or enforcement member's province, or for an administrator
- * the province asked for (default the first one). Anyone else is refused.
+ * the province asked for (default the first served one). Anyone else is refused.
  */
 export function ticketArea(c: ConsoleContext, account: Account, requested: unknown): TicketArea {
   const scope = ticketScope(account);
@@ -36,8 +37,7 @@ export function ticketArea(c: ConsoleContext, account: Account, requested: unkno
     return { provinceCode: ward.provinceCode, wardCode: ward.code, provinces: [ward.provinceCode] };
   }
   if ("provinceCode" in scope) return { provinceCode: scope.provinceCode, provinces: [scope.provinceCode] };
-  const provinces = c.deps.directory.provinceCodes();
-  const provinceCode = typeof requested === "string" && provinces.includes(requested) ? requested : provinces[0];
+  const { provinceCode, provinces } = provinceChoice(c.deps.directory, requested);
   if (!provinceCode) throw new ConsoleError(404, "console-error-not-found");
   return { provinceCode, provinces };
 }

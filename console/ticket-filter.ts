@@ -3,6 +3,7 @@ import type { FastifyRequest } from "fastify";
 import { ticketScope, type TicketScope } from "../services/access/authorize.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, Viewer } from "./context.js";
+import type { WardDirectory } from "../services/routing/ward-directory.js";
 import type { WardRef } from "../services/routing/ward-ref.js";
 import { TICKET_VERDICTS, ticketWhere, type TicketFilter } from "../services/tickets/ticket-query.js";
 import { TICKET_STATES } from "../models/ticket-states.js";
@@ -124,11 +125,11 @@ export function filterQueryString(p: ParsedTicketQuery, change: { sort?: string;
   return s.toString();
 }
 
-/** The wards a scope may filter by: its own ward, its province's, or every ward of the deployment's provinces. */
-export function wardsOfScope(scope: TicketScope, directory: { byCode(code: string): WardRef | undefined; inProvince(p: string): WardRef[]; provinceCodes(): string[] }): WardRef[] {
+/** The wards a scope may filter by: its own ward, its province's, or every ward of the provinces the deployment serves. */
+export function wardsOfScope(scope: TicketScope, directory: Pick<WardDirectory, "byCode" | "inProvince" | "servedProvinces">): WardRef[] {
   if ("wardCode" in scope) return [directory.byCode(scope.wardCode)].filter((w): w is WardRef => !!w);
   if ("provinceCode" in scope) return directory.inProvince(scope.provinceCode);
-  return directory.provinceCodes().flatMap((p) => directory.inProvince(p));
+  return directory.servedProvinces().flatMap((p) => directory.inProvince(p));
 }
 
 /**

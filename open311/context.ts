@@ -22,7 +22,7 @@ export const PREFIX = "/open311/v2";
 export interface Open311Deps {
   stores: Stores;
   intake: Omit<IntakeDeps, "stores" | "clock">;
-  directory: Pick<WardDirectory, "byCode" | "provinceCodes">;
+  directory: Pick<WardDirectory, "byCode" | "provinceCodes" | "servedProvinces">;
   clock: () => Date;
   logger: Logger;
   defaultLocale: Locale;
@@ -56,7 +56,7 @@ export function createOpen311Context(deps: Open311Deps) {
   const texts = createTexts(deps.defaultLocale);
   const limiter = createRateLimiter({ limit: deps.requestsPerMinute ?? 120, windowMs: 60_000, clock: deps.clock });
   const calls = new WeakMap<FastifyRequest, Call>();
-  const jurisdictions = createJurisdictions(deps.jurisdictionIds, () => deps.directory.provinceCodes());
+  const jurisdictions = createJurisdictions(deps.jurisdictionIds, deps.directory);
 
   const take = (caller: string) => {
     const wait = limiter.take(caller);

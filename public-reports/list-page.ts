@@ -16,6 +16,8 @@ const PAGE_SIZE = 30;
 export const PUBLIC_STATES = TICKET_STATES.filter((s) => s !== "withdrawn");
 
 export interface Filter {
+  /** Set when the page was asked for a province other than the deployment's first (served-provinces.ts). */
+  province?: string;
   ward?: string;
   type?: string;
   state?: string;
@@ -25,14 +27,15 @@ export interface Filter {
 
 const one = (v: unknown) => (typeof v === "string" ? v : undefined);
 
-/** Only known values pass; anything else is as if not asked (never an error). */
-export function filterOf(query: Record<string, unknown>, wards: WardRef[]): Filter {
+/** Only known values pass; anything else is as if not asked (never an error). The province is checked by the caller. */
+export function filterOf(query: Record<string, unknown>, wards: WardRef[], province?: string): Filter {
   const ward = one(query.ward);
   const type = one(query.type);
   const state = one(query.state);
   const period = one(query.period);
   const page = Number(one(query.page));
   return {
+    province,
     ward: wards.some((w) => w.code === ward) ? ward : undefined,
     type: (TICKET_TYPES as readonly string[]).includes(type ?? "") ? type : undefined,
     state: (PUBLIC_STATES as readonly string[]).includes(state ?? "") ? state : undefined,
@@ -42,7 +45,7 @@ export function filterOf(query: Record<string, unknown>, wards: WardRef[]): Filt
 }
 
 export function filterQuery(f: Filter, page?: number): Record<string, string | undefined> {
-  return { ward: f.ward, type: f.type, state: f.state, period: f.period === "90" ? undefined : f.period, page: page && page > 1 ? String(page) : undefined };
+  return { province: f.province, ward: f.ward, type: f.type, state: f.state, period: f.period === "90" ? undefined : f.period, page: page && page > 1 ? String(page) : undefined };
 }
 
 export function matching(views: PublicTicket[], f: Filter, now: Date): PublicTicket[] {
@@ -52,11 +55,12 @@ export function matching(views: PublicTicket[], f: Filter, now: Date): PublicTic
 
 const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${value === selected ? html` selected` : ""}>${label}</option>`;
 
-/** The filters as a plain GET form: it works without a script. */
-export function filterForm(r: Reader, f: Filter, wards: WardRef[]): Html {
+/** The filters as a plain GET form: it works without a script. A province choice only where the deployment serves several. */
+export function filterForm(r: Reader, f: Filter, wards: WardRef[], provinces: { code: string; name: string; selected: boolean }[]): Html {
   const { t } = r;
   return html`<form class="filters" method="get" action="${r.href("")}">
     ${r.href("").includes("lang=") ? html`<input type="hidden" name="lang" value="${r.locale}">` : ""}
+    ${provinces.length > 1 ? html`<label>${t("public-filter-province")}<select name="province">${provinces.map((p) => option(p.code, p.name, p.selected ? p.code : undefined))}</select></label>` : ""}
     <label>${t("public-filter-ward")}<select name="ward">${option("", t("public-filter-all"), f.ward)}${wards.map((w) => option(w.code, fullName(w), f.ward))}</select></label>
     <label>${t("public-filter-type")}<select name="type">${option("", t("public-filter-all"), f.type)}${TICKET_TYPES.map((v) => option(v, label(t, "type", v), f.type))}</select></label>
     <label>${t("public-filter-state")}<select name="state">${option("", t("public-filter-all"), f.state)}${PUBLIC_STATES.map((s) => option(s, label(t, "state", s), f.state))}</select></label>

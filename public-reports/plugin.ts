@@ -10,6 +10,7 @@ import { PUBLIC_ID } from "../services/publication/photo-marks.js";
 import { createPublicPhotos } from "../services/publication/public-tickets.js";
 import type { ReportLinks } from "../services/registry/report-link.js";
 import { createProvinceBoundaries } from "../services/routing/province-boundaries.js";
+import { provinceChoice } from "../services/routing/served-provinces.js";
 import type { WardDirectory } from "../services/routing/ward-directory.js";
 import { fullName } from "../services/routing/ward-ref.js";
 import { page, readerOf } from "./layout.js";
@@ -21,7 +22,7 @@ export { PREFIX as REPORTS_PREFIX } from "./layout.js";
 
 export interface ReportsDeps {
   stores: Pick<Stores, "tickets" | "venues" | "evidence" | "wards">;
-  directory: Pick<WardDirectory, "byCode" | "inProvince" | "provinceCodes">;
+  directory: Pick<WardDirectory, "byCode" | "inProvince" | "provinceCodes" | "servedProvinces">;
   clock: () => Date;
   logger: Logger;
   defaultLocale: Locale;
@@ -55,10 +56,24 @@ export function reportsPlugin(deps: ReportsDeps) {
     const published = createPublished({ stores: deps.stores, wardsOf: (p) => deps.directory.inProvince(p), clock: deps.clock, ttlMs: deps.cacheMs });
     const photos = createPublicPhotos(deps.stores);
     const boundaries = createProvinceBoundaries(deps.stores.wards);
-    const province = () => deps.directory.provinceCodes()[0] ?? "";
+    /** The province a request shows (served-provinces.ts), and the province to carry in its links when it is not the default one. */
+    const province = (request: FastifyRequest) => {
+      const choice = provinceChoice(deps.directory, (request.query as Record<string, unknown>).province);
+      const code = choice.provinceCode ?? "";
+      return { code, carried: code !== deps.directory.servedProvinces()[0] ? code : undefined, provinces: choice.provinces };
+    };
+    const provinceName = (code: string) => deps.directory.inProvince(code)[0]?.provinceName ?? code;
     const wardName = (code: string) => {
       const w = deps.directory.byCode(code);
       return w ? fullName(w) : code;
+    };
+    /** A report's page is found in whichever served province it was filed. */
+    const publishedNumber = async (number: string) => {
+      for (const code of deps.directory.servedProvinces()) {
+        const view = (await published.snapshot(code)).views.find((p) => p.number === number);
+        if (view) return view;
+      }
+      return undefined;
     };
     const tiles = deps.mapTileUrl ? ` ${new URL(deps.mapTileUrl.replace(/[{}]/g, "")).origin}` : "";
 
@@ -86,15 +101,16 @@ export function reportsPlugin(deps: ReportsDeps) {
 
     app.get("/", PUBLIC, async (request, reply) => {
       const r = readerOf(texts, request);
-      const code = province();
+      const { code, carried, provinces } = province(request);
       const wards = deps.directory.inProvince(code);
-      const f = filterOf(request.query as Record<string, unknown>, wards);
+      const f = filterOf(request.query as Record<string, unknown>, wards, carried);
       const snap = await published.snapshot(code);
       const found = matching(snap.views, f, deps.clock());
       const points = r.href("/points.json", { ...filterQuery(f), lang: r.locale });
-      const body = html`<p class="lead">${r.t("public-lead", { province: wards[0]?.provinceName ?? code })}</p>
-        ${filterForm(r, f, wards)}
-        <div id="map" class="map" data-points="${points}" data-wards="${r.href("/wards.json")}" data-tiles="${deps.mapTileUrl ?? ""}" role="region" aria-label="${r.t("public-map")}"></div>
+      const choices = provinces.map((p) => ({ code: p, name: provinceName(p), selected: p === code }));
+      const body = html`<p class="lead">${r.t("public-lead", { province: provinceName(code) })}</p>
+        ${filterForm(r, f, wards, choices)}
+        <div id="map" class="map" data-points="${points}" data-wards="${r.href("/wards.json", { province: carried })}" data-tiles="${deps.mapTileUrl ?? ""}" role="region" aria-label="${r.t("public-map")}"></div>
         ${reportList(r, found, f, wardName)}
         <section><h2>${r.t("public-figures", { days: Number(f.period) })}</h2>${figuresTable(r, snap.figures(f.period))}
         <p class="muted">${r.t("public-figures-note")}</p></section>`;
@@ -103,8 +119,8 @@ export function reportsPlugin(deps: ReportsDeps) {
 
     app.get("/points.json", PUBLIC, async (request, reply) => {
       const r = readerOf(texts, request);
-      const code = province();
-      const f = filterOf(request.query as Record<string, unknown>, deps.directory.inProvince(code));
+      const { code, carried } = province(request);
+      const f = filterOf(request.query as Record<string, unknown>, deps.directory.inProvince(code), carried);
       const found = matching((await published.snapshot(code)).views, f, deps.clock()).filter((p) => p.position);
       return reply.send({
         states: Object.fromEntries(Object.entries(STATE_COLOURS).map(([s, colour]) => [s, { colour, label: label(r.t, "state", s) }])),
@@ -112,7 +128,7 @@ export function reportsPlugin(deps: ReportsDeps) {
       });
     });
 
-    app.get("/wards.json", PUBLIC, async (_request, reply) => reply.header("cache-control", "public, max-age=300").send(await boundaries(province())));
+    app.get("/wards.json", PUBLIC, async (request, reply) => reply.header("cache-control", "public, max-age=300").send(await boundaries(province(request).code)));
 
     app.get<{ Params: { file: string } }>("/photos/:file", PUBLIC, async (request, reply) => {
       const id = /^(.+)\.jpg$/.exec(request.params.file)?.[1];
@@ -124,7 +140,7 @@ export function reportsPlugin(deps: ReportsDeps) {
     app.get<{ Params: { number: string } }>("/:number", PUBLIC, async (request, reply) => {
       const r = readerOf(texts, request);
       const number = request.params.number.toUpperCase();
-      const view = /^[A-Z0-9-]{1,40}$/.test(number) ? (await published.snapshot(province())).views.find((p) => p.number === number) : undefined;
+      const view = /^[A-Z0-9-]{1,40}$/.test(number) ? await publishedNumber(number) : undefined;
       if (!view) return notFound(request, reply);
       return reply.type("text/html; charset=utf-8").send(page(r, { title: r.t("public-report-title", { number: view.number }), body: reportBody(r, view, wardName), links: deps.links, map: Boolean(view.position) }));
     });

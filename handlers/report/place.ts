@@ -3,7 +3,6 @@ import type { FeatureDeps, InnerContext } from "../../bot/deps.js";
 import { searchVenues } from "../../services/registry/venue-search.js";
 import type { VenueRef } from "../../services/registry/venue-ref.js";
 import { createWardResolver, type Routing, type RoutingInput } from "../../services/routing/resolve-ward.js";
-import { servedProvinces } from "../../services/routing/served-provinces.js";
 import { fullName, type LatLng, type WardRef } from "../../services/routing/ward-ref.js";
 import { DATA, choose, nextUpdate, pressed, type ReportConversation } from "./ask.js";
 import { shorten } from "./photos.js";
@@ -103,7 +102,7 @@ async function pickWard(conv: ReportConversation, deps: FeatureDeps, first: Inne
   const accountId = first.account.id;
   const prefer = await conv.external(async () => ({
     wardCodes: await recentWardCodes(deps, accountId),
-    provinceCodes: await servedProvinces(deps.config.servedProvinces, deps.stores.venues, deps.directory),
+    provinceCodes: deps.directory.servedProvinces(),
   }));
   let offered: string[] = [];
   for (;;) {

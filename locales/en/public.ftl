@@ -20,6 +20,7 @@ public-report-telegram = Report on Telegram
 public-report-zalo = Report on Zalo
 public-what-is-public = Public: the report's number, type, state, ward, the registered venue's name, dates, an approximate position (about 100 m) and photos an officer chose. Never public: what residents wrote, names, phone numbers, exact positions.
 public-map = Map of the reports
+public-filter-province = Province
 public-filter-ward = Ward
 public-filter-type = Violation
 public-filter-state = State

@@ -20,6 +20,7 @@ public-report-telegram = Báo cáo qua Telegram
 public-report-zalo = Báo cáo qua Zalo
 public-what-is-public = Công khai: số báo cáo, loại, trạng thái, phường/xã, tên cơ sở đã đăng ký, ngày tháng, vị trí gần đúng (khoảng 100 m) và ảnh do cán bộ chọn. Không bao giờ công khai: lời người báo, tên, số điện thoại, vị trí chính xác.
 public-map = Bản đồ các báo cáo
+public-filter-province = Tỉnh/thành phố
 public-filter-ward = Phường/xã
 public-filter-type = Loại vi phạm
 public-filter-state = Trạng thái

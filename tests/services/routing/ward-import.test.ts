@@ -47,7 +47,7 @@ describe("importing the ward directory", () => {
   it("the directory locates, searches and finds by code after a refresh", async () => {
     const directory = createWardDirectory(wards);
     expect(directory.locate(16.485, 107.57)).toBeUndefined();
-    expect(await directory.refresh()).toEqual({ wards: 4, boundaries: 4 });
+    expect(await directory.refresh()).toEqual({ wards: 4, boundaries: 4, served: ["46"] });
     expect(directory.locate(16.485, 107.57)?.code).toBe("19753");
     expect(directory.locate(16.485, 107.7)).toBeUndefined();
     expect(directory.search("an cuu")[0]?.code).toBe("19815");
