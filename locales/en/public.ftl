@@ -28,7 +28,10 @@ public-filter-period = Period
 public-filter-all = All
 public-filter-show = Show
 public-period-days = last { $days } days
-public-count = { $count } reports
+public-count = { $count ->
+    [one] 1 report
+   *[other] { $count } reports
+}
 public-page-newer = ← Newer
 public-page-older = Older →
 public-page-of = Page { $page } of { $pages }

@@ -121,6 +121,7 @@ describe.skipIf(!present)("the provinces a deployment serves, on every surface",
       const hue = await d.page("/reports?province=46");
       expect(options(hue, "ward")).toHaveLength(HUE_WARDS);
       expect(hue).toContain(number);
+      expect(await d.page("/reports?province=46", { "accept-language": "en" })).toContain('id="count">1 report</p>');
       // The map's data and the next pages stay in the province asked for.
       expect(hue).toMatch(/data-wards="\/reports\/wards\.json\?province=46"/);
       expect(hue).toMatch(/data-points="\/reports\/points\.json\?province=46/);
