@@ -7,9 +7,21 @@ const RETRY_MS = 30_000;
 const MAX_ATTEMPTS = 8;
 
 /**
+ * Telegram lets a bot post about 20 messages a minute to one group, edits included, so a busy
+ * ward's group is the bottleneck. What goes first: a new ticket's card, a reopened one, a reminder.
+ * Edits of posted cards follow; each renders the ticket as stored by then, so the refreshes queued
+ * for its earlier versions find their copy current and send nothing (one edit for many merges).
+ */
+const FIRST: readonly WardMessage["kind"][] = ["ticket_opened", "ticket_reopened", "deadline_reminder"];
+const THEN: readonly WardMessage["kind"][] = ["card_refresh"];
+/** Wards delivered to at once: Telegram paces each group by itself, so one group's wait must not hold up the others'. */
+const LANES = 4;
+
+/**
  * Delivers the outbox's ward messages: new tickets' cards, re-rendered copies after a change
  * or a merged report, deadline reminders to the ward's group. Each message is claimed before
  * it is delivered, so several instances deliver it once; a failure is retried with a growing delay.
+ * One ward's messages go one at a time, in order (a card's photo and text stay together).
  */
 export function createWardOutboxWorker(deps: WardCardDeps) {
   async function deliver(m: WardMessage): Promise<void> {
@@ -26,10 +38,15 @@ export function createWardOutboxWorker(deps: WardCardDeps) {
     else await refreshCards(deps, ticket);
   }
 
-  async function deliverOne(): Promise<boolean> {
+  /** The next message for a ward not being delivered to, the first kinds first. */
+  async function claimNext(busy: ReadonlySet<string>) {
     const now = deps.clock();
-    const m = await deps.stores.outbox.claimDue("ward", [], now, LEASE_MS);
-    if (!m) return false;
+    const notWards = [...busy];
+    const m = (await deps.stores.outbox.claimDue("ward", [], now, LEASE_MS, { kinds: FIRST, notWards })) ?? (await deps.stores.outbox.claimDue("ward", [], now, LEASE_MS, { kinds: THEN, notWards }));
+    return m && { m, now };
+  }
+
+  async function deliverClaimed({ m, now }: NonNullable<Awaited<ReturnType<typeof claimNext>>>): Promise<void> {
     try {
       await deliver(JSON.parse(m.payload) as WardMessage);
       await deps.stores.outbox.markSent(m.id, deps.clock());
@@ -38,12 +55,37 @@ export function createWardOutboxWorker(deps: WardCardDeps) {
       const retryAt = m.attempts < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_MS * m.attempts) : undefined;
       await deps.stores.outbox.markFailed(m.id, String((e as Error).message ?? e), retryAt);
     }
-    return true;
   }
+
   return {
+    /** Delivers every message due now, up to LANES wards at once; returns how many were attempted. */
     async drain(): Promise<number> {
+      const busy = new Set<string>();
+      // Claims are taken one after another, so two lanes never pick the same ward.
+      let claiming: Promise<unknown> = Promise.resolve();
+      const claim = () => {
+        const next = claiming.then(async () => {
+          const claimed = await claimNext(busy);
+          if (claimed) busy.add(claimed.m.wardCode ?? "");
+          return claimed;
+        });
+        claiming = next.catch(() => undefined);
+        return next;
+      };
       let n = 0;
-      while (await deliverOne()) n++;
+      const lane = async () => {
+        for (let claimed = await claim(); claimed; claimed = await claim()) {
+          try {
+            await deliverClaimed(claimed);
+          } finally {
+            busy.delete(claimed.m.wardCode ?? "");
+          }
+          n++;
+        }
+      };
+      // Every lane ends before the pass does (a failed claim included), so passes never overlap.
+      const failed = (await Promise.allSettled(Array.from({ length: LANES }, lane))).find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
       return n;
     },
   };
