@@ -8,17 +8,21 @@ export interface IntakeSamples {
   photoLargeMs: number[];
   /** Confirm pressed → the message with the ticket number. */
   confirmMs: number[];
-  /** Confirm pressed → the ticket's card in the ward's group, posted, or edited for a merged report. */
+  /** Confirm pressed → a new ticket's card in the ward's group. */
   cardMs: number[];
+  /** Confirm pressed → the edit of the open ticket's card in its group that shows a merged report. */
+  editMs: number[];
   /** Completion times (ms since the epoch) of every report. */
   doneAt: number[];
+  /** Cards and edits that had not arrived 120 s after their confirm. */
   cardsMissing: number;
-  /** Reports attached to an open ticket for the same poster: its card is edited (counted in cardMs), none is posted. */
+  editsMissing: number;
+  /** Reports attached to an open ticket for the same poster: its card is edited (counted in editMs), none is posted. */
   merged: number;
   failures: string[];
 }
 
-export const emptySamples = (): IntakeSamples => ({ photoMs: [], photoLargeMs: [], confirmMs: [], cardMs: [], doneAt: [], cardsMissing: 0, merged: 0, failures: [] });
+export const emptySamples = (): IntakeSamples => ({ photoMs: [], photoLargeMs: [], confirmMs: [], cardMs: [], editMs: [], doneAt: [], cardsMissing: 0, editsMissing: 0, merged: 0, failures: [] });
 
 const TYPE = { forged: "wrong_info", elsewhere: "wrong_info", foreign: "no_poster", unregistered: "wrong_info" } as const;
 /** Where a report of each kind is made: spread over the demo wards so location merges stay rare. */
@@ -78,8 +82,8 @@ export async function residentLoop(o: {
         o.api
           .waitForCall((c) => isCard(c) && String(c.params.text).includes(number ?? "?"), since, 120_000)
           .then(
-            (c) => void o.samples.cardMs.push(c.at - confirmed),
-            () => void o.samples.cardsMissing++,
+            (c) => void (merged ? o.samples.editMs : o.samples.cardMs).push(c.at - confirmed),
+            () => void (merged ? o.samples.editsMissing++ : o.samples.cardsMissing++),
           ),
       );
     } catch (e) {

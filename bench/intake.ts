@@ -140,7 +140,7 @@ const result = {
   residents, seconds, backend: embedded?.backend ?? "external", loadAverage: { atStart: load.atStart, atEnd: load1 },
   reports, reportsPerSecond: Number((reports / elapsedS).toFixed(2)),
   confirmToNumberMs: stat(samples.confirmMs), photoToReplyMs: stat(samples.photoMs), largePhotoToReplyMs: stat(samples.photoLargeMs),
-  confirmToCardMs: stat(samples.cardMs), cardsMissing: samples.cardsMissing, mergedIntoOpenTickets: samples.merged,
+  confirmToCardMs: stat(samples.cardMs), cardsMissing: samples.cardsMissing, confirmToEditMs: stat(samples.editMs), editsMissing: samples.editsMissing, mergedIntoOpenTickets: samples.merged,
   peakRssMb: rss, appMemoryAtPeak: appMemory,
   botApi,
   database: {
@@ -170,7 +170,8 @@ else {
   say(`confirm → ticket number  ${ms(result.confirmToNumberMs)}`);
   say(`photo → "code read"      ${ms(result.photoToReplyMs)}  (1280 px)`);
   say(`photo → "code read"      ${ms(result.largePhotoToReplyMs)}  (12 MP files)`);
-  say(`confirm → ward card      ${ms(result.confirmToCardMs)}; cards missing: ${samples.cardsMissing}; ${samples.merged} reports merged into an open ticket (its card edited, not posted)`);
+  say(`confirm → new card       ${ms(result.confirmToCardMs)}; missing after 120 s: ${samples.cardsMissing}`);
+  say(`confirm → card edited    ${ms(result.confirmToEditMs)}; missing after 120 s: ${samples.editsMissing} (${samples.merged} reports merged into an open ticket: its card edited, none posted)`);
   say(`peak RSS: app ${rss.appMb} MB, database ${rss.databaseMb ?? "n/a"} MB`);
   if (appMemory) {
     say(`  app at its sampled peak (${appMemory.sampledPeakMb} MB): files ${appMemory.filesMb}, malloc heaps ${appMemory.mallocMb}, WebAssembly ${appMemory.wasmMb}, other anonymous ${appMemory.otherAnonymousMb} MB`);
@@ -180,7 +181,7 @@ else {
   say(`database: ${result.database.commandsPerReport} commands per report, command latencies sum to ${Math.round(result.database.busyShareOfRun * 100)} % of the run (queueing at the proxy included)`);
   for (const k of result.database.byKind.slice(0, 15)) say(`  ${k.kind.padEnd(32)} ${String(k.perReport).padStart(6)}/report  ${(k.shareOfDbTime * 100).toFixed(1).padStart(5)} % of db time  mean ${k.meanMs} ms`);
   if (samples.failures.length) say(`failures: ${samples.failures.length}, e.g. ${samples.failures[0]}`);
-  if (samples.failures.length || samples.cardsMissing) say(`the app's last warnings:\n${withoutGcTrace(app.output()).slice(-2500)}`);
+  if (samples.failures.length || samples.cardsMissing || samples.editsMissing) say(`the app's last warnings:\n${withoutGcTrace(app.output()).slice(-2500)}`);
   if (profile && "error" in profile) say(`app CPU profile: ${profile.error}`);
   else if (profile) {
     say(`app CPU profile (${profile.file}): main thread ${profile.totalMs} ms sampled, decoder threads busy ${profile.decoderThreadsBusyMs} ms; main thread's self time by part:`);

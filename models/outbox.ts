@@ -69,7 +69,7 @@ export function outboxStore(conn: Connection) {
     },
     /**
      * Takes the next due message for one of `channels` for `leaseMs`; undefined when nothing is due.
-     * `only` narrows it to some kinds, and away from wards being delivered to already.
+     * `notWards`: not for these wards (being delivered to already).
      * The claim is an insert keyed by (message, attempt), see claim.ts.
      */
     async claimDue(
@@ -77,14 +77,13 @@ export function outboxStore(conn: Connection) {
       channels: readonly string[],
       now: Date,
       leaseMs: number,
-      only: { kinds?: readonly string[]; notWards?: readonly string[] } = {},
+      { notWards }: { notWards?: readonly string[] } = {},
     ): Promise<OutboxMessage | undefined> {
       const due = {
         audience: eq(audience),
         // Ward messages go to the ward's group and officers, whatever the reporter's channel.
         ...(audience === "account" ? { channel: { $in: channels.map(String) } } : {}),
-        ...(only.kinds ? { kind: { $in: only.kinds.map(String) } } : {}),
-        ...(only.notWards?.length ? { wardCode: { $nin: only.notWards.map(String) } } : {}),
+        ...(notWards?.length ? { wardCode: { $nin: notWards.map(String) } } : {}),
         state: "pending",
         nextAttemptAt: { $lte: now },
         $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now } }],

@@ -7,21 +7,19 @@ const RETRY_MS = 30_000;
 const MAX_ATTEMPTS = 8;
 
 /**
- * Telegram lets a bot post about 20 messages a minute to one group, edits included, so a busy
- * ward's group is the bottleneck. What goes first: a new ticket's card, a reopened one, a reminder.
- * Edits of posted cards follow; each renders the ticket as stored by then, so the refreshes queued
- * for its earlier versions find their copy current and send nothing (one edit for many merges).
+ * Wards delivered to at once. Telegram paces each group by itself (about 20 messages a minute,
+ * edits included) and a 429 makes the call wait its retry_after: one group's wait must not hold
+ * up every other ward's cards.
  */
-const FIRST: readonly WardMessage["kind"][] = ["ticket_opened", "ticket_reopened", "deadline_reminder"];
-const THEN: readonly WardMessage["kind"][] = ["card_refresh"];
-/** Wards delivered to at once: Telegram paces each group by itself, so one group's wait must not hold up the others'. */
 const LANES = 4;
 
 /**
  * Delivers the outbox's ward messages: new tickets' cards, re-rendered copies after a change
  * or a merged report, deadline reminders to the ward's group. Each message is claimed before
  * it is delivered, so several instances deliver it once; a failure is retried with a growing delay.
- * One ward's messages go one at a time, in order (a card's photo and text stay together).
+ * One ward's messages go one at a time, in order (a card's photo and text stay together). A
+ * refresh renders the ticket as stored by then, so the refreshes queued for its earlier versions
+ * find their copies current and send nothing: many merged reports make one edit.
  */
 export function createWardOutboxWorker(deps: WardCardDeps) {
   async function deliver(m: WardMessage): Promise<void> {
@@ -38,11 +36,10 @@ export function createWardOutboxWorker(deps: WardCardDeps) {
     else await refreshCards(deps, ticket);
   }
 
-  /** The next message for a ward not being delivered to, the first kinds first. */
+  /** The next due message for a ward not being delivered to. */
   async function claimNext(busy: ReadonlySet<string>) {
     const now = deps.clock();
-    const notWards = [...busy];
-    const m = (await deps.stores.outbox.claimDue("ward", [], now, LEASE_MS, { kinds: FIRST, notWards })) ?? (await deps.stores.outbox.claimDue("ward", [], now, LEASE_MS, { kinds: THEN, notWards }));
+    const m = await deps.stores.outbox.claimDue("ward", [], now, LEASE_MS, { notWards: [...busy] });
     return m && { m, now };
   }
 
