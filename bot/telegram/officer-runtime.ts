@@ -11,7 +11,9 @@ import { createWardOutboxWorker } from "./ward-outbox.js";
  */
 export function startOfficerRuntime(deps: WardCardDeps, intervals = { cardsMs: 2_000, sweepMs: 60_000 }): { stop(): void } {
   const cards = createWardOutboxWorker(deps);
-  const delivery = repeating(intervals.cardsMs, () => cards.drain(), (e) => deps.logger.error({ err: e }, "ward message worker failed"));
+  // A pass only claims and starts deliveries (up to four wards at once); it is run again when one ends.
+  const delivery = repeating(intervals.cardsMs, () => cards.fill(), (e) => deps.logger.error({ err: e }, "ward message worker failed"));
+  cards.onDeliveryEnd(() => delivery.wake());
   // A change made on this instance (a press, a console action) reaches the cards now, not on the next tick.
   const unsubscribe = deps.stores.outbox.onEnqueued((audience) => audience === "ward" && delivery.wake());
   const stopSweeper = startDeadlineSweeper(

@@ -54,36 +54,54 @@ export function createWardOutboxWorker(deps: WardCardDeps) {
     }
   }
 
+  const busy = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  let filling: Promise<number> = Promise.resolve(0);
+  let deliveryEnded = () => {};
+
+  /**
+   * Claims due messages for wards not being delivered to and starts their delivery, until LANES
+   * are under way or nothing is due; returns how many it started, without waiting for them. Calls
+   * are taken one after another, so two deliveries never serve the same ward at once.
+   */
+  function fill(): Promise<number> {
+    const next = filling.catch(() => 0).then(async () => {
+      let started = 0;
+      while (inFlight.size < LANES) {
+        const claimed = await claimNext(busy);
+        if (!claimed) break;
+        const ward = claimed.m.wardCode ?? "";
+        busy.add(ward);
+        const delivery: Promise<void> = deliverClaimed(claimed)
+          .catch((e: unknown) => deps.logger.error({ err: e, outboxId: claimed.m.id }, "ward message delivery failed"))
+          .finally(() => {
+            busy.delete(ward);
+            inFlight.delete(delivery);
+            deliveryEnded();
+          });
+        inFlight.add(delivery);
+        started++;
+      }
+      return started;
+    });
+    filling = next;
+    return next;
+  }
+
   return {
-    /** Delivers every message due now, up to LANES wards at once; returns how many were attempted. */
+    fill,
+    /** Called whenever a delivery ends: the runtime fills again at once, so that ward's next message need not wait for a tick. */
+    onDeliveryEnd(listener: () => void): void {
+      deliveryEnded = listener;
+    },
+    /** Delivers every message due now and those that fall due meanwhile, to the end; returns how many were attempted. */
     async drain(): Promise<number> {
-      const busy = new Set<string>();
-      // Claims are taken one after another, so two lanes never pick the same ward.
-      let claiming: Promise<unknown> = Promise.resolve();
-      const claim = () => {
-        const next = claiming.then(async () => {
-          const claimed = await claimNext(busy);
-          if (claimed) busy.add(claimed.m.wardCode ?? "");
-          return claimed;
-        });
-        claiming = next.catch(() => undefined);
-        return next;
-      };
       let n = 0;
-      const lane = async () => {
-        for (let claimed = await claim(); claimed; claimed = await claim()) {
-          try {
-            await deliverClaimed(claimed);
-          } finally {
-            busy.delete(claimed.m.wardCode ?? "");
-          }
-          n++;
-        }
-      };
-      // Every lane ends before the pass does (a failed claim included), so passes never overlap.
-      const failed = (await Promise.allSettled(Array.from({ length: LANES }, lane))).find((r) => r.status === "rejected");
-      if (failed) throw failed.reason;
-      return n;
+      for (;;) {
+        n += await fill();
+        if (inFlight.size === 0) return n;
+        await Promise.race(inFlight);
+      }
     },
   };
 }

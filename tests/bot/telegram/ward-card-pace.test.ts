@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startOfficerRuntime } from "../../../bot/telegram/officer-runtime.js";
 import { createWardOutboxWorker } from "../../../bot/telegram/ward-outbox.js";
 import { officerFeatures } from "../../../handlers/officer/index.js";
 import { createLogger } from "../../../platform/logger.js";
@@ -49,6 +50,27 @@ const cardCalls = (from: number) =>
     return number ? [`${c.method} ${String(c.params.chat_id)} ${number}`] : [];
   });
 
+/** The same fake Bot API behind a client that holds every call to one chat until released, as Telegram's pace or a 429 would. */
+function holding(chatId: number) {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let held = 0;
+  let holds!: () => void;
+  const firstHeld = new Promise<void>((r) => (holds = r));
+  const slow = new Api(h.assembled.bot.token, { apiRoot: h.api.apiRoot });
+  slow.config.use(async (prev, method, payload, signal) => {
+    if (String((payload as { chat_id?: unknown }).chat_id) === String(chatId)) {
+      held++;
+      holds();
+      await gate;
+    }
+    return prev(method, payload, signal);
+  });
+  return { slow, held: () => held, firstHeld, release };
+}
+const isCardIn = (chatId: number, number: string) => (c: { method: string; params: Record<string, unknown> }) =>
+  c.method === "sendMessage" && String(c.params.chat_id) === String(chatId) && String(c.params.text).startsWith(`📋 ${number} `);
+
 describe("ward cards at Telegram's pace", () => {
   it("edits a posted card once for many merged reports, and posts a new ticket's card once", async () => {
     const a = await report(HERE);
@@ -72,29 +94,39 @@ describe("ward cards at Telegram's pace", () => {
   it("delivers another ward's card while Telegram keeps one group waiting", async () => {
     const anCuu = await report({ lat: 16.4530, lng: 107.5990 }, "unscannable");
     const vyDa = await report(VY_DA_PLACE);
-    // The same fake Bot API behind a client that holds every call to An Cựu's group until released.
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let held = 0;
-    const slow = new Api(h.assembled.bot.token, { apiRoot: h.api.apiRoot });
-    slow.config.use(async (prev, method, payload, signal) => {
-      if (String((payload as { chat_id?: unknown }).chat_id) === String(AN_CUU.group)) {
-        held++;
-        await gate;
-      }
-      return prev(method, payload, signal);
-    });
+    const { slow, held, release } = holding(AN_CUU.group);
     const from = h.api.calls.length;
     const drained = worker(slow).drain();
     try {
       // Vỹ Dạ's group gets its card while An Cựu's first call is still held.
-      await h.api.waitForCall((c) => c.method === "sendMessage" && String(c.params.chat_id) === String(VY_DA.group) && String(c.params.text).startsWith(`📋 ${vyDa} `), from);
-      expect(held).toBe(1);
+      await h.api.waitForCall(isCardIn(VY_DA.group, vyDa), from);
+      expect(held()).toBe(1);
       expect(cardCalls(from).filter((c) => c.endsWith(anCuu))).toEqual([]);
     } finally {
       release();
     }
     expect(await drained).toBe(2);
     expect(cardCalls(from).filter((c) => c.includes(` ${AN_CUU.group} `))).toEqual([`sendPhoto ${AN_CUU.group} ${anCuu}`, `sendMessage ${AN_CUU.group} ${anCuu}`]);
+  }, 60_000);
+
+  it("in the running app, a card queued while another ward's group is held goes out at once", async () => {
+    const { slow, held, firstHeld, release } = holding(AN_CUU.group);
+    // Only the queue's own wake drives the runtime here: its timers are an hour long.
+    const runtime = startOfficerRuntime({ api: slow, i18n: h.assembled.i18n, stores: h.stores, clock: () => h.now.value, logger: createLogger("silent"), defaultLocale: "vi" }, { cardsMs: 3_600_000, sweepMs: 3_600_000 });
+    const from = h.api.calls.length;
+    try {
+      const anCuu = await report({ lat: 16.4545, lng: 107.6060 }, "unscannable");
+      await firstHeld;
+      expect(held()).toBe(1);
+      // Filed after An Cựu's card was held: Vỹ Dạ's is not queued behind it.
+      const vyDa = await report({ lat: 16.4810, lng: 107.6030 });
+      await h.api.waitForCall(isCardIn(VY_DA.group, vyDa), from);
+      expect(cardCalls(from).filter((c) => c.endsWith(anCuu))).toEqual([]);
+      release();
+      await h.api.waitForCall(isCardIn(AN_CUU.group, anCuu), from);
+    } finally {
+      release();
+      runtime.stop();
+    }
   }, 60_000);
 });
