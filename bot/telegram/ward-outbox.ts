@@ -7,9 +7,10 @@ const RETRY_MS = 30_000;
 const MAX_ATTEMPTS = 8;
 
 /**
- * Wards delivered to at once. Telegram paces each group by itself (about 20 messages a minute,
- * edits included) and a 429 makes the call wait its retry_after: one group's wait must not hold
- * up every other ward's cards.
+ * Wards delivered to at once. Telegram paces each chat by itself (about a message a second, 20 a
+ * minute to a group, edits included) and a 429 makes the call wait its retry_after: one group's
+ * wait must not hold up every other ward's cards. A card is four paced calls (photo and text, in
+ * the group and to the officer), so one delivery at a time was 3–5 s a card under bench:intake.
  */
 const LANES = 4;
 
