@@ -82,6 +82,14 @@ afterAll(async () => {
 });
 
 /** One action and the answer it should bring; a person who sees no answer tries again, so the driver does too. */
+/**
+ * Until nothing is pending in the outbox: every claimed card and notification has been sent and
+ * marked, so none of them can be sent again, and a count of what was sent is final.
+ */
+async function outboxSettled(): Promise<void> {
+  while ((await stores.outbox.backlog()).some((b) => b.pending > 0)) await new Promise((r) => setTimeout(r, 100));
+}
+
 let retries = 0;
 async function step(u: TelegramTestUser, act: () => Promise<unknown>, answer: RegExp): Promise<BotReply> {
   for (let attempt = 1; ; attempt++) {
@@ -140,7 +148,7 @@ describe("two instances on one database, one killed mid-run", () => {
     for (const t of tickets) {
       await api.waitForCall((c) => c.method === "sendMessage" && Number(c.params.chat_id) === groupOf(t.wardCode) && String(c.params.text).includes(t.number), 0, 30_000);
     }
-    await new Promise((r) => setTimeout(r, 3_000));
+    await outboxSettled();
     for (const t of tickets) {
       const cards = api.calls.filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === groupOf(t.wardCode) && String(c.params.text).includes(t.number));
       expect(cards, t.number).toHaveLength(1);
@@ -156,7 +164,7 @@ describe("two instances on one database, one killed mid-run", () => {
       const told = new RegExp(`Báo cáo ${t.number} của bạn: đã tiếp nhận`);
       await api.waitForCall((c) => c.method === "sendMessage" && Number(c.params.chat_id) === residentId(i) && told.test(String(c.params.text)), beforePresses, 30_000);
     }
-    await new Promise((r) => setTimeout(r, 3_000));
+    await outboxSettled();
     for (const [i, t] of tickets.entries()) {
       const told = api.calls.filter((c) => c.method === "sendMessage" && Number(c.params.chat_id) === residentId(i) && String(c.params.text).includes(`Báo cáo ${t.number} của bạn`));
       expect(told, t.number).toHaveLength(1);
