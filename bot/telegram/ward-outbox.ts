@@ -12,7 +12,7 @@ const MAX_ATTEMPTS = 8;
  * wait must not hold up every other ward's cards. A card is four paced calls (photo and text, in
  * the group and to the officer), so one delivery at a time was 3–5 s a card under bench:intake.
  */
-const LANES = 4;
+const WARDS_AT_ONCE = 4;
 
 /**
  * Delivers the outbox's ward messages: new tickets' cards, re-rendered copies after a change
@@ -61,14 +61,14 @@ export function createWardOutboxWorker(deps: WardCardDeps) {
   let deliveryEnded = () => {};
 
   /**
-   * Claims due messages for wards not being delivered to and starts their delivery, until LANES
+   * Claims due messages for wards not being delivered to and starts their delivery, until WARDS_AT_ONCE
    * are under way or nothing is due; returns how many it started, without waiting for them. Calls
    * are taken one after another, so two deliveries never serve the same ward at once.
    */
   function fill(): Promise<number> {
     const next = filling.catch(() => 0).then(async () => {
       let started = 0;
-      while (inFlight.size < LANES) {
+      while (inFlight.size < WARDS_AT_ONCE) {
         const claimed = await claimNext(busy);
         if (!claimed) break;
         const ward = claimed.m.wardCode ?? "";
