@@ -11,7 +11,6 @@ import { lineChart } from "./charts/svg-chart.js";
 import { ConsoleError } from "./console-error.js";
 import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";
 import { html } from "./html.js";
-import { provinceName } from "./ticket-area.js";
 import { label } from "../services/text/labels.js";
 
 type ComplianceQuery = { province?: string; as_of?: string; silent_days?: string };
@@ -55,7 +54,7 @@ export const compliancePage: ConsolePage = (app, c) => {
       viewer.locale,
     );
     const body = html`<form class="card filters" method="get" action="/console/compliance">
-        ${provinces.length > 1 ? html`<label>${t("stats-page-province")}<select name="province">${provinces.map((p) => html`<option value="${p}"${p === r.provinceCode ? html` selected` : ""}>${provinceName(c, p)}</option>`)}</select></label>` : ""}
+        ${provinces.length > 1 ? html`<label>${t("stats-page-province")}<select name="province">${provinces.map((p) => html`<option value="${p}"${p === r.provinceCode ? html` selected` : ""}>${c.deps.directory.provinceName(p)}</option>`)}</select></label>` : ""}
         <label>${t("compliance-page-as-of")}<input type="date" name="as_of" value="${r.asOf}"></label>
         <label>${t("compliance-page-silent-days")}<input type="number" name="silent_days" min="1" max="365" value="${r.silentDays}"></label>
         <button class="primary" type="submit">${t("stats-page-show")}</button>

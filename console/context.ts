@@ -61,7 +61,7 @@ export function createConsoleContext(deps: ConsoleDeps) {
   const scopeName = (a: Account, t: Translate): string => {
     const ward = a.wardCode ? deps.directory.byCode(a.wardCode) : undefined;
     if (ward) return fullName(ward);
-    if (a.provinceCode) return deps.directory.inProvince(a.provinceCode)[0]?.provinceName ?? a.provinceCode;
+    if (a.provinceCode) return deps.directory.provinceName(a.provinceCode);
     return a.role === "admin" ? t("console-scope-all") : "";
   };
   return {

@@ -10,7 +10,7 @@ import { encodeMapTickets, encodeSilentVenues, STATE_COLOURS } from "./map/map-d
 import { filterForm } from "./queue-page.js";
 import { filterQueryString, ticketQueryOf } from "./ticket-filter.js";
 import { wardLabel } from "./ticket-labels.js";
-import { provinceName, seesArea, ticketArea } from "./ticket-area.js";
+import { seesArea, ticketArea } from "./ticket-area.js";
 import { TICKET_STATES } from "../models/ticket-states.js";
 import { label } from "../services/text/labels.js";
 
@@ -60,14 +60,14 @@ export const mapPage: ConsolePage = (app, c) => {
     const query = tickets ? filterQueryString(tickets.query) : "";
     const provinceField =
       area.provinces.length > 1
-        ? html`<form class="toolbar" method="get" action="/console/map"><label>${t("stats-page-province")}<select name="province">${area.provinces.map((p) => html`<option value="${p}"${p === area.provinceCode ? html` selected` : ""}>${provinceName(c, p)}</option>`)}</select></label><button type="submit">${t("stats-page-show")}</button></form>`
+        ? html`<form class="toolbar" method="get" action="/console/map"><label>${t("stats-page-province")}<select name="province">${area.provinces.map((p) => html`<option value="${p}"${p === area.provinceCode ? html` selected` : ""}>${c.deps.directory.provinceName(p)}</option>`)}</select></label><button type="submit">${t("stats-page-show")}</button></form>`
         : "";
     const body = html`
       ${tickets ? tickets.query.notices.map((n) => html`<p class="card notice">${t(n.key, n.vars)}</p>`) : ""}
       ${provinceField}
       ${tickets ? filterForm(t, tickets.query, tickets.wards, "/console/map") : ""}
       <div class="map-layout">
-        <div id="map" class="map" role="region" aria-label="${t("map-page-region", { province: provinceName(c, area.provinceCode) })}"
+        <div id="map" class="map" role="region" aria-label="${t("map-page-region", { province: c.deps.directory.provinceName(area.provinceCode) })}"
           data-wards="/console/map/wards.json?${province}"
           data-tickets="${tickets ? `/console/map/tickets.json?${query}` : ""}"
           data-silent="${area.silent ? `/console/map/silent.json?${province}` : ""}"

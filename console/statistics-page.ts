@@ -7,7 +7,7 @@ import type { ConsoleContext, ConsolePage, Viewer } from "./context.js";
 import { html } from "./html.js";
 import { parsePeriod } from "./stats/period.js";
 import { statsCharts, type StatsChart } from "./stats/stats-charts.js";
-import { provinceName, ticketArea } from "./ticket-area.js";
+import { ticketArea } from "./ticket-area.js";
 
 type StatsQuery = { from?: string; to?: string; province?: string };
 
@@ -44,7 +44,7 @@ export const statisticsPage: ConsolePage = (app, c) => {
     const pct = total.onTimeRate === undefined ? undefined : total.onTimeRate * 100;
     const provinceField =
       area.provinces.length > 1
-        ? html`<label>${t("stats-page-province")}<select name="province">${area.provinces.map((p) => html`<option value="${p}"${p === area.provinceCode ? html` selected` : ""}>${provinceName(c, p)}</option>`)}</select></label>`
+        ? html`<label>${t("stats-page-province")}<select name="province">${area.provinces.map((p) => html`<option value="${p}"${p === area.provinceCode ? html` selected` : ""}>${c.deps.directory.provinceName(p)}</option>`)}</select></label>`
         : "";
     const body = html`<form class="filters card" method="get" action="/console/statistics">
         ${provinceField}

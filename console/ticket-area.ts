@@ -42,7 +42,3 @@ export function ticketArea(c: ConsoleContext, account: Account, requested: unkno
   return { provinceCode, provinces };
 }
 
-/** A province's name as people write it ("Thành phố Huế"), from the ward directory. */
-export function provinceName(c: ConsoleContext, provinceCode: string): string {
-  return c.deps.directory.inProvince(provinceCode)[0]?.provinceName ?? provinceCode;
-}

@@ -22,7 +22,7 @@ export { PREFIX as REPORTS_PREFIX } from "./layout.js";
 
 export interface ReportsDeps {
   stores: Pick<Stores, "tickets" | "venues" | "evidence" | "wards">;
-  directory: Pick<WardDirectory, "byCode" | "inProvince" | "provinceCodes" | "servedProvinces">;
+  directory: Pick<WardDirectory, "byCode" | "inProvince" | "provinceName" | "servedProvinces">;
   clock: () => Date;
   logger: Logger;
   defaultLocale: Locale;
@@ -60,9 +60,8 @@ export function reportsPlugin(deps: ReportsDeps) {
     const province = (request: FastifyRequest) => {
       const choice = provinceChoice(deps.directory, (request.query as Record<string, unknown>).province);
       const code = choice.provinceCode ?? "";
-      return { code, carried: code !== deps.directory.servedProvinces()[0] ? code : undefined, provinces: choice.provinces };
+      return { code, carried: code !== choice.provinces[0] ? code : undefined, provinces: choice.provinces };
     };
-    const provinceName = (code: string) => deps.directory.inProvince(code)[0]?.provinceName ?? code;
     const wardName = (code: string) => {
       const w = deps.directory.byCode(code);
       return w ? fullName(w) : code;
@@ -107,8 +106,8 @@ export function reportsPlugin(deps: ReportsDeps) {
       const snap = await published.snapshot(code);
       const found = matching(snap.views, f, deps.clock());
       const points = r.href("/points.json", { ...filterQuery(f), lang: r.locale });
-      const choices = provinces.map((p) => ({ code: p, name: provinceName(p), selected: p === code }));
-      const body = html`<p class="lead">${r.t("public-lead", { province: provinceName(code) })}</p>
+      const choices = provinces.map((p) => ({ code: p, name: deps.directory.provinceName(p), selected: p === code }));
+      const body = html`<p class="lead">${r.t("public-lead", { province: deps.directory.provinceName(code) })}</p>
         ${filterForm(r, f, wards, choices)}
         <div id="map" class="map" data-points="${points}" data-wards="${r.href("/wards.json", { province: carried })}" data-tiles="${deps.mapTileUrl ?? ""}" role="region" aria-label="${r.t("public-map")}"></div>
         ${reportList(r, found, f, wardName)}

@@ -13,6 +13,8 @@ export interface WardDirectory {
   provinceCodes(): string[];
   /** The provinces this deployment serves (served-provinces.ts): what every surface shows when no province is asked for. */
   servedProvinces(): string[];
+  /** A province's name as people write it ("Thành phố Huế"), its code when the directory has no ward of it. */
+  provinceName(provinceCode: string): string;
   /** A province's wards by name (the console's filters and transfer targets). */
   inProvince(provinceCode: string): WardRef[];
   /** Reloads wards and boundaries from the database (at start and after every import). */
@@ -45,6 +47,7 @@ export function createWardDirectory(
   let names: WardSearch = createWardSearch([]);
   let codes = new Map<string, WardRef>();
   let provinces: string[] = [];
+  let provinceNames = new Map<string, string>();
   let bounded = new Set<string>();
   let served: string[] = [];
   async function lookAtVenues() {
@@ -63,7 +66,8 @@ export function createWardDirectory(
     locator = createWardLocator(withBoundaries.map((w) => ({ ...wardRef(w), boundary: JSON.parse(w.boundaryGeoJson!) as Boundary })));
     names = createWardSearch(refs);
     codes = new Map(refs.map((w) => [w.code, w]));
-    provinces = [...new Set(refs.map((w) => w.provinceCode))];
+    provinceNames = new Map(refs.map((w) => [w.provinceCode, w.provinceName]));
+    provinces = [...provinceNames.keys()];
     bounded = new Set(withBoundaries.map((w) => w.provinceCode));
     await lookAtVenues();
     return { wards: refs.length, boundaries: locator.size, served };
@@ -74,6 +78,7 @@ export function createWardDirectory(
     byCode: (code) => codes.get(code),
     provinceCodes: () => provinces,
     servedProvinces: () => served,
+    provinceName: (provinceCode) => provinceNames.get(provinceCode) ?? provinceCode,
     inProvince: (provinceCode) => [...codes.values()].filter((w) => w.provinceCode === provinceCode).sort((a, b) => a.name.localeCompare(b.name, "vi")),
     refresh,
     async refreshIfChanged() {
