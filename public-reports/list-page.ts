@@ -56,11 +56,11 @@ export function matching(views: PublicTicket[], f: Filter, now: Date): PublicTic
 const option = (value: string, label: string, selected: string | undefined) => html`<option value="${value}"${value === selected ? html` selected` : ""}>${label}</option>`;
 
 /** The filters as a plain GET form: it works without a script. A province choice only where the deployment serves several. */
-export function filterForm(r: Reader, f: Filter, wards: WardRef[], provinces: { code: string; name: string; selected: boolean }[]): Html {
+export function filterForm(r: Reader, f: Filter, wards: WardRef[], provinces: { code: string; name: string }[], province: string): Html {
   const { t } = r;
   return html`<form class="filters" method="get" action="${r.href("")}">
     ${r.href("").includes("lang=") ? html`<input type="hidden" name="lang" value="${r.locale}">` : ""}
-    ${provinces.length > 1 ? html`<label>${t("public-filter-province")}<select name="province">${provinces.map((p) => option(p.code, p.name, p.selected ? p.code : undefined))}</select></label>` : ""}
+    ${provinces.length > 1 ? html`<label>${t("public-filter-province")}<select name="province">${provinces.map((p) => option(p.code, p.name, province))}</select></label>` : ""}
     <label>${t("public-filter-ward")}<select name="ward">${option("", t("public-filter-all"), f.ward)}${wards.map((w) => option(w.code, fullName(w), f.ward))}</select></label>
     <label>${t("public-filter-type")}<select name="type">${option("", t("public-filter-all"), f.type)}${TICKET_TYPES.map((v) => option(v, label(t, "type", v), f.type))}</select></label>
     <label>${t("public-filter-state")}<select name="state">${option("", t("public-filter-all"), f.state)}${PUBLIC_STATES.map((s) => option(s, label(t, "state", s), f.state))}</select></label>

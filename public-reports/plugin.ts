@@ -106,9 +106,9 @@ export function reportsPlugin(deps: ReportsDeps) {
       const snap = await published.snapshot(code);
       const found = matching(snap.views, f, deps.clock());
       const points = r.href("/points.json", { ...filterQuery(f), lang: r.locale });
-      const choices = provinces.map((p) => ({ code: p, name: deps.directory.provinceName(p), selected: p === code }));
+      const choices = provinces.map((p) => ({ code: p, name: deps.directory.provinceName(p) }));
       const body = html`<p class="lead">${r.t("public-lead", { province: deps.directory.provinceName(code) })}</p>
-        ${filterForm(r, f, wards, choices)}
+        ${filterForm(r, f, wards, choices, code)}
         <div id="map" class="map" data-points="${points}" data-wards="${r.href("/wards.json", { province: carried })}" data-tiles="${deps.mapTileUrl ?? ""}" role="region" aria-label="${r.t("public-map")}"></div>
         ${reportList(r, found, f, wardName)}
         <section><h2>${r.t("public-figures", { days: Number(f.period) })}</h2>${figuresTable(r, snap.figures(f.period))}
