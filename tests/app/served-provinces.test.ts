@@ -12,7 +12,7 @@ import { createApiKey } from "../../services/access/api-keys.js";
 import { importVenues } from "../../services/registry/venue-import.js";
 import { importWards } from "../../services/routing/ward-import.js";
 import { freePort } from "../support/free-port.js";
-import { linkToken } from "../support/console-client.js";
+import { adminCookie } from "../support/console-client.js";
 
 /**
  * Which provinces a deployment serves, asked of every surface that picks provinces unasked: the
@@ -42,9 +42,7 @@ async function deployment(env: Record<string, string>, boundaries: string[]) {
   uri.pathname = `/${dbName}`;
   const app = await startApp(loadConfig({ SIMULATOR: "off", MONGODB_URI: uri.href, HTTP_PORT: String(await freePort()), ...env }), createLogger("silent"));
   const base = app.httpUrl!;
-  const admin = (await app.stores.accounts.grantRole((await app.stores.accounts.ensure("telegram", "served-admin", { displayName: "Quản trị" })).id, "admin", {}))!;
-  const signedIn = await fetch(`${base}/console/sign-in/${await linkToken(app.stores, () => new Date(), admin)}`, { method: "POST", redirect: "manual" });
-  const cookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = await adminCookie(base, app.stores, "served-admin");
   const page = async (path: string, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}${path}`, { headers });
     expect(res.status, path).toBe(200);

@@ -10,7 +10,7 @@ import { createLogger } from "../../platform/logger.js";
 import { createServer } from "../../server/app.js";
 import { declareAudience, routesOf, type RouteEntry } from "../../server/route-table.js";
 import { createApiKey } from "../../services/access/api-keys.js";
-import { linkToken } from "../support/console-client.js";
+import { adminCookie } from "../support/console-client.js";
 import { freePort } from "../support/free-port.js";
 
 /** What fetch can send (Fastify's `all` also lists TRACE and CONNECT). */
@@ -71,10 +71,7 @@ beforeAll(async () => {
   expect(filed.status).toBe(200);
   ticket = ((await filed.json()) as { service_request_id: string }[])[0]!.service_request_id;
 
-  const a = await app.stores.accounts.ensure("telegram", "route-table-admin", { displayName: "Quản trị" });
-  const admin = (await app.stores.accounts.grantRole(a.id, "admin", {}))!;
-  const signedIn = await fetch(`${base}/console/sign-in/${await linkToken(app.stores, () => new Date(), admin)}`, { method: "POST", redirect: "manual" });
-  staffCookie = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  staffCookie = await adminCookie(base, app.stores, "route-table-admin");
   csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(await (await fetch(`${base}/console/queue`, { headers: { cookie: staffCookie } })).text())![1]!;
   simToken = (JSON.parse(/<script type="application\/json" id="sim-data">([^<]*)<\/script>/.exec(await (await fetch(`${base}/`)).text())![1]!) as { token: string }).token;
 }, 120_000);

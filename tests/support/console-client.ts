@@ -34,6 +34,14 @@ export async function linkToken(stores: Stores, clock: () => Date, account: Acco
   return made.token;
 }
 
+/** A running app's administrator, signed in over HTTP with a console link: the session cookie a browser would send. */
+export async function adminCookie(base: string, stores: Stores, name: string): Promise<string> {
+  const account = await stores.accounts.ensure("telegram", name, { displayName: "Quản trị" });
+  const admin = (await stores.accounts.grantRole(account.id, "admin", {}))!;
+  const signedIn = await fetch(`${base}/console/sign-in/${await linkToken(stores, () => new Date(), admin)}`, { method: "POST", redirect: "manual" });
+  return signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
 export function formBody(form: Record<string, string | string[]>): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const one of [v].flat()) p.append(k, one);
